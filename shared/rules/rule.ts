@@ -1,0 +1,51 @@
+/**
+ * The rule interface. One rule per file (shared/rules/<group>/<rule-id>.ts), each exporting a
+ * `Rule` whose id is a catalogue id. A rule never fires when its inputs are absent.
+ */
+import type { Finding, Report, Source, UploadMetadata } from '../report/model.ts';
+import { CATALOGUE, type RuleId } from './catalogue.ts';
+
+export interface RuleContext {
+  report: Report;
+  /** The same agency's report for the previous year, when known (cross-year rules). */
+  previous?: Report;
+  metadata?: UploadMetadata;
+}
+
+/** What a rule returns: everything of a Finding but what the catalogue decides. */
+export interface Draft {
+  message: string;
+  cells?: string[];
+  expected?: number;
+  actual?: number;
+  suspect?: string;
+  source?: Source;
+  /** Override the catalogue severity where the spec says so (e.g. C-CELL-BLANK downgraded to info). */
+  severity?: Finding['severity'];
+}
+
+export interface Rule {
+  id: RuleId;
+  check(ctx: RuleContext): Draft[];
+}
+
+/** Builds a Finding from a rule id and a draft; severity and category come from the catalogue. */
+export function finding(ruleId: RuleId, draft: Draft): Finding {
+  const entry = CATALOGUE[ruleId];
+  const out: Finding = {
+    ruleId,
+    severity: draft.severity ?? entry.severity,
+    category: entry.category,
+    message: draft.message,
+  };
+  if (draft.cells?.length) out.cells = draft.cells;
+  if (draft.expected !== undefined) out.expected = draft.expected;
+  if (draft.actual !== undefined) out.actual = draft.actual;
+  if (draft.suspect !== undefined) out.suspect = draft.suspect;
+  if (draft.source && (draft.source.line !== undefined || draft.source.page !== undefined)) {
+    out.source = {};
+    if (draft.source.line !== undefined) out.source.line = draft.source.line;
+    if (draft.source.page !== undefined) out.source.page = draft.source.page;
+  }
+  return out;
+}
