@@ -1,0 +1,93 @@
+import { execFile } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { describe, expect, it } from 'vitest';
+import { main, type FileResult } from '../../infra/local/cli.ts';
+
+const root = join(import.meta.dirname, '..', '..');
+const SEED = join(root, 'test/fixtures/seed/heilongjiang-gxt-2022.txt');
+const expected = JSON.parse(readFileSync(SEED.replace(/\.txt$/, '.expected.json'), 'utf8')) as {
+  values: Record<string, number | null | '/'>;
+};
+
+async function run(args: string[]) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const status = await main(args, { out: (t) => out.push(t), err: (t) => err.push(t) });
+  return { status, stdout: out.join('\n'), stderr: err.join('\n') };
+}
+
+function tempFile(name: string, content: Uint8Array | string): string {
+  const path = join(mkdtempSync(join(tmpdir(), 'nianbao-cli-')), name);
+  writeFileSync(path, content);
+  return path;
+}
+
+describe('nianbao check', () => {
+  it('prints exactly one JSON object with the seed cells and findings', async () => {
+    const { status, stdout } = await run(['check', SEED, '--json']);
+    const result = JSON.parse(stdout) as FileResult;
+    expect(result.file).toBe(SEED);
+    expect(result.report?.year).toBe(2022);
+    expect(result.report?.edition).toBe('2021');
+    expect(result.report?.agency).toBe('黑龙江省工业和信息化厅');
+    for (const [key, value] of Object.entries(expected.values)) {
+      expect(result.report?.cells[key], key).toEqual(value);
+    }
+    expect(result.report?.sections.map((s) => s.number)).toEqual([1, 2, 3, 5, 6]);
+    expect(result.findings.some((f) => f.ruleId === 'C-SECTION-MISSING')).toBe(true);
+    // The seed has error findings (missing rows, missing section 四), so the status is 1.
+    expect(status).toBe(1);
+  });
+
+  it('prints an array for several files and readable output by default', async () => {
+    const json = await run(['check', SEED, SEED, '--json']);
+    const results = JSON.parse(json.stdout) as FileResult[];
+    expect(results).toHaveLength(2);
+    const human = await run(['check', SEED]);
+    expect(human.stdout).toContain('黑龙江省工业和信息化厅 2022 年度报告');
+    expect(human.stdout).toMatch(/错误 error \(\d+\)/);
+    expect(human.stdout).toContain('C-SECTION-MISSING');
+  });
+
+  it('exits 2 with a clear message when a file cannot be read', async () => {
+    const { status, stderr, stdout } = await run(['check', '/nonexistent/report.txt']);
+    expect(status).toBe(2);
+    expect(stderr).toContain('文件不存在');
+    expect(stdout).toBe('');
+  });
+
+  it('gives an input finding, not a stack trace, for an empty file', async () => {
+    const { status, stdout } = await run(['check', tempFile('empty.txt', ''), '--json']);
+    const result = JSON.parse(stdout) as FileResult;
+    expect(result.report).toBeNull();
+    expect(result.findings.map((f) => [f.ruleId, f.category])).toEqual([['I-EMPTY', 'input']]);
+    expect(status).toBe(1);
+  });
+
+  it('gives I-NOT-A-REPORT for a text that is not an annual report', async () => {
+    const path = tempFile('note.txt', '会议通知\n\n请各单位于下周一上午九点到三楼会议室参加安全生产工作会议。\n');
+    const { stdout } = await run(['check', path, '--json']);
+    const result = JSON.parse(stdout) as FileResult;
+    expect(result.findings.map((f) => f.ruleId)).toEqual(['I-NOT-A-REPORT']);
+  });
+
+  it('rejects unknown commands with usage and status 2', async () => {
+    const { status, stderr } = await run(['frobnicate']);
+    expect(status).toBe(2);
+    expect(stderr).toContain('usage: nianbao check');
+  });
+
+  it('works as `npx nianbao` in the clone, without a build step', async () => {
+    const { stdout } = await promisify(execFile)('npx', ['nianbao', 'check', SEED, '--json'], { cwd: root }).catch(
+      (error: { stdout: string; code: number }) => {
+        // Exit status 1 (error findings) is expected for the seed.
+        expect(error.code).toBe(1);
+        return error;
+      },
+    );
+    expect((JSON.parse(stdout) as FileResult).report?.cells['s2.license.decisions']).toBe(179);
+  });
+});
