@@ -1,0 +1,501 @@
+/**
+ * The write side of the table (docs/data-model.md) and the reads the ingest pipeline needs.
+ * Idempotency: a processing record per object version, claimed with a conditional write.
+ */
+import { randomUUID } from 'node:crypto';
+import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
+import {
+  BatchWriteCommand,
+  GetCommand,
+  PutCommand,
+  QueryCommand,
+  UpdateCommand,
+  type DynamoDBDocumentClient,
+} from '@aws-sdk/lib-dynamodb';
+import type { z } from 'zod';
+import { ReportSchema, type Finding, type Report } from '../report/model.ts';
+import {
+  CellsItemSchema,
+  FindingItemSchema,
+  ProcessingItemSchema,
+  RecognitionItemSchema,
+  ReportItemSchema,
+  ResolvedItemSchema,
+  SECTION_PART_CHARS,
+  SectionItemSchema,
+  VersionItemSchema,
+  keys,
+  reportIdOf,
+  seqOf,
+  versionIdOf,
+  type CellsItem,
+  type FindingItem,
+  type ProcessingItem,
+  type ReportItem,
+  type ResolvedItem,
+  type SectionItem,
+  type VersionItem,
+} from './items.ts';
+
+/** Which object version a processing record is about. */
+export interface ObjectVersionRef {
+  bucket: string;
+  objectKey: string;
+  /** S3 VersionId when versioned, else the ETag without quotes. */
+  sourceVersion: string;
+}
+
+export type Claim =
+  | { kind: 'claimed'; token: string; versionId: string; processedAt: string }
+  | { kind: 'completed'; record: ProcessingItem }
+  | { kind: 'busy'; record?: ProcessingItem };
+
+/** A finding of the version being written, with its relation to the previous version. */
+export interface ChangedFinding {
+  finding: Finding;
+  change: 'new' | 'unchanged';
+}
+
+/** Everything the pipeline knows about one processed object version. */
+export type VersionRecord = Omit<VersionItem, 'pk' | 'sk' | 'type'>;
+
+export interface VersionWrite {
+  version: VersionRecord;
+  /** Absent for uploads that did not become a Report (input findings only). */
+  report?: Report;
+  findings: ChangedFinding[];
+  /** Findings of the previous version that this one no longer has. */
+  resolved: Finding[];
+}
+
+export interface ProcessingOptions {
+  /** How long a claim protects an in-progress version from other workers (ms). */
+  leaseMs?: number;
+  /** How long processing records are kept (seconds). */
+  ttlSeconds?: number;
+}
+
+const DEFAULT_LEASE_MS = 5 * 60 * 1000;
+const DEFAULT_TTL_SECONDS = 30 * 24 * 3600;
+const BATCH = 25;
+
+const parse = <S extends z.ZodType>(schema: S, item: unknown): z.infer<S> => schema.parse(item);
+
+export class ReportRepository {
+  private readonly leaseMs: number;
+  private readonly ttlSeconds: number;
+
+  constructor(
+    private readonly doc: DynamoDBDocumentClient,
+    private readonly tableName: string,
+    options: ProcessingOptions = {},
+  ) {
+    this.leaseMs = options.leaseMs ?? DEFAULT_LEASE_MS;
+    this.ttlSeconds = options.ttlSeconds ?? DEFAULT_TTL_SECONDS;
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Idempotency
+  // -------------------------------------------------------------------------------------------
+
+  /** Claims an object version for processing; the version id is fixed by the first claim. */
+  async claim(ref: ObjectVersionRef, now: Date): Promise<Claim> {
+    const token = randomUUID();
+    const processedAt = now.toISOString();
+    try {
+      const out = await this.doc.send(
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key: keys.processing(ref.bucket, ref.objectKey, ref.sourceVersion),
+          UpdateExpression:
+            'SET #type = :type, #status = :inProgress, claimToken = :token, leaseUntil = :lease, expiresAt = :exp, ' +
+            'versionId = if_not_exists(versionId, :vid), processedAt = if_not_exists(processedAt, :pat)',
+          ConditionExpression: 'attribute_not_exists(pk) OR (#status = :inProgress AND leaseUntil < :now)',
+          ExpressionAttributeNames: { '#type': 'type', '#status': 'status' },
+          ExpressionAttributeValues: {
+            ':type': 'processing',
+            ':inProgress': 'in-progress',
+            ':token': token,
+            ':lease': now.getTime() + this.leaseMs,
+            ':exp': Math.floor(now.getTime() / 1000) + this.ttlSeconds,
+            ':vid': versionIdOf(processedAt, ref.bucket, ref.objectKey, ref.sourceVersion),
+            ':pat': processedAt,
+            ':now': now.getTime(),
+          },
+          ReturnValues: 'ALL_NEW',
+        }),
+      );
+      const record = parse(ProcessingItemSchema, out.Attributes);
+      return { kind: 'claimed', token, versionId: record.versionId, processedAt: record.processedAt };
+    } catch (error) {
+      if (!(error instanceof ConditionalCheckFailedException)) throw error;
+      const record = await this.getProcessing(ref);
+      if (record?.status === 'completed') return { kind: 'completed', record };
+      return record ? { kind: 'busy', record } : { kind: 'busy' };
+    }
+  }
+
+  async getProcessing(ref: ObjectVersionRef): Promise<ProcessingItem | undefined> {
+    const out = await this.doc.send(
+      new GetCommand({
+        TableName: this.tableName,
+        Key: keys.processing(ref.bucket, ref.objectKey, ref.sourceVersion),
+        ConsistentRead: true,
+      }),
+    );
+    return out.Item ? parse(ProcessingItemSchema, out.Item) : undefined;
+  }
+
+  /** Marks a claimed version done. Fails (ConditionalCheckFailed) if the claim was taken over. */
+  async complete(ref: ObjectVersionRef, token: string, reportId: string, publishedAt: string): Promise<void> {
+    await this.doc.send(
+      new UpdateCommand({
+        TableName: this.tableName,
+        Key: keys.processing(ref.bucket, ref.objectKey, ref.sourceVersion),
+        UpdateExpression: 'SET #status = :completed, reportId = :rid, publishedAt = :pub',
+        ConditionExpression: 'claimToken = :token',
+        ExpressionAttributeNames: { '#status': 'status' },
+        ExpressionAttributeValues: { ':completed': 'completed', ':rid': reportId, ':pub': publishedAt, ':token': token },
+      }),
+    );
+  }
+
+  /**
+   * Gives a claim up after a failure so that the retry can take over at once. The record (and so
+   * the version id) is kept: the retry rewrites the same items instead of making a new version.
+   */
+  async release(ref: ObjectVersionRef, token: string): Promise<void> {
+    try {
+      await this.doc.send(
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key: keys.processing(ref.bucket, ref.objectKey, ref.sourceVersion),
+          UpdateExpression: 'SET leaseUntil = :zero',
+          ConditionExpression: 'claimToken = :token AND #status = :inProgress',
+          ExpressionAttributeNames: { '#status': 'status' },
+          ExpressionAttributeValues: { ':zero': 0, ':token': token, ':inProgress': 'in-progress' },
+        }),
+      );
+    } catch (error) {
+      if (!(error instanceof ConditionalCheckFailedException)) throw error;
+    }
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Writing a version
+  // -------------------------------------------------------------------------------------------
+
+  /** Writes a version and its items; returns whether it became the report's latest version. */
+  async saveVersion(write: VersionWrite): Promise<{ latest: boolean }> {
+    const { version } = write;
+    const partition = keys.versionPartition(version.reportId, version.versionId);
+    const children: Record<string, unknown>[] = [
+      ...(write.report ? reportItems(partition, write.report) : []),
+      ...write.findings.map((f, i) => findingItem(partition, version, f, i)),
+      ...write.resolved.map((f, i) => resolvedItem(partition, version, f, i)),
+    ];
+    await this.batchPut(children);
+    await this.put({ ...keys.version(version.reportId, version.versionId), type: 'version', ...version });
+
+    const report: ReportItem = {
+      ...keys.report(version.reportId),
+      type: 'report',
+      gsi1pk: keys.yearIndex(version.year),
+      gsi1sk: `${version.status}#${version.reportId}`,
+      gsi2pk: keys.agencyIndex(version.agencyKey),
+      gsi2sk: `${keys.yearIndex(version.year)}#${version.reportId}`,
+      reportId: version.reportId,
+      agency: version.agency,
+      agencyKey: version.agencyKey,
+      year: version.year,
+      identified: version.identified,
+      bucket: version.bucket,
+      objectKey: version.objectKey,
+      fileName: version.fileName,
+      latestVersionId: version.versionId,
+      processedAt: version.processedAt,
+      status: version.status,
+      counts: version.counts,
+      edition: version.edition,
+      title: version.title,
+    };
+    let replaced: string | undefined;
+    try {
+      const out = await this.doc.send(
+        new PutCommand({
+          TableName: this.tableName,
+          Item: report,
+          ConditionExpression: 'attribute_not_exists(pk) OR latestVersionId <= :vid',
+          ExpressionAttributeValues: { ':vid': version.versionId },
+          ReturnValues: 'ALL_OLD',
+        }),
+      );
+      const old = out.Attributes?.latestVersionId;
+      replaced = typeof old === 'string' ? old : undefined;
+    } catch (error) {
+      if (!(error instanceof ConditionalCheckFailedException)) throw error;
+      // A newer version is the latest: this one's findings must not appear in gsi3.
+      await this.removeFromRuleIndex(version.reportId, version.versionId);
+      return { latest: false };
+    }
+    const superseded = new Set([replaced, version.previousVersionId]);
+    for (const old of superseded) {
+      if (old && old !== version.versionId) await this.removeFromRuleIndex(version.reportId, old);
+    }
+    return { latest: true };
+  }
+
+  private async removeFromRuleIndex(reportId: string, versionId: string): Promise<void> {
+    for (const item of await this.findingItems(reportId, versionId)) {
+      if (item.gsi3pk === undefined) continue;
+      await this.doc.send(
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key: { pk: item.pk, sk: item.sk },
+          UpdateExpression: 'REMOVE gsi3pk, gsi3sk',
+        }),
+      );
+    }
+  }
+
+  private async put(item: Record<string, unknown>): Promise<void> {
+    await this.doc.send(new PutCommand({ TableName: this.tableName, Item: item }));
+  }
+
+  private async batchPut(items: Record<string, unknown>[]): Promise<void> {
+    for (let i = 0; i < items.length; i += BATCH) {
+      let requests = items.slice(i, i + BATCH).map((Item) => ({ PutRequest: { Item } }));
+      for (let attempt = 0; requests.length > 0; attempt++) {
+        if (attempt > 0) await new Promise((r) => setTimeout(r, Math.min(1000, 50 * 2 ** attempt)));
+        if (attempt > 8) throw new Error(`BatchWrite left ${requests.length} unprocessed items`);
+        const out = await this.doc.send(new BatchWriteCommand({ RequestItems: { [this.tableName]: requests } }));
+        requests = (out.UnprocessedItems?.[this.tableName] ?? []).flatMap((r) =>
+          r.PutRequest?.Item ? [{ PutRequest: { Item: r.PutRequest.Item } }] : [],
+        );
+      }
+    }
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Reads for the pipeline
+  // -------------------------------------------------------------------------------------------
+
+  async getReport(reportId: string): Promise<ReportItem | undefined> {
+    const out = await this.doc.send(new GetCommand({ TableName: this.tableName, Key: keys.report(reportId) }));
+    return out.Item ? parse(ReportItemSchema, out.Item) : undefined;
+  }
+
+  async getVersion(reportId: string, versionId: string): Promise<VersionItem | undefined> {
+    const out = await this.doc.send(
+      new GetCommand({ TableName: this.tableName, Key: keys.version(reportId, versionId) }),
+    );
+    return out.Item ? parse(VersionItemSchema, out.Item) : undefined;
+  }
+
+  /** The newest version of a report older than `versionId` (the one a new version is compared with). */
+  async versionBefore(reportId: string, versionId: string): Promise<VersionItem | undefined> {
+    const out = await this.doc.send(
+      new QueryCommand({
+        TableName: this.tableName,
+        KeyConditionExpression: 'pk = :pk AND sk BETWEEN :lo AND :hi',
+        ExpressionAttributeValues: { ':pk': keys.report(reportId).pk, ':lo': 'VERSION#', ':hi': `VERSION#${versionId}` },
+        ScanIndexForward: false,
+        Limit: 2,
+        ConsistentRead: true,
+      }),
+    );
+    const items = (out.Items ?? []).map((i) => parse(VersionItemSchema, i));
+    return items.find((v) => v.versionId < versionId);
+  }
+
+  /** Versions of a report, newest first. */
+  async versions(reportId: string): Promise<VersionItem[]> {
+    const items = await this.queryAll(keys.report(reportId).pk, 'VERSION#');
+    return items.map((i) => parse(VersionItemSchema, i)).reverse();
+  }
+
+  async findingItems(reportId: string, versionId: string): Promise<FindingItem[]> {
+    const items = await this.queryAll(keys.versionPartition(reportId, versionId), 'FINDING#');
+    return items.map((i) => parse(FindingItemSchema, i));
+  }
+
+  async resolvedItems(reportId: string, versionId: string): Promise<ResolvedItem[]> {
+    const items = await this.queryAll(keys.versionPartition(reportId, versionId), 'RESOLVED#');
+    return items.map((i) => parse(ResolvedItemSchema, i));
+  }
+
+  /** Findings of a version as plain Findings, in their original order. */
+  async findings(reportId: string, versionId: string): Promise<Finding[]> {
+    return (await this.findingItems(reportId, versionId)).map(toFinding);
+  }
+
+  /** Rebuilds the Report of a version from its section, cells and recognition items. */
+  async loadReport(reportId: string, versionId: string): Promise<Report | undefined> {
+    const version = await this.getVersion(reportId, versionId);
+    if (!version) return undefined;
+    const items = await this.queryAll(keys.versionPartition(reportId, versionId), '');
+    const sections = items.filter((i) => i.type === 'section').map((i) => parse(SectionItemSchema, i));
+    const cells = items.filter((i) => i.type === 'cells').map((i) => parse(CellsItemSchema, i));
+    const recognition = items.find((i) => i.type === 'recognition');
+    if (!recognition) return undefined;
+    const rec = parse(RecognitionItemSchema, recognition);
+    return ReportSchema.parse({
+      edition: version.edition,
+      year: version.year,
+      agency: version.agency,
+      title: version.title,
+      issuerKind: rec.issuerKind,
+      publishedAt: version.publishedAt,
+      sections: joinSections(sections),
+      cells: Object.assign({}, ...cells.map((c) => c.cells)),
+      cellSources: Object.assign({}, ...cells.map((c) => c.sources)),
+      recognition: rec.recognition,
+    });
+  }
+
+  /** The latest Report of the same agency for an earlier year (the history rules' input). */
+  async latestReportOf(agency: string, year: number): Promise<Report | undefined> {
+    const head = await this.getReport(reportIdOf(agency, year));
+    return head ? this.loadReport(head.reportId, head.latestVersionId) : undefined;
+  }
+
+  private async queryAll(pk: string, skPrefix: string): Promise<Record<string, unknown>[]> {
+    const out: Record<string, unknown>[] = [];
+    let start: Record<string, unknown> | undefined;
+    do {
+      const page = await this.doc.send(
+        new QueryCommand({
+          TableName: this.tableName,
+          KeyConditionExpression: skPrefix ? 'pk = :pk AND begins_with(sk, :prefix)' : 'pk = :pk',
+          ExpressionAttributeValues: skPrefix ? { ':pk': pk, ':prefix': skPrefix } : { ':pk': pk },
+          ExclusiveStartKey: start,
+          ConsistentRead: true,
+        }),
+      );
+      out.push(...(page.Items ?? []));
+      start = page.LastEvaluatedKey;
+    } while (start);
+    return out;
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Item builders
+// ---------------------------------------------------------------------------------------------
+
+/** Section text parts, cells by section group, and the recognition evidence of a Report. */
+export function reportItems(partition: string, report: Report): Record<string, unknown>[] {
+  const items: Record<string, unknown>[] = [];
+  for (const section of report.sections) {
+    const parts = splitText(section.text, SECTION_PART_CHARS);
+    parts.forEach((text, part) => {
+      const item: SectionItem = {
+        pk: partition,
+        sk: keys.section(section.number, part),
+        type: 'section',
+        number: section.number,
+        heading: section.heading,
+        part,
+        parts: parts.length,
+        text,
+        variant: section.variant,
+        numbered: section.numbered,
+        ...(section.source ? { source: section.source } : {}),
+      };
+      items.push(item);
+    });
+  }
+  const groups = new Map<string, CellsItem>();
+  for (const [key, value] of Object.entries(report.cells)) {
+    const group = key.split('.')[0] ?? key;
+    let item = groups.get(group);
+    if (!item) {
+      item = { pk: partition, sk: keys.cells(group), type: 'cells', group, cells: {}, sources: {} };
+      groups.set(group, item);
+    }
+    item.cells[key] = value;
+    const origin = report.cellSources[key];
+    if (origin) item.sources[key] = origin;
+  }
+  items.push(...groups.values());
+  items.push({ pk: partition, sk: keys.recognition, type: 'recognition', recognition: report.recognition, issuerKind: report.issuerKind });
+  return items;
+}
+
+/** Splits text into parts of at most `max` characters, at a line break when there is one. */
+export function splitText(text: string, max: number): string[] {
+  const parts: string[] = [];
+  let rest = text;
+  while (rest.length > max) {
+    const cut = rest.lastIndexOf('\n', max);
+    const at = cut > max / 2 ? cut + 1 : max;
+    parts.push(rest.slice(0, at));
+    rest = rest.slice(at);
+  }
+  parts.push(rest);
+  return parts;
+}
+
+function joinSections(items: SectionItem[]): Report['sections'] {
+  const byNumber = new Map<number, SectionItem[]>();
+  for (const item of items) byNumber.set(item.number, [...(byNumber.get(item.number) ?? []), item]);
+  return [...byNumber.values()].map((parts) => {
+    parts.sort((a, b) => a.part - b.part);
+    const first = parts[0]!;
+    return {
+      number: first.number,
+      heading: first.heading,
+      text: parts.map((p) => p.text).join(''),
+      variant: first.variant,
+      numbered: first.numbered,
+      ...(first.source ? { source: first.source } : {}),
+    };
+  });
+}
+
+function findingItem(partition: string, v: VersionRecord, f: ChangedFinding, index: number): FindingItem {
+  const seq = seqOf(index);
+  return {
+    ...f.finding,
+    pk: partition,
+    sk: keys.finding(seq),
+    type: 'finding',
+    seq,
+    reportId: v.reportId,
+    versionId: v.versionId,
+    agency: v.agency,
+    year: v.year,
+    change: f.change,
+    gsi3pk: keys.ruleIndex(f.finding.ruleId, v.year),
+    gsi3sk: `${v.reportId}#${seq}`,
+  };
+}
+
+function resolvedItem(partition: string, v: VersionRecord, f: Finding, index: number): ResolvedItem {
+  const seq = seqOf(index);
+  return {
+    ...f,
+    pk: partition,
+    sk: keys.resolved(seq),
+    type: 'resolved',
+    seq,
+    reportId: v.reportId,
+    versionId: v.versionId,
+    agency: v.agency,
+    year: v.year,
+    change: 'resolved',
+    resolvedIn: v.versionId,
+    fromVersionId: v.previousVersionId ?? '',
+  };
+}
+
+/** A stored finding back to the model's Finding. */
+export function toFinding(item: FindingItem | ResolvedItem): Finding {
+  const f: Finding = { ruleId: item.ruleId, severity: item.severity, category: item.category, message: item.message };
+  if (item.cells) f.cells = item.cells;
+  if (item.expected !== undefined) f.expected = item.expected;
+  if (item.actual !== undefined) f.actual = item.actual;
+  if (item.suspect !== undefined) f.suspect = item.suspect;
+  if (item.source) f.source = item.source;
+  return f;
+}
