@@ -1,0 +1,97 @@
+/**
+ * A Lambda function bundled locally by esbuild (no Docker) as one ESM file for Node 22 on arm64,
+ * with its own log group and a role that carries no AWS managed policy: the only permissions it
+ * starts with are writing to its own log group; everything else is granted by the stack.
+ */
+import { fileURLToPath } from 'node:url';
+import { Duration, RemovalPolicy } from 'aws-cdk-lib';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import * as lambda from 'aws-cdk-lib/aws-lambda';
+import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
+import * as logs from 'aws-cdk-lib/aws-logs';
+import { Construct } from 'constructs';
+
+/** Repository root (this file is infra/constructs/bundled-function.ts). */
+export const PROJECT_ROOT = fileURLToPath(new URL('../../', import.meta.url));
+
+/**
+ * ESM bundles run without `require`; some dependencies (CommonJS inside the bundle) still call it.
+ * The shim gives them one, plus __filename/__dirname for libraries that read them.
+ */
+export const ESM_REQUIRE_BANNER = [
+  "import { createRequire as __nbCreateRequire } from 'node:module';",
+  "import { fileURLToPath as __nbFileURLToPath } from 'node:url';",
+  "import { dirname as __nbDirname } from 'node:path';",
+  'const require = __nbCreateRequire(import.meta.url);',
+  'const __filename = __nbFileURLToPath(import.meta.url);',
+  'const __dirname = __nbDirname(__filename);',
+].join(' ');
+
+export const LAMBDA_RUNTIME = lambda.Runtime.NODEJS_22_X;
+export const LAMBDA_ARCHITECTURE = lambda.Architecture.ARM_64;
+
+export interface BundledFunctionProps {
+  /** Absolute path of the TypeScript entry file exporting `handler`. */
+  entry: string;
+  description: string;
+  memorySize: number;
+  timeout: Duration;
+  environment: Record<string, string>;
+  reservedConcurrentExecutions?: number;
+  /** How long the function's logs are kept. */
+  logRetention?: logs.RetentionDays;
+}
+
+export class BundledFunction extends Construct {
+  readonly fn: NodejsFunction;
+  readonly role: iam.Role;
+  readonly logGroup: logs.LogGroup;
+
+  constructor(scope: Construct, id: string, props: BundledFunctionProps) {
+    super(scope, id);
+
+    this.logGroup = new logs.LogGroup(this, 'Logs', {
+      retention: props.logRetention ?? logs.RetentionDays.ONE_MONTH,
+      // Operational logs only (no report content is logged): nothing worth keeping after teardown.
+      removalPolicy: RemovalPolicy.DESTROY,
+    });
+
+    this.role = new iam.Role(this, 'Role', {
+      assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com'),
+      description: `Execution role of ${props.description}`,
+    });
+    this.logGroup.grantWrite(this.role);
+
+    this.fn = new NodejsFunction(this, 'Function', {
+      entry: props.entry,
+      handler: 'handler',
+      description: props.description,
+      runtime: LAMBDA_RUNTIME,
+      architecture: LAMBDA_ARCHITECTURE,
+      memorySize: props.memorySize,
+      timeout: props.timeout,
+      role: this.role,
+      logGroup: this.logGroup,
+      loggingFormat: lambda.LoggingFormat.JSON,
+      // Stack traces point at the TypeScript sources (the bundle ships its source map).
+      environment: { NODE_OPTIONS: '--enable-source-maps', ...props.environment },
+      ...(props.reservedConcurrentExecutions !== undefined
+        ? { reservedConcurrentExecutions: props.reservedConcurrentExecutions }
+        : {}),
+      projectRoot: PROJECT_ROOT,
+      depsLockFilePath: fileURLToPath(new URL('../../package-lock.json', import.meta.url)),
+      bundling: {
+        forceDockerBundling: false,
+        format: OutputFormat.ESM,
+        target: 'node22',
+        mainFields: ['module', 'main'],
+        banner: ESM_REQUIRE_BANNER,
+        minify: true,
+        sourceMap: true,
+        // Bundle the AWS SDK too: the versions tested here (3.1169.0) are the versions that run,
+        // independent of the SDK the Lambda runtime happens to ship.
+        externalModules: [],
+      },
+    });
+  }
+}
