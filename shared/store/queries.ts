@@ -1,0 +1,456 @@
+/**
+ * The read side of the store for the HTTP API (docs/data-model.md, "Access patterns"). Every
+ * item read is validated with the item schemas of items.ts and mapped to a view of views.ts;
+ * listings are paginated with opaque cursors (cursor.ts, paginate.ts).
+ */
+import { GetCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { z } from 'zod';
+import type { Severity } from '../report/model.ts';
+import { queryFingerprint, type CursorKey } from './cursor.ts';
+import {
+  agencyKeyOf,
+  FindingItemSchema,
+  ItemSchema,
+  keys,
+  ReportItemSchema,
+  VersionItemSchema,
+  type FindingItem,
+  type Item,
+  type ReportItem,
+  type ResolvedItem,
+  type VersionItem,
+} from './items.ts';
+import { readPage } from './paginate.ts';
+import { TABLE_DEFINITION } from './table-definition.ts';
+import type {
+  LatestFinding,
+  Page,
+  ReportDetail,
+  ReportSummary,
+  ResolvedFinding,
+  SectionView,
+  VersionFinding,
+  VersionSummary,
+} from './views.ts';
+
+export { REPORT_ID_PATTERN, VERSION_ID_PATTERN } from './views.ts';
+
+export interface QueryDeps {
+  client: DynamoDBDocumentClient;
+  tableName: string;
+}
+
+export interface ListReportsFilter {
+  year?: number;
+  agency?: string;
+  status?: ReportSummary['status'];
+  limit: number;
+  cursor?: string;
+}
+
+export interface ListFindingsFilter {
+  year?: number;
+  ruleId?: string;
+  severity?: Severity;
+  limit: number;
+  cursor?: string;
+}
+
+export interface ReportFindings {
+  reportId: string;
+  versionId: string;
+  latest: boolean;
+  items: VersionFinding[];
+}
+
+/** A stored item that does not match its schema: a bug or a corrupted table, never the caller's fault. */
+export class CorruptItem extends Error {
+  override readonly name = 'CorruptItem';
+}
+
+function parse<T>(schema: z.ZodType<T>, raw: unknown): T {
+  const result = schema.safeParse(raw);
+  if (!result.success) {
+    const where = raw && typeof raw === 'object' ? `${String((raw as Record<string, unknown>).pk)} / ${String((raw as Record<string, unknown>).sk)}` : '?';
+    throw new CorruptItem(`stored item ${where} does not match its schema: ${result.error.message}`);
+  }
+  return result.data;
+}
+
+const [GSI1, GSI2, GSI3] = TABLE_DEFINITION.globalSecondaryIndexes as [
+  (typeof TABLE_DEFINITION.globalSecondaryIndexes)[number],
+  (typeof TABLE_DEFINITION.globalSecondaryIndexes)[number],
+  (typeof TABLE_DEFINITION.globalSecondaryIndexes)[number],
+];
+const TABLE_KEYS = [TABLE_DEFINITION.partitionKey.name, TABLE_DEFINITION.sortKey.name];
+const indexKeys = (gsi: typeof GSI1) => [...TABLE_KEYS, gsi.partitionKey.name, gsi.sortKey.name];
+const str = (key: CursorKey, name: string): string => (typeof key[name] === 'string' ? (key[name] as string) : '');
+
+// ---------------------------------------------------------------------------------------------
+// Item → view
+// ---------------------------------------------------------------------------------------------
+
+export function reportSummaryOf(item: ReportItem): ReportSummary {
+  return {
+    reportId: item.reportId,
+    agency: item.agency,
+    year: item.year,
+    edition: item.edition,
+    title: item.title,
+    identified: item.identified,
+    status: item.status,
+    counts: { error: item.counts.error, warning: item.counts.warning, info: item.counts.info },
+    latestVersionId: item.latestVersionId,
+    file: { bucket: item.bucket, key: item.objectKey, name: item.fileName },
+    processedAt: item.processedAt,
+  };
+}
+
+export function versionSummaryOf(item: VersionItem, latestVersionId: string | null): VersionSummary {
+  const identitySource: VersionSummary['identitySource'] = {};
+  if (item.identitySource.agency) identitySource.agency = item.identitySource.agency;
+  if (item.identitySource.year) identitySource.year = item.identitySource.year;
+  return {
+    reportId: item.reportId,
+    versionId: item.versionId,
+    latest: item.versionId === latestVersionId,
+    agency: item.agency,
+    year: item.year,
+    identified: item.identified,
+    identitySource,
+    edition: item.edition,
+    title: item.title,
+    publishedAt: item.publishedAt,
+    status: item.status,
+    counts: { error: item.counts.error, warning: item.counts.warning, info: item.counts.info },
+    findingCount: item.findingCount,
+    diff: { new: item.diff.new, resolved: item.diff.resolved, unchanged: item.diff.unchanged },
+    previousVersionId: item.previousVersionId ?? null,
+    file: {
+      bucket: item.bucket,
+      key: item.objectKey,
+      name: item.fileName,
+      sourceVersion: item.sourceVersion,
+      size: item.size,
+      contentType: item.contentType ?? null,
+    },
+    processedAt: item.processedAt,
+    rulesetVersion: item.rulesetVersion,
+    inputRuleId: item.inputRuleId ?? null,
+  };
+}
+
+/** The Finding fields of a stored finding, without the item's keys and denormalized fields. */
+function findingFields(item: FindingItem | ResolvedItem) {
+  const out: Omit<VersionFinding, 'seq' | 'change'> = {
+    ruleId: item.ruleId,
+    severity: item.severity,
+    category: item.category,
+    message: item.message,
+  };
+  if (item.cells !== undefined) out.cells = item.cells;
+  if (item.expected !== undefined) out.expected = item.expected;
+  if (item.actual !== undefined) out.actual = item.actual;
+  if (item.suspect !== undefined) out.suspect = item.suspect;
+  if (item.source !== undefined) out.source = item.source;
+  return out;
+}
+
+export const versionFindingOf = (item: FindingItem): VersionFinding => ({ ...findingFields(item), seq: item.seq, change: item.change });
+
+export const latestFindingOf = (item: FindingItem): LatestFinding => ({
+  ...versionFindingOf(item),
+  reportId: item.reportId,
+  versionId: item.versionId,
+  agency: item.agency,
+  year: item.year,
+});
+
+const resolvedFindingOf = (item: ResolvedItem): ResolvedFinding => ({
+  ...findingFields(item),
+  seq: item.seq,
+  fromVersionId: item.fromVersionId,
+});
+
+/** Builds the detail view of a version from its version item and the items of its partition. */
+export function reportDetailOf(version: VersionItem, latestVersionId: string | null, items: Item[]): ReportDetail {
+  const parts = new Map<number, { section: SectionView; texts: [number, string][] }>();
+  const detail: ReportDetail = {
+    ...versionSummaryOf(version, latestVersionId),
+    issuerKind: null,
+    sections: [],
+    cells: {},
+    cellSources: {},
+    findings: [],
+    resolvedFindings: [],
+  };
+  const findings: FindingItem[] = [];
+  const resolved: ResolvedItem[] = [];
+  for (const item of items) {
+    switch (item.type) {
+      case 'section': {
+        let entry = parts.get(item.number);
+        if (!entry) {
+          const section: SectionView = { number: item.number, heading: item.heading, text: '', variant: item.variant, numbered: item.numbered };
+          if (item.source) section.source = item.source;
+          entry = { section, texts: [] };
+          parts.set(item.number, entry);
+        }
+        entry.texts.push([item.part, item.text]);
+        break;
+      }
+      case 'cells':
+        Object.assign(detail.cells, item.cells);
+        Object.assign(detail.cellSources, item.sources);
+        break;
+      case 'recognition':
+        detail.issuerKind = item.issuerKind;
+        break;
+      case 'finding':
+        findings.push(item);
+        break;
+      case 'resolved':
+        resolved.push(item);
+        break;
+      default:
+        break;
+    }
+  }
+  detail.sections = [...parts.values()]
+    .map(({ section, texts }) => ({ ...section, text: texts.sort((a, b) => a[0] - b[0]).map(([, t]) => t).join('') }))
+    .sort((a, b) => a.number - b.number);
+  detail.findings = findings.sort((a, b) => a.seq.localeCompare(b.seq)).map(versionFindingOf);
+  detail.resolvedFindings = resolved.sort((a, b) => a.seq.localeCompare(b.seq)).map(resolvedFindingOf);
+  return detail;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Queries
+// ---------------------------------------------------------------------------------------------
+
+export interface Queries {
+  listReports(filter: ListReportsFilter): Promise<Page<ReportSummary>>;
+  /** The latest version in full; null when the report does not exist. */
+  getReport(reportId: string): Promise<ReportDetail | null>;
+  /** Versions newest first; null when the report does not exist. */
+  listVersions(reportId: string): Promise<VersionSummary[] | null>;
+  getVersion(reportId: string, versionId: string): Promise<ReportDetail | null>;
+  /** Findings of one version (default the latest); null when the report or version does not exist. */
+  listReportFindings(reportId: string, options: { versionId?: string; severity?: Severity }): Promise<ReportFindings | null>;
+  /** Findings of the latest versions of all reports. */
+  listFindings(filter: ListFindingsFilter): Promise<Page<LatestFinding>>;
+}
+
+export function createQueries({ client, tableName }: QueryDeps): Queries {
+  async function getItem(key: { pk: string; sk: string }): Promise<Record<string, unknown> | undefined> {
+    const { Item } = await client.send(new GetCommand({ TableName: tableName, Key: key }));
+    return Item;
+  }
+
+  async function getReportItem(reportId: string): Promise<ReportItem | null> {
+    const raw = await getItem(keys.report(reportId));
+    return raw ? parse(ReportItemSchema, raw) : null;
+  }
+
+  async function getVersionItem(reportId: string, versionId: string): Promise<VersionItem | null> {
+    const raw = await getItem(keys.version(reportId, versionId));
+    return raw ? parse(VersionItemSchema, raw) : null;
+  }
+
+  /** Every item of a partition (optionally of one sort-key prefix), following LastEvaluatedKey. */
+  async function queryAll(pk: string, skPrefix?: string, newestFirst = false): Promise<Item[]> {
+    const items: Item[] = [];
+    let startKey: Record<string, unknown> | undefined;
+    do {
+      const response = await client.send(
+        new QueryCommand({
+          TableName: tableName,
+          KeyConditionExpression: skPrefix ? '#pk = :pk AND begins_with(#sk, :prefix)' : '#pk = :pk',
+          ExpressionAttributeNames: skPrefix ? { '#pk': 'pk', '#sk': 'sk' } : { '#pk': 'pk' },
+          ExpressionAttributeValues: skPrefix ? { ':pk': pk, ':prefix': skPrefix } : { ':pk': pk },
+          ScanIndexForward: !newestFirst,
+          ExclusiveStartKey: startKey,
+        }),
+      );
+      for (const raw of response.Items ?? []) items.push(parse(ItemSchema, raw));
+      startKey = response.LastEvaluatedKey;
+    } while (startKey);
+    return items;
+  }
+
+  async function detail(reportId: string, version: VersionItem, latestVersionId: string | null): Promise<ReportDetail> {
+    const items = await queryAll(keys.versionPartition(reportId, version.versionId));
+    return reportDetailOf(version, latestVersionId, items);
+  }
+
+  return {
+    async listReports({ year, agency, status, limit, cursor }) {
+      const fingerprint = queryFingerprint('reports', { year, agency: agency === undefined ? undefined : agencyKeyOf(agency), status });
+      const map = (raw: Record<string, unknown>) => reportSummaryOf(parse(ReportItemSchema, raw));
+      if (agency !== undefined) {
+        // Reports of an agency (gsi2, by year), optionally of one year; status is a filter.
+        const pkValue = keys.agencyIndex(agencyKeyOf(agency));
+        const skPrefix = year === undefined ? undefined : `YEAR#${year}#`;
+        const names: Record<string, string> = { '#pk': GSI2.partitionKey.name };
+        const values: Record<string, unknown> = { ':pk': pkValue };
+        if (skPrefix) (names['#sk'] = GSI2.sortKey.name), (values[':prefix'] = skPrefix);
+        if (status) (names['#status'] = 'status'), (values[':status'] = status);
+        return readPage({
+          client,
+          read: {
+            query: {
+              TableName: tableName,
+              IndexName: GSI2.indexName,
+              KeyConditionExpression: skPrefix ? '#pk = :pk AND begins_with(#sk, :prefix)' : '#pk = :pk',
+              FilterExpression: status ? '#status = :status' : undefined,
+              ExpressionAttributeNames: names,
+              ExpressionAttributeValues: values,
+            },
+          },
+          keyNames: indexKeys(GSI2),
+          fingerprint,
+          ownsKey: (k) => str(k, GSI2.partitionKey.name) === pkValue && str(k, GSI2.sortKey.name).startsWith(skPrefix ?? ''),
+          cursor,
+          limit,
+          map,
+          filtered: status !== undefined,
+        });
+      }
+      if (year !== undefined) {
+        // Reports of a year (gsi1, sorted by status then id): status is a key prefix.
+        const pkValue = keys.yearIndex(year);
+        const skPrefix = status ? `${status}#` : undefined;
+        return readPage({
+          client,
+          read: {
+            query: {
+              TableName: tableName,
+              IndexName: GSI1.indexName,
+              KeyConditionExpression: skPrefix ? '#pk = :pk AND begins_with(#sk, :prefix)' : '#pk = :pk',
+              ExpressionAttributeNames: skPrefix ? { '#pk': GSI1.partitionKey.name, '#sk': GSI1.sortKey.name } : { '#pk': GSI1.partitionKey.name },
+              ExpressionAttributeValues: skPrefix ? { ':pk': pkValue, ':prefix': skPrefix } : { ':pk': pkValue },
+            },
+          },
+          keyNames: indexKeys(GSI1),
+          fingerprint,
+          ownsKey: (k) => str(k, GSI1.partitionKey.name) === pkValue && str(k, GSI1.sortKey.name).startsWith(skPrefix ?? ''),
+          cursor,
+          limit,
+          map,
+          filtered: false,
+        });
+      }
+      // Every report: gsi1 is sparse (only report items carry gsi1pk), so a Scan of it reads reports only.
+      return readPage({
+        client,
+        read: {
+          scan: {
+            TableName: tableName,
+            IndexName: GSI1.indexName,
+            FilterExpression: status ? '#type = :type AND #status = :status' : '#type = :type',
+            ExpressionAttributeNames: status ? { '#type': 'type', '#status': 'status' } : { '#type': 'type' },
+            ExpressionAttributeValues: status ? { ':type': 'report', ':status': status } : { ':type': 'report' },
+          },
+        },
+        keyNames: indexKeys(GSI1),
+        fingerprint,
+        ownsKey: (k) => str(k, GSI1.partitionKey.name).startsWith('YEAR#') && str(k, 'pk').startsWith('REPORT#'),
+        cursor,
+        limit,
+        map,
+        filtered: true,
+      });
+    },
+
+    async getReport(reportId) {
+      const report = await getReportItem(reportId);
+      if (!report) return null;
+      const version = await getVersionItem(reportId, report.latestVersionId);
+      if (!version) throw new CorruptItem(`report ${reportId} points at missing version ${report.latestVersionId}`);
+      return detail(reportId, version, report.latestVersionId);
+    },
+
+    async listVersions(reportId) {
+      const items = await queryAll(keys.report(reportId).pk, undefined, true);
+      if (items.length === 0) return null;
+      const latest = items.find((i): i is ReportItem => i.type === 'report')?.latestVersionId ?? null;
+      return items.filter((i): i is VersionItem => i.type === 'version').map((v) => versionSummaryOf(v, latest));
+    },
+
+    async getVersion(reportId, versionId) {
+      const [report, version] = await Promise.all([getReportItem(reportId), getVersionItem(reportId, versionId)]);
+      if (!version) return null;
+      return detail(reportId, version, report?.latestVersionId ?? null);
+    },
+
+    async listReportFindings(reportId, { versionId, severity }) {
+      const report = await getReportItem(reportId);
+      const chosen = versionId ?? report?.latestVersionId;
+      if (chosen === undefined) return null;
+      if (versionId !== undefined && !(await getVersionItem(reportId, versionId))) return null;
+      const items = await queryAll(keys.versionPartition(reportId, chosen), 'FINDING#');
+      const findings = items
+        .map((i) => parse(FindingItemSchema, i))
+        .filter((f) => severity === undefined || f.severity === severity)
+        .sort((a, b) => a.seq.localeCompare(b.seq))
+        .map(versionFindingOf);
+      return { reportId, versionId: chosen, latest: chosen === report?.latestVersionId, items: findings };
+    },
+
+    async listFindings({ year, ruleId, severity, limit, cursor }) {
+      const fingerprint = queryFingerprint('findings', { year, ruleId, severity });
+      const map = (raw: Record<string, unknown>) => latestFindingOf(parse(FindingItemSchema, raw));
+      const pkName = GSI3.partitionKey.name;
+      if (year !== undefined && ruleId !== undefined) {
+        const pkValue = keys.ruleIndex(ruleId, year);
+        return readPage({
+          client,
+          read: {
+            query: {
+              TableName: tableName,
+              IndexName: GSI3.indexName,
+              KeyConditionExpression: '#pk = :pk',
+              FilterExpression: severity ? '#severity = :severity' : undefined,
+              ExpressionAttributeNames: severity ? { '#pk': pkName, '#severity': 'severity' } : { '#pk': pkName },
+              ExpressionAttributeValues: severity ? { ':pk': pkValue, ':severity': severity } : { ':pk': pkValue },
+            },
+          },
+          keyNames: indexKeys(GSI3),
+          fingerprint,
+          ownsKey: (k) => str(k, pkName) === pkValue,
+          cursor,
+          limit,
+          map,
+          filtered: severity !== undefined,
+        });
+      }
+      // gsi3 is sparse: only findings of latest versions carry gsi3pk, so a Scan of it reads exactly those.
+      const filters: string[] = ['#type = :type'];
+      const names: Record<string, string> = { '#type': 'type' };
+      const values: Record<string, unknown> = { ':type': 'finding' };
+      if (year !== undefined) filters.push('#year = :year'), (names['#year'] = 'year'), (values[':year'] = year);
+      if (ruleId !== undefined) filters.push('#ruleId = :ruleId'), (names['#ruleId'] = 'ruleId'), (values[':ruleId'] = ruleId);
+      if (severity !== undefined) filters.push('#severity = :severity'), (names['#severity'] = 'severity'), (values[':severity'] = severity);
+      const prefix = ruleId !== undefined ? `RULE#${ruleId}#YEAR#` : 'RULE#';
+      return readPage({
+        client,
+        read: {
+          scan: {
+            TableName: tableName,
+            IndexName: GSI3.indexName,
+            FilterExpression: filters.join(' AND '),
+            ExpressionAttributeNames: names,
+            ExpressionAttributeValues: values,
+          },
+        },
+        keyNames: indexKeys(GSI3),
+        fingerprint,
+        ownsKey: (k) => str(k, pkName).startsWith(prefix) && str(k, 'pk').startsWith('VERSION#'),
+        cursor,
+        limit,
+        map,
+        filtered: true,
+      });
+    },
+  };
+}
