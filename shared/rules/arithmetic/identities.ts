@@ -1,0 +1,167 @@
+/**
+ * The arithmetic identities of tables 三 and 四 (spec §5.1, §5.2), in ONE place, as cells with
+ * coefficients: Σ coef·value = 0. Terms with coefficient +1 form the left side, −1 the right side:
+ *   K1 (per column c):  new_received.c + carried_over.c  =  total_processed.c + carried_forward.c
+ *   K2 (per column c):  Σ_{r ∈ OUT_edition} r.c            =  total_processed.c
+ *   K3 (per data row r): Σ_{a ∈ APPLICANTS} r.a            =  r.total
+ *   K5 (per group g):   g.upheld + g.corrected + g.other + g.pending  =  g.total
+ * Used by the K rules, C-CELL-BLANK and the suspect analysis.
+ *
+ * Evaluation is lenient (blank and "/" read as 0); an identity with an absent operand is not
+ * assessable. A blank (or "/") total whose parts sum to more than 0 (K3/K5) is replaced by that
+ * sum — the "derived total" — for every other identity (K-T3-ROW-TOTAL-BLANK / K-T4-TOTAL-BLANK).
+ */
+import type { CellValue, Report } from '../../report/model.ts';
+import {
+  T3_APPLICANTS,
+  T3_COLUMNS,
+  T3_ROWS,
+  T4_COLUMNS,
+  T4_GROUPS,
+  outcomeRows,
+  t3Key,
+  t4Key,
+  type Edition,
+} from '../../report/template.ts';
+
+export type IdentityKind = 'K1' | 'K2' | 'K3' | 'K5';
+
+export interface Term {
+  key: string;
+  coef: 1 | -1;
+}
+
+export interface Identity {
+  kind: IdentityKind;
+  /** The column (K1, K2), row (K3) or group (K5) the identity is about. */
+  subject: string;
+  terms: readonly Term[];
+  /** Every key of the identity, left side first, in template order. */
+  cells: readonly string[];
+}
+
+function identity(kind: IdentityKind, subject: string, left: string[], right: string[]): Identity {
+  const terms: Term[] = [...left.map((key) => ({ key, coef: 1 as const })), ...right.map((key) => ({ key, coef: -1 as const }))];
+  return { kind, subject, terms, cells: [...left, ...right] };
+}
+
+function build(edition: Edition): Identity[] {
+  const out: Identity[] = [];
+  const columns = T3_COLUMNS.map((c) => c.key);
+  for (const c of columns) {
+    out.push(
+      identity('K1', c, [t3Key('new_received', c), t3Key('carried_over', c)], [t3Key('total_processed', c), t3Key('carried_forward', c)]),
+    );
+  }
+  const outcomes = outcomeRows(edition);
+  for (const c of columns) {
+    out.push(identity('K2', c, outcomes.map((r) => t3Key(r, c)), [t3Key('total_processed', c)]));
+  }
+  for (const row of T3_ROWS[edition]) {
+    out.push(identity('K3', row.key, T3_APPLICANTS.map((a) => t3Key(row.key, a)), [t3Key(row.key, 'total')]));
+  }
+  const parts = T4_COLUMNS.map((c) => c.key).filter((c) => c !== 'total');
+  for (const g of T4_GROUPS) {
+    out.push(identity('K5', g.key, parts.map((p) => t4Key(g.key, p)), [t4Key(g.key, 'total')]));
+  }
+  return out;
+}
+
+/** All identities of an edition, in order K1 (per column), K2 (per column), K3 (per row), K5 (per group). */
+export const IDENTITIES: Record<Edition, readonly Identity[]> = { '2019': build('2019'), '2021': build('2021') };
+
+/** Identities containing a cell, by edition. */
+const BY_CELL: Record<Edition, Map<string, Identity[]>> = { '2019': new Map(), '2021': new Map() };
+for (const ed of ['2019', '2021'] as const) {
+  for (const id of IDENTITIES[ed]) {
+    for (const key of id.cells) {
+      const list = BY_CELL[ed].get(key) ?? [];
+      list.push(id);
+      BY_CELL[ed].set(key, list);
+    }
+  }
+}
+export function identitiesOf(edition: Edition, key: string): readonly Identity[] {
+  return BY_CELL[edition].get(key) ?? [];
+}
+
+export type Cells = Readonly<Record<string, CellValue>>;
+
+export interface Evaluation {
+  identity: Identity;
+  /** Lenient left and right sums; undefined when not assessable (an operand is absent). */
+  left?: number;
+  right?: number;
+  holds?: boolean;
+}
+
+/** Evaluates one identity leniently over the given cells. */
+export function evaluate(identity: Identity, cells: Cells): Evaluation {
+  let left = 0;
+  let right = 0;
+  for (const t of identity.terms) {
+    if (!Object.hasOwn(cells, t.key)) return { identity };
+    const v = cells[t.key];
+    const n = v === null || v === '/' || v === undefined ? 0 : v;
+    if (t.coef > 0) left += n;
+    else right += n;
+  }
+  return { identity, left, right, holds: Math.abs(left - right) < 1e-9 };
+}
+
+/** A blank or "/" total replaced by the sum of its parts. */
+export interface DerivedTotal {
+  key: string;
+  identity: Identity;
+  sum: number;
+}
+
+export interface Analysis {
+  edition: Edition;
+  /** The report's cells with derived totals filled in. */
+  cells: Cells;
+  derived: DerivedTotal[];
+  evaluations: Evaluation[];
+  broken: Evaluation[];
+}
+
+const cache = new WeakMap<Report, Analysis>();
+
+/** The arithmetic view of a report (cached per report object); undefined when the edition is unknown. */
+export function analyze(report: Report): Analysis | undefined {
+  const edition = report.edition;
+  if (edition === null) return undefined;
+  const hit = cache.get(report);
+  if (hit) return hit;
+  const ids = IDENTITIES[edition];
+  const derived: DerivedTotal[] = [];
+  let cells: Record<string, CellValue> | undefined;
+  for (const id of ids) {
+    if (id.kind !== 'K3' && id.kind !== 'K5') continue;
+    const totalKey = id.cells[id.cells.length - 1]!;
+    if (!Object.hasOwn(report.cells, totalKey)) continue;
+    const total = report.cells[totalKey];
+    if (total !== null && total !== '/') continue;
+    const ev = evaluate(id, report.cells);
+    if (ev.left === undefined || ev.left <= 0) continue;
+    cells ??= { ...report.cells };
+    cells[totalKey] = ev.left;
+    derived.push({ key: totalKey, identity: id, sum: ev.left });
+  }
+  const view: Cells = cells ?? report.cells;
+  const evaluations = ids.map((id) => evaluate(id, view));
+  const analysis: Analysis = {
+    edition,
+    cells: view,
+    derived,
+    evaluations,
+    broken: evaluations.filter((e) => e.holds === false),
+  };
+  cache.set(report, analysis);
+  return analysis;
+}
+
+/** Broken identities of one kind (the K rules' input). */
+export function brokenOf(report: Report, kind: IdentityKind): Evaluation[] {
+  return analyze(report)?.broken.filter((e) => e.identity.kind === kind) ?? [];
+}

@@ -1,0 +1,20 @@
+import type { Rule } from '../rule.ts';
+import { prose } from '../support.ts';
+
+const TITLE = /\d{4}\s*年.*(年度.*报告|年报)|(年度.*报告|年报).*\d{4}\s*年/;
+
+/** No title line with a four-digit year and 年度报告 / 年报. */
+export const rule: Rule = {
+  id: 'M-TITLE-MISSING',
+  check({ report }) {
+    if (report.title !== null && TITLE.test(prose(report.title))) return [];
+    return [
+      {
+        message:
+          report.title === null
+            ? '未找到报告标题（应为“××××年××政府信息公开工作年度报告”）。'
+            : `报告标题“${report.title}”未写明年度（应为“××××年××政府信息公开工作年度报告”）。`,
+      },
+    ];
+  },
+};

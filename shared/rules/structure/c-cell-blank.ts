@@ -1,0 +1,35 @@
+import type { Draft, Rule } from '../rule.ts';
+import { templateCellKeys } from '../../report/template.ts';
+import { cellName } from '../labels.ts';
+import { analyze, evaluate, identitiesOf } from '../arithmetic/identities.ts';
+
+/**
+ * A template cell is blank. Info instead of warning when every relation containing the cell
+ * holds with the blank read as 0. A blank total already reported by K-T3-ROW-TOTAL-BLANK /
+ * K-T4-TOTAL-BLANK (its parts sum to more than 0) is not repeated here.
+ */
+export const rule: Rule = {
+  id: 'C-CELL-BLANK',
+  check({ report }) {
+    const edition = report.edition;
+    const a = analyze(report);
+    if (edition === null || !a) return [];
+    const derived = new Set(a.derived.map((d) => d.key));
+    const out: Draft[] = [];
+    for (const key of templateCellKeys(edition)) {
+      if (!Object.hasOwn(report.cells, key) || report.cells[key] !== null || derived.has(key)) continue;
+      const relations = identitiesOf(edition, key).map((id) => evaluate(id, a.cells));
+      const allHold = relations.every((e) => e.holds !== false);
+      const draft: Draft = {
+        message: allHold
+          ? `${cellName(key, edition)}为空白（按 0 计，相关勾稽关系成立；建议填写 0）。`
+          : `${cellName(key, edition)}为空白，应填写数字（无则填 0）。`,
+        cells: [key],
+        source: report.cellSources[key],
+      };
+      if (allHold) draft.severity = 'info';
+      out.push(draft);
+    }
+    return out;
+  },
+};

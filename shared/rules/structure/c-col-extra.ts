@@ -1,0 +1,16 @@
+import type { Draft, Rule } from '../rule.ts';
+import { tableName } from '../labels.ts';
+
+/** A column that is not in the template. */
+export const rule: Rule = {
+  id: 'C-COL-EXTRA',
+  check({ report }) {
+    const out: Draft[] = [];
+    for (const t of report.recognition.tables) {
+      for (const label of t.extraColumns) {
+        out.push({ message: `${tableName(t.id)}有模板以外的列“${label}”。`, source: t.source });
+      }
+    }
+    return out;
+  },
+};

@@ -1,0 +1,16 @@
+import type { Rule } from '../rule.ts';
+import { SECTION_HEADINGS, type SectionNumber } from '../../report/template.ts';
+
+/** Section 一, 五 or 六 has no body text (a bare 无 counts as content). */
+export const rule: Rule = {
+  id: 'C-SECTION-EMPTY',
+  check({ report }) {
+    return [...report.sections]
+      .sort((a, b) => a.number - b.number)
+      .filter((s) => [1, 5, 6].includes(s.number) && s.text.trim() === '')
+      .map((s) => ({
+        message: `“${SECTION_HEADINGS[s.number as SectionNumber]}”部分只有标题，没有内容。`,
+        source: s.source,
+      }));
+  },
+};

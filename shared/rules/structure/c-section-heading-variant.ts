@@ -1,0 +1,16 @@
+import type { Rule } from '../rule.ts';
+import { SECTION_HEADINGS, type SectionNumber } from '../../report/template.ts';
+
+/** A section recognized only through a variant heading or without its number. */
+export const rule: Rule = {
+  id: 'C-SECTION-HEADING-VARIANT',
+  check({ report }) {
+    return [...report.sections]
+      .sort((a, b) => a.number - b.number)
+      .filter((s) => s.variant || !s.numbered)
+      .map((s) => ({
+        message: `章节标题“${s.heading}”与模板标题“${SECTION_HEADINGS[s.number as SectionNumber]}”不同${s.numbered ? '' : '（缺少序号）'}。`,
+        source: s.source,
+      }));
+  },
+};

@@ -1,0 +1,13 @@
+import type { Rule } from '../rule.ts';
+import { SECTION_HEADINGS, SECTION_NUMBERS } from '../../report/template.ts';
+import { section } from '../support.ts';
+
+/** One finding per section of the six that was not found. */
+export const rule: Rule = {
+  id: 'C-SECTION-MISSING',
+  check({ report }) {
+    return SECTION_NUMBERS.filter((n) => !section(report, n)).map((n) => ({
+      message: `缺少第${'一二三四五六'[n - 1]}部分“${SECTION_HEADINGS[n]}”。`,
+    }));
+  },
+};

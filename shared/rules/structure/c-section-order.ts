@@ -1,0 +1,16 @@
+import type { Rule } from '../rule.ts';
+import { SECTION_NAMES } from '../labels.ts';
+
+/** The sections found are not in the order 一…六. */
+export const rule: Rule = {
+  id: 'C-SECTION-ORDER',
+  check({ report }) {
+    const order = report.sections.map((s) => s.number);
+    if (order.every((n, i) => i === 0 || n > order[i - 1]!)) return [];
+    return [
+      {
+        message: `章节顺序为 ${order.map((n) => SECTION_NAMES[n]).join('、')}，应按一至六的顺序排列。`,
+      },
+    ];
+  },
+};

@@ -1,0 +1,72 @@
+/**
+ * Unambiguous quantities stated in prose and the table cells they must equal (spec §8.6,
+ * T-NUM-TEXT-TABLE). Patterns run over normalized prose (NFKC: full-width ，；： become , ; :)
+ * and allow spaces between digits and Chinese (`12 件`). Phrases that mix two outcomes
+ * (予以公开及部分公开) are compared with the matching sum; vague verbs (办理, 受理) are skipped.
+ */
+import { T3_ROWS, t3Key, t4Key, type Edition } from '../../report/template.ts';
+
+/** A gap of at most n characters that crosses no clause boundary, digit or conjunction. */
+const gap = (n: number) => `[^。;,、:!?\\d及和与或]{0,${n}}?`;
+const UNIT = '\\s*(?:件|个|条|项|起|宗|次)';
+const NUM = '(\\d+)';
+const AND = '(?:及|和|与|、|或)';
+
+export interface Quantity {
+  /** What the prose talks about, in Chinese, for the message. */
+  name: string;
+  pattern: RegExp;
+  /** Cells whose (lenient) sum the stated number must equal. */
+  keys(edition: Edition): string[];
+}
+
+const rowsOf = (edition: Edition, group: string) =>
+  T3_ROWS[edition].map((r) => r.key).filter((k) => k.startsWith(`${group}.`)).map((k) => t3Key(k, 'total'));
+
+const q = (name: string, source: string, keys: (edition: Edition) => string[]): Quantity => ({
+  name,
+  pattern: new RegExp(source, 'g'),
+  keys,
+});
+
+export const QUANTITIES: readonly Quantity[] = [
+  q('收到的政府信息公开申请', `(?:新?收到|新收)${gap(20)}申请${gap(10)}${NUM}${UNIT}`, () => [t3Key('new_received', 'total')]),
+  q('上年结转的申请', `上年结转${gap(15)}${NUM}${UNIT}`, () => [t3Key('carried_over', 'total')]),
+  q('结转下年度继续办理的申请', `结转(?:至|到)?下一?年${gap(15)}${NUM}${UNIT}`, () => [t3Key('carried_forward', 'total')]),
+  q('办结（答复）的申请', `(?<!延期|逾期|按期|按时)(?:办结|答复)${gap(15)}${NUM}${UNIT}`, () => [t3Key('total_processed', 'total')]),
+  q('予以公开', `(?<!部分|${AND})予以公开(?!${AND})${gap(6)}${NUM}${UNIT}`, () => [t3Key('granted', 'total')]),
+  q('部分公开', `(?<!予以公开${AND})部分公开(?!${AND})${gap(6)}${NUM}${UNIT}`, () => [t3Key('partial', 'total')]),
+  q('予以公开和部分公开', `予以公开${AND}部分公开${gap(6)}${NUM}${UNIT}`, () => [t3Key('granted', 'total'), t3Key('partial', 'total')]),
+  q('不予公开', `不予公开${gap(6)}${NUM}${UNIT}`, (ed) => rowsOf(ed, 'denied')),
+  q('无法提供', `无法提供${gap(6)}${NUM}${UNIT}`, (ed) => rowsOf(ed, 'unable')),
+  q('不予处理', `不予处理${gap(6)}${NUM}${UNIT}`, (ed) => rowsOf(ed, 'rejected')),
+  q('行政复议', `行政复议${gap(10)}${NUM}${UNIT}`, () => [t4Key('review', 'total')]),
+  q('行政诉讼', `行政诉讼${gap(10)}${NUM}${UNIT}`, () => [t4Key('litigation_direct', 'total'), t4Key('litigation_after_review', 'total')]),
+  q('制发的行政规范性文件', `(?:制发|印发|出台)${gap(4)}(?:行政)?规范性文件${gap(4)}${NUM}\\s*件`, () => ['s2.normative.issued']),
+  q('废止的行政规范性文件', `废止${gap(4)}(?:行政)?规范性文件${gap(4)}${NUM}\\s*件`, () => ['s2.normative.repealed']),
+];
+
+/** Words just before a match that make the number about another year or a comparison. */
+const OTHER_TIME = /去年|上一年|同比|较上年|比上年|上年度/;
+
+export interface Mention {
+  quantity: Quantity;
+  stated: number;
+  text: string;
+}
+
+/** Every mention of a known quantity in the prose that refers to the report year. */
+export function mentions(text: string, year: number | null): Mention[] {
+  const out: Mention[] = [];
+  for (const quantity of QUANTITIES) {
+    quantity.pattern.lastIndex = 0;
+    for (const m of text.matchAll(quantity.pattern)) {
+      const before = text.slice(Math.max(0, m.index - 12), m.index);
+      if (OTHER_TIME.test(before)) continue;
+      const years = [...before.matchAll(/(\d{4})\s*年/g)].map((y) => Number(y[1]));
+      if (year !== null && years.some((y) => y !== year)) continue;
+      out.push({ quantity, stated: Number(m[1]), text: m[0] });
+    }
+  }
+  return out;
+}

@@ -1,0 +1,19 @@
+import type { CellIssue, Report } from '../../report/model.ts';
+import type { Draft } from '../rule.ts';
+import { cellName } from '../labels.ts';
+
+/** The value parser's remarks of one kind, one draft per cell (spec §7.3; recognition fills them). */
+export function issueDrafts(
+  report: Report,
+  issue: CellIssue['issue'],
+  message: (name: string, i: CellIssue) => string,
+): Draft[] {
+  const seen = new Set<string>();
+  const out: Draft[] = [];
+  for (const i of report.recognition.cellIssues) {
+    if (i.issue !== issue || seen.has(i.key)) continue;
+    seen.add(i.key);
+    out.push({ message: message(cellName(i.key, report.edition), i), cells: [i.key], source: i.source ?? report.cellSources[i.key] });
+  }
+  return out;
+}

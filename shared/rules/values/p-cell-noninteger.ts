@@ -1,0 +1,27 @@
+import type { Draft, Rule } from '../rule.ts';
+import { MONEY_KEYS, templateCellKeys } from '../../report/template.ts';
+import { cellName } from '../labels.ts';
+import { fmt } from '../support.ts';
+
+/** A non-integer in a count cell (every cell but the money cells). */
+export const rule: Rule = {
+  id: 'P-CELL-NONINTEGER',
+  check({ report }) {
+    const edition = report.edition;
+    if (edition === null) return [];
+    const out: Draft[] = [];
+    const seen = new Set<string>();
+    for (const key of templateCellKeys(edition)) {
+      const v = report.cells[key];
+      if (typeof v !== 'number' || Number.isInteger(v) || MONEY_KEYS.has(key)) continue;
+      seen.add(key);
+      out.push({ message: `${cellName(key, edition)}为 ${fmt(v)}，计数应为整数。`, cells: [key], actual: v, source: report.cellSources[key] });
+    }
+    for (const i of report.recognition.cellIssues) {
+      if (i.issue !== 'noninteger' || seen.has(i.key)) continue;
+      seen.add(i.key);
+      out.push({ message: `${cellName(i.key, edition)}填写为“${i.raw}”，计数应为整数。`, cells: [i.key], source: i.source });
+    }
+    return out;
+  },
+};
