@@ -41,7 +41,7 @@ export const INGEST_BATCH_SIZE = 2;
 export const API_MEMORY_MB = 512;
 export const API_TIMEOUT = Duration.seconds(10);
 
-export const POWERTOOLS_METRICS_NAMESPACE = 'Nianbao';
+export const POWERTOOLS_METRICS_NAMESPACE = 'nianbao';
 export const LOG_LEVEL = 'INFO';
 
 export interface NianbaoStackProps extends StackProps {

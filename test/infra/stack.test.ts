@@ -1,5 +1,7 @@
+import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { Match } from 'aws-cdk-lib/assertions';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TABLE_DEFINITION } from '../../shared/store/table-definition.ts';
@@ -76,13 +78,40 @@ describe('handlers and bundling', () => {
     expect(readFileSync(join(asset, 'index.mjs.map'), 'utf8').length).toBeGreaterThan(0);
   });
 
+  it('the api bundle loads in plain Node (no vitest loader) and answers GET /health', () => {
+    const code = props('AWS::Lambda::Function', s.logicalId(s.stack.apiFunction.fn)).Code as { S3Key: string };
+    const bundle = join(s.outdir, `asset.${code.S3Key.replace(/\.zip$/, '')}`, 'index.mjs');
+    const http = { method: 'GET', path: '/health', protocol: 'HTTP/1.1', sourceIp: '192.0.2.1', userAgent: 'test' };
+    const event = {
+      version: '2.0',
+      routeKey: 'GET /health',
+      rawPath: '/health',
+      rawQueryString: '',
+      headers: {},
+      isBase64Encoded: false,
+      requestContext: { http, requestId: 'r', routeKey: 'GET /health', stage: '$default', accountId: '1', apiId: 'a', domainName: 'd', timeEpoch: 0, time: '' },
+    };
+    const script = [
+      `const { handler } = await import(${JSON.stringify(pathToFileURL(bundle).href)});`,
+      `const context = { awsRequestId: 'r', functionName: 'api', getRemainingTimeInMillis: () => 10000 };`,
+      `console.log(JSON.stringify(await handler(${JSON.stringify(event)}, context)));`,
+    ].join('\n');
+    const stdout = execFileSync(process.execPath, ['--input-type=module', '-e', script], {
+      encoding: 'utf8',
+      env: { ...process.env, TABLE_NAME: 'unused-by-health', AWS_REGION: 'cn-north-1' },
+    });
+    const response = JSON.parse(stdout.trim().split('\n').at(-1) ?? '{}') as { statusCode: number; body: string };
+    expect(response.statusCode).toBe(200);
+    expect(JSON.parse(response.body)).toMatchObject({ status: 'ok' });
+  });
+
   it('gives the ingest function its environment', () => {
     const env = (props('AWS::Lambda::Function', s.logicalId(s.stack.ingestFunction.fn)).Environment as {
       Variables: Record<string, unknown>;
     }).Variables;
     expect(env).toMatchObject({
       POWERTOOLS_SERVICE_NAME: 'nianbao-ingest',
-      POWERTOOLS_METRICS_NAMESPACE: 'Nianbao',
+      POWERTOOLS_METRICS_NAMESPACE: 'nianbao',
       LOG_LEVEL: 'INFO',
       MAX_OBJECT_BYTES: String(MAX_OBJECT_BYTES),
       TABLE_NAME: { Ref: s.logicalId(s.stack.table.table) },
