@@ -68,7 +68,7 @@ const StatusParam = ReportStatusSchema;
 const SeverityParam = SeveritySchema.meta({ description: 'Only findings of this severity.' });
 const RuleIdParam = z
   .string()
-  .refine(isRuleId, 'not a rule id of the catalogue (e.g. T3-COLUMN-IDENTITY)')
+  .refine(isRuleId, 'not a rule id of the catalogue (e.g. K-T3-COLUMN-IDENTITY)')
   .meta({ description: 'A rule id of the catalogue.', example: 'C-SECTION-MISSING' });
 
 export const ReportPathSchema = z.strictObject({ reportId: ReportIdParam });
