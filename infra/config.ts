@@ -5,7 +5,6 @@
  */
 import { z } from 'zod';
 import { SeveritySchema } from '../shared/report/model.ts';
-import type { Severity } from '../shared/report/model.ts';
 
 export const CONTEXT_KEYS = {
   alertEmail: 'alertEmail',
@@ -14,7 +13,14 @@ export const CONTEXT_KEYS = {
   ingestConcurrency: 'ingestConcurrency',
 } as const;
 
-export const DEFAULT_ALERT_SEVERITIES: readonly Severity[] = ['error', 'warning'];
+/**
+ * Values of the `severity` message attribute on alerts: the worst finding severity of the upload,
+ * or `none` for a report without findings (shared/notify/render.ts).
+ */
+export const AlertSeveritySchema = z.union([SeveritySchema, z.literal('none')]);
+export type AlertSeverity = z.infer<typeof AlertSeveritySchema>;
+
+export const DEFAULT_ALERT_SEVERITIES: readonly AlertSeverity[] = ['error', 'warning'];
 
 export interface StackConfig {
   /** Receives one email per processed upload whose severity passes the filter. */
@@ -22,7 +28,7 @@ export interface StackConfig {
   /** Receives operational alarms (DLQ not empty); defaults to alertEmail. */
   opsEmail?: string;
   /** Severities (SNS message attribute `severity`) that reach alertEmail. */
-  alertSeverities: Severity[];
+  alertSeverities: AlertSeverity[];
   /**
    * Reserved concurrency of the ingest function, also used as the SQS event source's maximum
    * concurrency so that messages are never throttled back into the queue (which would count as
@@ -46,7 +52,7 @@ const SeveritiesSchema = z.preprocess(
     const list = Array.isArray(raw) ? raw : String(raw).split(',');
     return list.map((s) => String(s).trim().toLowerCase()).filter((s) => s !== '');
   },
-  z.array(SeveritySchema).min(1, 'alertSeverities needs at least one of error, warning, info'),
+  z.array(AlertSeveritySchema).min(1, 'alertSeverities needs at least one of error, warning, info, none'),
 );
 
 const ConcurrencySchema = z.preprocess(

@@ -9,7 +9,7 @@ import * as kms from 'aws-cdk-lib/aws-kms';
 import * as sns from 'aws-cdk-lib/aws-sns';
 import * as subscriptions from 'aws-cdk-lib/aws-sns-subscriptions';
 import { Construct } from 'constructs';
-import type { Severity } from '../../shared/report/model.ts';
+import type { AlertSeverity } from '../config.ts';
 
 /** The SNS message attribute publishers set on every alert; the email filter reads it. */
 export const SEVERITY_ATTRIBUTE = 'severity';
@@ -17,7 +17,7 @@ export const SEVERITY_ATTRIBUTE = 'severity';
 export interface AlertsProps {
   alertEmail?: string;
   opsEmail?: string;
-  alertSeverities: readonly Severity[];
+  alertSeverities: readonly AlertSeverity[];
 }
 
 export class Alerts extends Construct {

@@ -20,6 +20,7 @@ describe('readConfig', () => {
       { alertEmail: 'a@example.gov.cn', opsEmail: 'ops@example.gov.cn', alertSeverities: ['error', 'warning'] },
     ],
     ['comma-separated severities from -c', { alertSeverities: ' Error, info ,error' }, { alertSeverities: ['error', 'info'] }],
+    ['clean reports too (severity none)', { alertSeverities: 'error,warning,info,none' }, { alertSeverities: ['error', 'warning', 'info', 'none'] }],
     ['severities as a JSON array (cdk.json)', { alertSeverities: ['warning'] }, { alertSeverities: ['warning'] }],
     ['concurrency as a -c string', { ingestConcurrency: '8' }, { alertSeverities: ['error', 'warning'], ingestConcurrency: 8 }],
     ['blank values mean unset', { alertEmail: ' ', ingestConcurrency: '' }, { alertSeverities: ['error', 'warning'] }],

@@ -4,7 +4,9 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Match } from 'aws-cdk-lib/assertions';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ROUTES } from '../../functions/api/routes.ts';
 import { TABLE_DEFINITION } from '../../shared/store/table-definition.ts';
+import { HEALTH_PATH } from '../../infra/constructs/http-api.ts';
 import { MAX_RECEIVE_COUNT, VISIBILITY_TIMEOUT_FACTOR } from '../../infra/constructs/ingest-queue.ts';
 import {
   API_MEMORY_MB,
@@ -321,6 +323,10 @@ describe('HTTP API', () => {
         route.RouteKey === 'GET /health' ? 'NONE' : 'AWS_IAM',
       ]);
     }
+  });
+
+  it('agrees with the api route table: only GET /health is unsigned', () => {
+    expect(ROUTES.filter((r) => !r.signed).map((r) => `${r.method} ${r.path}`)).toEqual([`GET ${HEALTH_PATH}`]);
   });
 
   it('logs access to a log group and throttles the stage', () => {
