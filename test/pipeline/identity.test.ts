@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Finding } from '../../shared/report/model.ts';
 import { decodeMetadataValue, diffFindings, identityFromKey, metadataOf } from '../../shared/pipeline.ts';
 import { reportIdOf, unidentifiedReportIdOf, versionIdOf } from '../../shared/store/items.ts';
-import { splitText } from '../../shared/store/repository.ts';
+import { splitText } from '../../shared/store/version-items.ts';
 
 describe('report identity', () => {
   it.each([
