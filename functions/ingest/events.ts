@@ -46,6 +46,14 @@ export function decodeS3Key(encoded: string): string {
   return decodeURIComponent(encoded.replace(/\+/g, ' '));
 }
 
+/**
+ * The inverse, as real S3 writes keys into events (`/` kept, space as `+`). For feeding events
+ * from an emulator that does not encode keys (s3rver) to the handler.
+ */
+export function encodeS3Key(key: string): string {
+  return encodeURIComponent(key).replace(/%2F/g, '/').replace(/%20/g, '+');
+}
+
 /** S3 event → the objects it announces as created (other event types are not ours). */
 export function createdObjects(n: z.infer<typeof S3EventSchema>): { bucket: string; key: string; versionId?: string }[] {
   return n.Records.filter((r) => r.eventName.startsWith('ObjectCreated:')).map((r) => ({

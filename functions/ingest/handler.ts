@@ -13,9 +13,9 @@ import { Logger } from '@aws-lambda-powertools/logger';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import { MetricUnit, Metrics } from '@aws-lambda-powertools/metrics';
 import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { S3Client } from '@aws-sdk/client-s3';
-import { SNSClient } from '@aws-sdk/client-sns';
+import { DynamoDBClient, type DynamoDBClientConfig } from '@aws-sdk/client-dynamodb';
+import { S3Client, type S3ClientConfig } from '@aws-sdk/client-s3';
+import { SNSClient, type SNSClientConfig } from '@aws-sdk/client-sns';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import middy from '@middy/core';
 import type { Context, SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
@@ -124,10 +124,22 @@ export function createIngestHandler(deps: IngestDeps) {
   return middy(base).use(injectLambdaContext(logger)).use(logMetrics(metrics));
 }
 
-/** Clients and config from the environment (the Lambda runtime). */
-export function depsFromEnv(env: NodeJS.ProcessEnv = process.env): IngestDeps {
+/** Client settings (endpoints, credentials, path style …) for running against emulators. */
+export interface ClientOverrides {
+  s3?: S3ClientConfig;
+  dynamo?: DynamoDBClientConfig;
+  sns?: SNSClientConfig;
+}
+
+/** Clients and config from the environment (the Lambda runtime), optionally pointed elsewhere. */
+export function depsFromEnv(env: NodeJS.ProcessEnv = process.env, clients: ClientOverrides = {}): IngestDeps {
   const config = IngestConfigSchema.parse(env);
-  return { config, s3: new S3Client({}), dynamo: new DynamoDBClient({}), sns: new SNSClient({}) };
+  return {
+    config,
+    s3: new S3Client(clients.s3 ?? {}),
+    dynamo: new DynamoDBClient(clients.dynamo ?? {}),
+    sns: new SNSClient(clients.sns ?? {}),
+  };
 }
 
 let cold: ReturnType<typeof createIngestHandler> | undefined;

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { createdObjects, decodeS3Key, isTestEvent, parseNotification } from '../../functions/ingest/events.ts';
+import { createdObjects, decodeS3Key, encodeS3Key, isTestEvent, parseNotification } from '../../functions/ingest/events.ts';
 
 const fixture = (name: string) =>
   JSON.parse(readFileSync(new URL(`../../events/${name}`, import.meta.url), 'utf8')) as { Records: { body: string }[] };
@@ -20,8 +20,9 @@ describe('S3 notifications in SQS messages', () => {
     ['a%2Bb.txt', 'a+b.txt'],
     ['uploads/2021/%E6%9F%90%E6%9F%90%E5%8E%BF+2021+%E5%B9%B4%E6%8A%A5.txt', 'uploads/2021/某某县 2021 年报.txt'],
     ['100%25.txt', '100%.txt'],
-  ])('decodeS3Key(%s) = %s', (encoded, key) => {
+  ])('decodeS3Key(%s) = %s, and back', (encoded, key) => {
     expect(decodeS3Key(encoded)).toBe(key);
+    expect(encodeS3Key(key)).toBe(encoded);
   });
 
   it('recognizes the s3:TestEvent', () => {

@@ -11,6 +11,7 @@ import { PublishCommand, SNSClient, type PublishCommandInput } from '@aws-sdk/cl
 import { QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { Context, SQSEvent, SQSRecord } from 'aws-lambda';
 import { mockClient } from 'aws-sdk-client-mock';
+import { encodeS3Key } from '../../functions/ingest/events.ts';
 import { createIngestHandler, type IngestDeps } from '../../functions/ingest/handler.ts';
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 
@@ -22,8 +23,6 @@ export const SEED = new Uint8Array(readFileSync(new URL('../fixtures/seed/heilon
 export const SEED_AGENCY = '黑龙江省工业和信息化厅';
 export const corpus = (name: string) => new Uint8Array(readFileSync(new URL(`../fixtures/corpus/${name}`, import.meta.url)));
 
-/** How real S3 writes a key into an event: URL-encoded, `/` kept, space as `+`. */
-export const encodeS3Key = (key: string) => encodeURIComponent(key).replace(/%2F/g, '/').replace(/%20/g, '+');
 
 let messageSeq = 0;
 
