@@ -1,0 +1,121 @@
+/**
+ * The local stand-in for "S3 event → SQS queue → ingest Lambda": every object created under the
+ * upload prefix becomes an SQS-shaped event (real S3 key encoding) handed to the ingest handler,
+ * one message at a time. A message the handler reports as failed is redelivered after a short
+ * delay, like SQS after its visibility timeout; after MAX_RECEIVE_COUNT receives it is given up
+ * (the "dead-letter queue" is a log line).
+ */
+import { randomUUID } from 'node:crypto';
+import type { Context, SQSBatchResponse, SQSEvent } from 'aws-lambda';
+import { sqsEventOf, type CreatedObject } from './s3-events.ts';
+
+export type IngestHandler = (event: SQSEvent, context: Context) => Promise<SQSBatchResponse | void>;
+
+/** Same values as the CDK stack (infra/constructs/ingest-queue.ts, uploads-bucket.ts). */
+export const MAX_RECEIVE_COUNT = 3;
+export const UPLOAD_PREFIX = 'uploads/';
+
+export interface WiringOptions {
+  handler: IngestHandler;
+  /** Delay before a failed message is received again (ms). */
+  retryDelayMs?: number;
+  log?: (line: string) => void;
+}
+
+export interface Wiring {
+  /** Queue an object-created event (ignored outside the upload prefix). */
+  deliver(object: CreatedObject): void;
+  /** Messages queued or in flight. */
+  pending(): number;
+  /** Resolves when nothing is queued or in flight. */
+  idle(): Promise<void>;
+  /** Stops taking messages; resolves when the one in flight is done. */
+  stop(): Promise<void>;
+}
+
+export function lambdaContext(functionName: string, timeoutMs = 120_000): Context {
+  const deadline = Date.now() + timeoutMs;
+  return {
+    callbackWaitsForEmptyEventLoop: false,
+    functionName,
+    functionVersion: '$LATEST',
+    invokedFunctionArn: `arn:aws:lambda:us-east-1:000000000000:function:${functionName}`,
+    memoryLimitInMB: '1024',
+    awsRequestId: randomUUID(),
+    logGroupName: `/aws/lambda/${functionName}`,
+    logStreamName: 'local',
+    getRemainingTimeInMillis: () => Math.max(0, deadline - Date.now()),
+    done: () => undefined,
+    fail: () => undefined,
+    succeed: () => undefined,
+  };
+}
+
+interface Message {
+  object: CreatedObject;
+  receiveCount: number;
+}
+
+export function createWiring({ handler, retryDelayMs = 1000, log = console.error }: WiringOptions): Wiring {
+  const queue: Message[] = [];
+  let inFlight: Promise<void> | undefined;
+  let delayed = 0;
+  let stopped = false;
+  let waiters: (() => void)[] = [];
+
+  const pending = () => queue.length + delayed + (inFlight ? 1 : 0);
+  const settle = () => {
+    if (pending() > 0) return;
+    const w = waiters;
+    waiters = [];
+    for (const resolve of w) resolve();
+  };
+
+  async function receive(message: Message): Promise<void> {
+    const event = sqsEventOf(message.object, message.receiveCount);
+    let failed = false;
+    try {
+      const response = await handler(event, lambdaContext('nianbao-ingest-local'));
+      failed = (response?.batchItemFailures.length ?? 0) > 0;
+    } catch (error) {
+      failed = true;
+      log(`ingest: handler threw for ${message.object.key}: ${error instanceof Error ? error.message : String(error)}`);
+    }
+    if (!failed) return;
+    if (message.receiveCount >= MAX_RECEIVE_COUNT) {
+      log(`ingest: ${message.object.key} failed ${message.receiveCount} times; moved to the dead-letter queue (dropped locally)`);
+      return;
+    }
+    delayed += 1;
+    setTimeout(() => {
+      delayed -= 1;
+      if (!stopped) queue.push({ object: message.object, receiveCount: message.receiveCount + 1 });
+      pump();
+    }, retryDelayMs).unref();
+  }
+
+  function pump(): void {
+    if (inFlight || stopped) return settle();
+    const next = queue.shift();
+    if (!next) return settle();
+    inFlight = receive(next).finally(() => {
+      inFlight = undefined;
+      pump();
+    });
+  }
+
+  return {
+    deliver(object) {
+      if (stopped || !object.key.startsWith(UPLOAD_PREFIX)) return;
+      queue.push({ object, receiveCount: 1 });
+      pump();
+    },
+    pending,
+    idle: () => (pending() === 0 ? Promise.resolve() : new Promise<void>((resolve) => waiters.push(resolve))),
+    async stop() {
+      stopped = true;
+      queue.length = 0;
+      await inFlight;
+    },
+  };
+}
