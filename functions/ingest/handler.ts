@@ -21,7 +21,13 @@ import middy from '@middy/core';
 import type { Context, SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
 import { z } from 'zod';
 import { SnsNotifier, type Notifier } from '../../shared/notify/sns.ts';
-import { DEFAULT_MAX_OBJECT_BYTES, ingestObject, type Clock, type ObjectRef } from '../../shared/pipeline.ts';
+import {
+  DEFAULT_MAX_OBJECT_BYTES,
+  ProcessingInProgress,
+  ingestObject,
+  type Clock,
+  type ObjectRef,
+} from '../../shared/pipeline.ts';
 import { ReportRepository } from '../../shared/store/repository.ts';
 import { createdObjects, isTestEvent, parseNotification } from './events.ts';
 import { S3ObjectSource } from './s3-source.ts';
@@ -97,7 +103,8 @@ export function createRecordHandler(deps: IngestDeps) {
         if (n > 0) metrics.singleMetric().addDimension('severity', severity).addMetric('FindingsBySeverity', MetricUnit.Count, n);
       }
     } catch (error) {
-      logger.error('processing failed; the message will be retried', { ...where, error: error as Error });
+      if (error instanceof ProcessingInProgress) logger.warn('object version is being processed elsewhere; retry later', where);
+      else logger.error('processing failed; the message will be retried', { ...where, error: error as Error });
       throw error;
     }
   };

@@ -239,6 +239,18 @@ describe('a corrected re-upload', () => {
   });
 });
 
+describe('messages that are not uploads', () => {
+  it('acknowledges the s3:TestEvent and fails only a malformed message', async () => {
+    const { sns, published } = mockSns();
+    const testEvent = JSON.parse(readFileSync(new URL('../../events/sqs-s3-test-event.json', import.meta.url), 'utf8'));
+    const malformed = { ...s3Record('uploads/x.txt'), body: '{"Records":[{"eventSource":"aws:s3"}]}' };
+    const gone = s3Record('uploads/2022/不存在/年报.txt');
+    const response = await handlerWith(sns)(sqsEvent(testEvent.Records[0], malformed, gone), lambdaContext());
+    expect(response).toEqual({ batchItemFailures: [{ itemIdentifier: malformed.messageId }] });
+    expect(published()).toEqual([]);
+  });
+});
+
 describe('limits and failures', () => {
   it('answers an oversized object with I-TOO-LARGE and never downloads it', async () => {
     const { sns, published } = mockSns();
