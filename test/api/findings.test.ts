@@ -1,0 +1,105 @@
+/**
+ * /findings across the latest versions: every filter combination (indexed query and filtered
+ * scan), paged with limit 1 until the end, compared with the findings the repository stored.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { FindingListSchema } from '../../functions/api/schemas.ts';
+import type { FindingItem } from '../../shared/store/items.ts';
+import type { LatestFinding } from '../../shared/store/views.ts';
+import { CRAFTED_ID } from './crafted.ts';
+import { allPages, corpusUploads, seedCorrection, startHarness, type Harness } from './harness.ts';
+
+let h: Harness;
+/** Findings of every report's latest version, as stored. */
+let latest: FindingItem[];
+
+beforeAll(async () => {
+  const uploads = corpusUploads();
+  h = await startHarness([...uploads, seedCorrection(uploads)]);
+  latest = [];
+  for (const [reportId, report] of h.reports) latest.push(...(await h.repository.findingItems(reportId, report.latestVersionId)));
+});
+afterAll(async () => h?.close());
+
+const keyOf = (f: { reportId: string; seq: string }) => `${f.reportId}#${f.seq}`;
+
+describe('GET /findings', () => {
+  it('has data to filter: findings of several rules and severities', () => {
+    expect(latest.length).toBeGreaterThanOrEqual(h.reports.size);
+    expect(new Set(latest.map((f) => f.severity)).size).toBeGreaterThanOrEqual(2);
+  });
+
+  type Case = { name: string; query: () => string; keep: (f: FindingItem) => boolean };
+  /** The most frequent rule id, and a rule id only the crafted report has. */
+  const commonRule = () => {
+    const counts = new Map<string, number>();
+    for (const f of latest) counts.set(f.ruleId, (counts.get(f.ruleId) ?? 0) + 1);
+    return [...counts].sort((a, b) => b[1] - a[1])[0]![0];
+  };
+  const yearOfCommon = () => latest.find((f) => f.ruleId === commonRule())!.year!;
+  const cases: Case[] = [
+    { name: 'no filter', query: () => '', keep: () => true },
+    { name: 'year', query: () => 'year=2022', keep: (f) => f.year === 2022 },
+    { name: 'severity=error', query: () => 'severity=error', keep: (f) => f.severity === 'error' },
+    { name: 'severity=warning', query: () => 'severity=warning', keep: (f) => f.severity === 'warning' },
+    { name: 'severity=info', query: () => 'severity=info', keep: (f) => f.severity === 'info' },
+    { name: 'ruleId (scan)', query: () => `ruleId=${commonRule()}`, keep: (f) => f.ruleId === commonRule() },
+    {
+      name: 'year + ruleId (indexed query)',
+      query: () => `year=${yearOfCommon()}&ruleId=${commonRule()}`,
+      keep: (f) => f.ruleId === commonRule() && f.year === yearOfCommon(),
+    },
+    {
+      name: 'year + ruleId + severity',
+      query: () => `year=${yearOfCommon()}&ruleId=${commonRule()}&severity=error`,
+      keep: (f) => f.ruleId === commonRule() && f.year === yearOfCommon() && f.severity === 'error',
+    },
+    { name: 'year + severity', query: () => 'year=2023&severity=info', keep: (f) => f.year === 2023 && f.severity === 'info' },
+    { name: 'ruleId + severity', query: () => 'ruleId=M-PUBLISH-LATE&severity=warning', keep: (f) => f.ruleId === 'M-PUBLISH-LATE' && f.severity === 'warning' },
+    // The crafted report's error finding was resolved by its second version: not a latest finding.
+    { name: 'superseded version excluded', query: () => 'year=2023&ruleId=K-T3-COLUMN-IDENTITY', keep: () => false },
+    { name: 'nothing in a year', query: () => 'year=2001', keep: () => false },
+  ];
+
+  it.each(cases)('filters $name, and pages through it exactly (limit 1, 3, 100)', async ({ query, keep }) => {
+    const expected = latest.filter(keep).map(keyOf).sort();
+    const q = query();
+    for (const limit of [1, 3, 100]) {
+      const { pages, items } = await allPages<LatestFinding>(h, `/findings?${q ? `${q}&` : ''}limit=${limit}`);
+      const got = items.map(keyOf).sort();
+      expect(got).toEqual(expected);
+      expect(new Set(got).size).toBe(got.length);
+      for (const page of pages) expect(page.length).toBeLessThanOrEqual(limit);
+      expect(pages.length).toBe(Math.max(1, Math.ceil(expected.length / limit)));
+    }
+  });
+
+  it('returns each finding with its report, version and the stored fields', async () => {
+    const body = FindingListSchema.parse((await h.get('/findings?limit=100')).body);
+    const byKey = new Map(latest.map((f) => [keyOf(f), f]));
+    for (const item of body.items) {
+      const stored = byKey.get(keyOf(item))!;
+      expect(item.versionId).toBe(h.reports.get(item.reportId)!.latestVersionId);
+      expect(item).toMatchObject({
+        ruleId: stored.ruleId,
+        severity: stored.severity,
+        category: stored.category,
+        message: stored.message,
+        change: stored.change,
+        agency: stored.agency,
+        year: stored.year,
+      });
+      expect(Object.keys(item)).not.toContain('gsi3pk');
+      expect(Object.keys(item)).not.toContain('pk');
+    }
+    const crafted = body.items.filter((f) => f.reportId === CRAFTED_ID).map((f) => f.ruleId);
+    expect(crafted.sort()).toEqual(['M-PERIOD-MISSING', 'M-PUBLISH-LATE']);
+  });
+
+  it('follows a re-upload: the seed correction’s findings replace the first version’s', async () => {
+    const seed = h.published.filter((p) => p.objectKey.endsWith('heilongjiang-gxt-2022.txt'));
+    const { items } = await allPages<LatestFinding>(h, '/findings?year=2022&limit=100');
+    const versions = new Set(items.filter((f) => f.reportId === seed[0]!.reportId).map((f) => f.versionId));
+    expect([...versions]).toEqual(seed[1]!.findings.length ? [seed[1]!.versionId] : []);
+  });
+});
