@@ -4,7 +4,7 @@
  */
 import type { CellValue, Report, Section } from '../report/model.ts';
 import { normalizeProse } from '../report/normalize.ts';
-import type { Edition } from '../report/template.ts';
+import { templateCellKeys, type Edition } from '../report/template.ts';
 
 /** The section with that number, if it was found. */
 export function section(report: Report, n: number): Section | undefined {
@@ -78,4 +78,46 @@ export function parseSmallNumber(text: string): number | undefined {
   if (/^\d+$/.test(text)) return Number(text);
   if (text.length === 1) return CN_DIGITS[text];
   return undefined;
+}
+
+const TEMPLATE_KEY_SETS: Partial<Record<Edition, ReadonlySet<string>>> = {};
+/** The template cell keys of an edition as a set (cached). */
+export function templateKeySet(edition: Edition): ReadonlySet<string> {
+  return (TEMPLATE_KEY_SETS[edition] ??= new Set(templateCellKeys(edition)));
+}
+
+export interface CellScan {
+  blank: string[];
+  na: string[];
+  negative: string[];
+  nonInteger: string[];
+}
+
+const scans = new WeakMap<Report, CellScan>();
+
+/**
+ * One pass over the report's template cells (cached per report), listing the blank, "/",
+ * negative and non-integer ones in the report's order.
+ */
+export function scanCells(report: Report): CellScan {
+  const hit = scans.get(report);
+  if (hit) return hit;
+  const scan: CellScan = { blank: [], na: [], negative: [], nonInteger: [] };
+  const edition = report.edition;
+  if (edition !== null) {
+    const keys = templateKeySet(edition);
+    for (const key in report.cells) {
+      const v = report.cells[key];
+      if (v === null) {
+        if (keys.has(key)) scan.blank.push(key);
+      } else if (v === '/') {
+        if (keys.has(key)) scan.na.push(key);
+      } else if (v !== undefined && (v < 0 || !Number.isInteger(v)) && keys.has(key)) {
+        if (v < 0) scan.negative.push(key);
+        if (!Number.isInteger(v)) scan.nonInteger.push(key);
+      }
+    }
+  }
+  scans.set(report, scan);
+  return scan;
 }

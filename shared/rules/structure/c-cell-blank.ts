@@ -1,5 +1,5 @@
 import type { Draft, Rule } from '../rule.ts';
-import { templateCellKeys } from '../../report/template.ts';
+import { scanCells } from '../support.ts';
 import { cellName } from '../labels.ts';
 import { analyze, evaluate, identitiesOf } from '../arithmetic/identities.ts';
 
@@ -16,8 +16,8 @@ export const rule: Rule = {
     if (edition === null || !a) return [];
     const derived = new Set(a.derived.map((d) => d.key));
     const out: Draft[] = [];
-    for (const key of templateCellKeys(edition)) {
-      if (!Object.hasOwn(report.cells, key) || report.cells[key] !== null || derived.has(key)) continue;
+    for (const key of scanCells(report).blank) {
+      if (derived.has(key)) continue;
       const relations = identitiesOf(edition, key).map((id) => evaluate(id, a.cells));
       const allHold = relations.every((e) => e.holds !== false);
       const draft: Draft = {

@@ -1,5 +1,5 @@
 import type { Draft, Rule } from '../rule.ts';
-import { templateCellKeys } from '../../report/template.ts';
+import { scanCells } from '../support.ts';
 import { cellName } from '../labels.ts';
 
 /** A template cell holds a not-applicable mark; warning in tables 三/四, where every cell applies. */
@@ -9,8 +9,7 @@ export const rule: Rule = {
     const edition = report.edition;
     if (edition === null) return [];
     const out: Draft[] = [];
-    for (const key of templateCellKeys(edition)) {
-      if (report.cells[key] !== '/' || !Object.hasOwn(report.cells, key)) continue;
+    for (const key of scanCells(report).na) {
       const inT34 = key.startsWith('s3.') || key.startsWith('s4.');
       const raw = report.cellSources[key]?.raw ?? '/';
       const draft: Draft = {

@@ -1,7 +1,7 @@
 import type { Draft, Rule } from '../rule.ts';
-import { isDeltaKey, templateCellKeys } from '../../report/template.ts';
+import { isDeltaKey } from '../../report/template.ts';
 import { cellName } from '../labels.ts';
-import { fmt } from '../support.ts';
+import { fmt, scanCells } from '../support.ts';
 
 /** A negative value in any template cell other than the 2019 本年增/减 cells. */
 export const rule: Rule = {
@@ -10,9 +10,9 @@ export const rule: Rule = {
     const edition = report.edition;
     if (edition === null) return [];
     const out: Draft[] = [];
-    for (const key of templateCellKeys(edition)) {
-      const v = report.cells[key];
-      if (typeof v !== 'number' || v >= 0 || isDeltaKey(key)) continue;
+    for (const key of scanCells(report).negative) {
+      const v = report.cells[key] as number;
+      if (isDeltaKey(key)) continue;
       out.push({ message: `${cellName(key, edition)}为负数 ${fmt(v)}。`, cells: [key], actual: v, source: report.cellSources[key] });
     }
     return out;

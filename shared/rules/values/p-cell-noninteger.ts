@@ -1,7 +1,7 @@
 import type { Draft, Rule } from '../rule.ts';
-import { MONEY_KEYS, templateCellKeys } from '../../report/template.ts';
+import { MONEY_KEYS } from '../../report/template.ts';
 import { cellName } from '../labels.ts';
-import { fmt } from '../support.ts';
+import { fmt, scanCells } from '../support.ts';
 
 /** A non-integer in a count cell (every cell but the money cells). */
 export const rule: Rule = {
@@ -11,9 +11,9 @@ export const rule: Rule = {
     if (edition === null) return [];
     const out: Draft[] = [];
     const seen = new Set<string>();
-    for (const key of templateCellKeys(edition)) {
-      const v = report.cells[key];
-      if (typeof v !== 'number' || Number.isInteger(v) || MONEY_KEYS.has(key)) continue;
+    for (const key of scanCells(report).nonInteger) {
+      const v = report.cells[key] as number;
+      if (MONEY_KEYS.has(key)) continue;
       seen.add(key);
       out.push({ message: `${cellName(key, edition)}为 ${fmt(v)}，计数应为整数。`, cells: [key], actual: v, source: report.cellSources[key] });
     }
