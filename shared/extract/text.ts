@@ -1,6 +1,204 @@
-import type { Document } from '../report/model.ts';
+/**
+ * Plain text → Document. Prose lines become paragraphs, section headings become headings, and
+ * flattened tables (tab rows, pipe rows, one cell per line with or without blank lines or a
+ * ` |` suffix, numbers run together on one line) are rebuilt into rectangular table blocks.
+ */
+import { looksLikeValue, splitNumberRun } from '../report/cell-text.ts';
+import type { Block, Cell, Document } from '../report/model.ts';
+import { matchSectionHeading } from '../report/sections.ts';
+import { decode } from './decode.ts';
+import { isTableLabel, isTitleCell, startsRow } from './vocabulary.ts';
 
-/** Plain text → Document (placeholder until the text extractor lands). */
-export function extractText(_bytes: Uint8Array): Document {
-  throw new Error('not implemented');
+type Kind = 'empty' | 'blankcell' | 'tab' | 'pipe' | 'value' | 'numbers' | 'heading' | 'label' | 'prose';
+
+interface Line {
+  no: number;
+  raw: string;
+  text: string;
+  kind: Kind;
+  /** Certainly a table line (may start a table run). */
+  strong: boolean;
+}
+
+const EDGE = /^[\s\u00a0\u3000\ufeff\u200b]+|[\s\u00a0\u3000\ufeff\u200b]+$/g;
+const MAX_LABEL = 48;
+
+function trimCell(text: string): string {
+  return text.replace(EDGE, '');
+}
+
+function classify(raw: string, no: number): Line {
+  const text = trimCell(raw);
+  const line: Line = { no, raw, text, kind: 'prose', strong: false };
+  if (raw.length === 0) line.kind = 'empty';
+  else if (text.length === 0) line.kind = 'blankcell';
+  else if (raw.includes('\t')) {
+    line.kind = 'tab';
+    line.strong = true;
+  } else if (text.includes('|')) {
+    line.kind = 'pipe';
+    line.strong = true;
+  } else if (looksLikeValue(text)) line.kind = 'value';
+  else if (splitNumberRun(text)) {
+    line.kind = 'numbers';
+    line.strong = true;
+  } else if (matchSectionHeading(text)) line.kind = 'heading';
+  else if (text.length <= MAX_LABEL && !/[。；;]/.test(text)) {
+    line.kind = 'label';
+    line.strong = isTableLabel(text);
+  }
+  return line;
+}
+
+interface Token {
+  text: string;
+  line: number;
+  value: boolean;
+  span?: boolean;
+}
+
+/** Cells of a pipe line: leading/trailing pipes dropped; empty cells after the last text are merge placeholders. */
+function pipeCells(line: Line): Token[] {
+  let s = line.text;
+  if (s.startsWith('|')) s = s.slice(1);
+  if (s.endsWith('|')) s = s.slice(0, -1);
+  const parts = s.split('|').map(trimCell);
+  let last = parts.length - 1;
+  while (last >= 0 && parts[last] === '') last--;
+  return parts.map((p, i) => ({ text: p, line: line.no, value: looksLikeValue(p), span: i > last ? true : undefined }));
+}
+
+/** Groups a run of table lines into rows. */
+function buildRows(run: Line[]): Token[][] {
+  const rows: Token[][] = [];
+  let cur: Token[] | null = null;
+  let curHasValues = false;
+  const flush = (): void => {
+    if (cur && cur.length > 0) rows.push(cur);
+    cur = null;
+    curHasValues = false;
+  };
+  const pushValue = (t: Token): void => {
+    if (!cur) cur = [];
+    cur.push(t);
+    curHasValues = true;
+  };
+  const pushLabel = (t: Token): void => {
+    if (isTitleCell(t.text)) {
+      flush();
+      rows.push([t]);
+      return;
+    }
+    if (cur && (curHasValues || startsRow(t.text))) flush();
+    if (!cur) cur = [];
+    cur.push(t);
+  };
+  for (const line of run) {
+    switch (line.kind) {
+      case 'empty':
+        break;
+      case 'tab': {
+        flush();
+        rows.push(line.raw.split('\t').map((p) => ({ text: trimCell(p), line: line.no, value: looksLikeValue(p) })));
+        break;
+      }
+      case 'pipe': {
+        const cells = pipeCells(line);
+        const filled = cells.filter((c) => !c.span);
+        if (filled.length === 0) break; // a line of merge placeholders (|||)
+        if (filled.length === 1 && !line.text.startsWith('|')) {
+          // One cell per line with a ` |` suffix.
+          const only = filled[0]!;
+          if (only.value || only.text === '') pushValue(only);
+          else pushLabel(only);
+          break;
+        }
+        flush();
+        rows.push(cells);
+        break;
+      }
+      case 'numbers':
+        for (const p of splitNumberRun(line.text)!) pushValue({ text: p, line: line.no, value: true });
+        break;
+      case 'value':
+        pushValue({ text: line.text, line: line.no, value: true });
+        break;
+      case 'blankcell':
+        pushValue({ text: '', line: line.no, value: false });
+        break;
+      default:
+        pushLabel({ text: line.text, line: line.no, value: false });
+    }
+  }
+  flush();
+  return rows;
+}
+
+function toTable(run: Line[]): Block | undefined {
+  const rows = buildRows(run);
+  if (rows.length === 0) return undefined;
+  let width = 0;
+  for (const r of rows) width = Math.max(width, r.length);
+  const grid: Cell[][] = rows.map((r) => {
+    const cells: Cell[] = r.map((t) => (t.span ? { text: t.text, span: true, source: { line: t.line } } : { text: t.text, source: { line: t.line } }));
+    const lastLine = r[r.length - 1]!.line;
+    while (cells.length < width) cells.push({ text: '', span: true, source: { line: lastLine } });
+    return cells;
+  });
+  return { kind: 'table', rows: grid, source: { line: run[0]!.no } };
+}
+
+function proseBlock(line: Line): Block | undefined {
+  if (line.kind === 'empty' || line.kind === 'blankcell') return undefined;
+  if (line.kind === 'heading') return { kind: 'heading', text: line.text, level: 1, source: { line: line.no } };
+  return { kind: 'paragraph', text: line.text, source: { line: line.no } };
+}
+
+/** Lines that may continue a table run once it has started. */
+function continuesRun(line: Line): boolean {
+  return line.kind !== 'heading' && line.kind !== 'prose';
+}
+
+/** Text → Document (format 'text'). Reusable by extractors that end up with plain lines. */
+export function textToDocument(text: string): Document {
+  const raw = text.split(/\r\n|\r|\n/);
+  const lines = raw.map((r, i) => classify(r, i + 1));
+  const blocks: Block[] = [];
+  let i = 0;
+  while (i < lines.length) {
+    const line = lines[i]!;
+    if (!line.strong) {
+      const b = proseBlock(line);
+      if (b) blocks.push(b);
+      i++;
+      continue;
+    }
+    // A table run: from a strong line while lines look like cells.
+    let j = i;
+    let lastStrong = i;
+    while (j < lines.length && continuesRun(lines[j]!)) {
+      const l = lines[j]!;
+      if (l.strong || l.kind === 'value' || l.kind === 'blankcell') lastStrong = j;
+      j++;
+    }
+    // At the end of the text the run is cut: keep everything. Otherwise weak trailing lines are prose.
+    const end = j >= lines.length ? j - 1 : lastStrong;
+    const table = toTable(lines.slice(i, end + 1));
+    if (table) blocks.push(table);
+    for (let k = end + 1; k < j; k++) {
+      const b = proseBlock(lines[k]!);
+      if (b) blocks.push(b);
+    }
+    i = j;
+  }
+  return { format: 'text', blocks, notices: [] };
+}
+
+/** Plain-text bytes → Document. Throws InputProblem (I-EMPTY, I-BINARY). */
+export function extractText(bytes: Uint8Array): Document {
+  const { text, encoding } = decode(bytes);
+  const doc = textToDocument(text);
+  doc.encoding = encoding;
+  if (encoding !== 'utf-8') doc.notices.push({ code: 'encoding', message: `文本编码：${encoding}` });
+  return doc;
 }

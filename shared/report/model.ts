@@ -224,6 +224,8 @@ export const RecognitionSchema = z.object({
     title: z.number().int().optional(),
     period: z.number().int().optional(),
     metadata: z.number().int().optional(),
+    /** A year stated in the opening prose (`2022年，我局…`), used only when the others are absent. */
+    prose: z.number().int().optional(),
   }),
   /** The stated statistical period, if any. */
   period: z

@@ -1,0 +1,71 @@
+/**
+ * bytes → string for plain-text reports: UTF-8 (with or without BOM), UTF-16LE/BE with BOM,
+ * GB18030/GBK when the bytes are not valid UTF-8. Throws InputProblem for empty or binary input.
+ */
+import { InputProblem } from '../report/errors.ts';
+
+export interface Decoded {
+  text: string;
+  /** The encoding that was used: utf-8, utf-16le, utf-16be, gb18030. */
+  encoding: string;
+}
+
+const BLANK = /^[\s\u00a0\u3000\ufeff\u200b]*$/;
+
+function tryDecode(label: string, bytes: Uint8Array): string | undefined {
+  try {
+    return new TextDecoder(label, { fatal: true, ignoreBOM: false }).decode(bytes);
+  } catch {
+    return undefined;
+  }
+}
+
+function empty(): InputProblem {
+  return new InputProblem('I-EMPTY', '文件为空：没有可读的文字内容。');
+}
+function binary(detail: Record<string, unknown>): InputProblem {
+  return new InputProblem('I-BINARY', '文件不是可读的文本（含有二进制内容或无法识别的编码）。', detail);
+}
+
+/** Share of control characters (other than tab, line feed, carriage return, form feed) in a text. */
+function controlShare(text: string): number {
+  let controls = 0;
+  const n = Math.min(text.length, 65536);
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if ((c < 0x20 && c !== 9 && c !== 10 && c !== 13 && c !== 12 && c !== 11) || c === 0x7f || c === 0xfffd) {
+      controls++;
+    }
+  }
+  return n === 0 ? 0 : controls / n;
+}
+
+function finish(text: string, encoding: string): Decoded {
+  if (text.includes('\u0000')) throw binary({ encoding, reason: 'nul' });
+  if (controlShare(text) > 0.01) throw binary({ encoding, reason: 'control-characters' });
+  if (BLANK.test(text)) throw empty();
+  return { text: text.charCodeAt(0) === 0xfeff ? text.slice(1) : text, encoding };
+}
+
+export function decode(bytes: Uint8Array): Decoded {
+  if (bytes.length === 0) throw empty();
+  const b0 = bytes[0];
+  const b1 = bytes[1];
+  if (b0 === 0xff && b1 === 0xfe) {
+    const text = tryDecode('utf-16le', bytes);
+    if (text === undefined) throw binary({ encoding: 'utf-16le' });
+    return finish(text, 'utf-16le');
+  }
+  if (b0 === 0xfe && b1 === 0xff) {
+    const text = tryDecode('utf-16be', bytes);
+    if (text === undefined) throw binary({ encoding: 'utf-16be' });
+    return finish(text, 'utf-16be');
+  }
+  // NUL bytes never occur in UTF-8 or GB18030 text.
+  if (bytes.indexOf(0) !== -1) throw binary({ reason: 'nul' });
+  const utf8 = tryDecode('utf-8', bytes);
+  if (utf8 !== undefined) return finish(utf8, 'utf-8');
+  const gb = tryDecode('gb18030', bytes);
+  if (gb !== undefined) return finish(gb, 'gb18030');
+  throw binary({ reason: 'undecodable' });
+}

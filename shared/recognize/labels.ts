@@ -1,0 +1,204 @@
+/**
+ * Matching labels of the Document's table cells onto the template (spec §7.1): rows of table 二
+ * and 三, columns by their position in the concatenated header text.
+ */
+import { normalizeLabel, stripAnnotation } from '../report/normalize.ts';
+import {
+  EDITIONS,
+  T2,
+  T3_GROUP_LABELS,
+  T3_ROWS,
+  type Column,
+  type Edition,
+  type T3Group,
+  type TableId,
+} from '../report/template.ts';
+
+const cache = new Map<string, string>();
+/** normalizeLabel, cached (labels repeat across reports). */
+export function norm(text: string): string {
+  let n = cache.get(text);
+  if (n === undefined) {
+    n = normalizeLabel(text);
+    if (cache.size > 20000) cache.clear();
+    cache.set(text, n);
+  }
+  return n;
+}
+
+/** A label without its enumeration prefix: `(一)予以公开` → `予以公开`, `1.属于…` → `属于…`. */
+export function bare(n: string): string {
+  return n.replace(/^(?:[一二三四五六七八九十]+[、.]|\([一二三四五六七八九十]+\)|\d+\.)/, '');
+}
+
+/** True when the raw text differs from the canonical label beyond punctuation width (spaces, script). */
+export function isVariantText(raw: string, canonical: string): boolean {
+  return unify(raw) !== unify(canonical);
+}
+function unify(text: string): string {
+  return text
+    .normalize('NFKC')
+    .trim()
+    .replace(/[“”"]/g, '"')
+    .replace(/^(\d+)\s*[、.]\s*/, '$1.')
+    .replace(/^(\([一二三四五六七八九十]+\))\s+/, '$1');
+}
+
+export type Via = 'exact' | 'normalized' | 'alias' | 'partial';
+
+export interface RowMatch {
+  key: string;
+  canonical: string;
+  via: Via;
+}
+
+interface Candidate {
+  key: string;
+  canonical: string;
+  forms: { n: string; alias: boolean }[];
+}
+
+function forms(label: string, aliases: readonly string[] = []): { n: string; alias: boolean }[] {
+  const out: { n: string; alias: boolean }[] = [];
+  for (const [l, alias] of [[label, false] as const, ...aliases.map((a) => [a, true] as const)]) {
+    const n = norm(l);
+    out.push({ n, alias });
+    const s = stripAnnotation(n);
+    if (s !== n) out.push({ n: s, alias });
+  }
+  return out;
+}
+
+function matchIn(cands: readonly Candidate[], raw: string): RowMatch | undefined {
+  const n = norm(raw);
+  const s = stripAnnotation(n);
+  for (const c of cands) {
+    for (const f of c.forms) {
+      if (f.n === n || f.n === s) {
+        const via: Via = f.alias ? 'alias' : isVariantText(raw, c.canonical) ? 'normalized' : 'exact';
+        return { key: c.key, canonical: c.canonical, via };
+      }
+    }
+  }
+  const b = bare(s);
+  if (b.length >= 4) {
+    for (const c of cands) if (c.forms.some((f) => bare(f.n) === b)) return { key: c.key, canonical: c.canonical, via: 'partial' };
+  }
+  // Truncated or wrapped labels: containment, accepted when exactly one row fits.
+  if (s.length >= 4) {
+    let hit: Candidate | undefined;
+    let count = 0;
+    for (const c of cands) {
+      if (c.forms.some((f) => f.n.startsWith(s) || (s.startsWith(f.n) && f.n.length >= 4))) {
+        if (hit !== c) count++;
+        hit = c;
+      }
+    }
+    if (hit && count === 1) return { key: hit.key, canonical: hit.canonical, via: 'partial' };
+  }
+  return undefined;
+}
+
+// ---- table 二 -------------------------------------------------------------------------------
+
+const T2_ROWS = new Map<TableId, { edition: Edition; cands: Candidate[] }[]>();
+for (const ed of EDITIONS) {
+  for (const sub of T2[ed]) {
+    const list = T2_ROWS.get(sub.id) ?? [];
+    list.push({ edition: ed, cands: sub.rows.map((r) => ({ key: r.key, canonical: r.label, forms: forms(r.label, r.aliases) })) });
+    T2_ROWS.set(sub.id, list);
+  }
+}
+
+/** A table-二 row label in a sub-table: the edition's row, or (with `otherEdition`) the other edition's. */
+export function matchT2Row(id: TableId, edition: Edition, raw: string): (RowMatch & { otherEdition: boolean }) | undefined {
+  const list = T2_ROWS.get(id) ?? [];
+  const own = list.find((l) => l.edition === edition);
+  const m = own ? matchIn(own.cands, raw) : undefined;
+  if (m) return { ...m, otherEdition: false };
+  for (const l of list) {
+    if (l.edition === edition) continue;
+    const o = matchIn(l.cands, raw);
+    if (o) return { ...o, otherEdition: true };
+  }
+  return undefined;
+}
+
+// ---- table 三 -------------------------------------------------------------------------------
+
+const T3_CANDS: Record<Edition, Candidate[]> = {
+  '2019': T3_ROWS['2019'].map((r) => ({ key: r.key, canonical: r.label, forms: forms(r.label, r.aliases) })),
+  '2021': T3_ROWS['2021'].map((r) => ({ key: r.key, canonical: r.label, forms: forms(r.label, r.aliases) })),
+};
+const T3_ALL: Candidate[] = [...T3_CANDS['2021'], ...T3_CANDS['2019'].filter((c) => c.key === 'other')];
+const GROUPS: { group: T3Group; n: string }[] = (Object.entries(T3_GROUP_LABELS) as [T3Group, string][]).map(([group, l]) => ({
+  group,
+  n: norm(l),
+}));
+
+/** A table-三 data row (either edition; `other` is the 2019 single row （六）其他处理). */
+export function matchT3Row(raw: string): RowMatch | undefined {
+  return matchIn(T3_ALL, raw);
+}
+
+/** A table-三 group label （三）不予公开 … （六）其他处理 (spaces and split cells tolerated). */
+export function matchT3Group(raw: string): T3Group | undefined {
+  const n = norm(raw);
+  for (const g of GROUPS) if (g.n === n || (bare(n) === bare(g.n) && bare(n).length >= 4)) return g.group;
+  return undefined;
+}
+
+/** Table 三 row labels by edition, for C-ROW-MISSING-style bookkeeping. */
+export function t3RowKeys(edition: Edition): string[] {
+  return T3_CANDS[edition].map((c) => c.key);
+}
+
+// ---- columns --------------------------------------------------------------------------------
+
+export interface HeaderCell {
+  raw: string;
+  n: string;
+}
+
+export interface ColumnHit {
+  key: string;
+  label: string;
+  /** Position in the concatenated header text. */
+  at: number;
+  end: number;
+  /** Set when found only through an alias or across split cells/spaces. */
+  found?: string;
+}
+
+/** Finds template columns in the header cells (concatenated, so split words still match). */
+export function findColumns(columns: readonly Column[], header: readonly HeaderCell[], text: string): ColumnHit[] {
+  const hits: ColumnHit[] = [];
+  for (const c of columns) {
+    let best: { at: number; len: number; alias: boolean } | undefined;
+    for (const f of forms(c.label, c.aliases)) {
+      let at = text.indexOf(f.n);
+      while (at !== -1 && hits.some((h) => at < h.end && at + f.n.length > h.at)) at = text.indexOf(f.n, at + 1);
+      if (at !== -1 && (!best || f.n.length > best.len)) best = { at, len: f.n.length, alias: f.alias };
+    }
+    if (!best) continue;
+    const hit: ColumnHit = { key: c.key, label: c.label, at: best.at, end: best.at + best.len };
+    const piece = text.slice(hit.at, hit.end);
+    const single = header.find((h) => h.n === piece || stripAnnotation(h.n) === piece);
+    if (best.alias) hit.found = single?.raw ?? piece;
+    else if (!single) {
+      // The cells the match runs across (split header words).
+      const pieces: string[] = [];
+      let pos = 0;
+      for (const h of header) {
+        const end = pos + h.n.length;
+        if (end > hit.at && pos < hit.end) pieces.push(h.raw);
+        pos = end;
+      }
+      if (pieces.length > 0) hit.found = pieces.join(' ');
+    } else if (isVariantText(single.raw, c.label) && isVariantText(single.raw, stripAnnotation(norm(c.label)))) {
+      hit.found = single.raw;
+    }
+    hits.push(hit);
+  }
+  return hits.sort((a, b) => a.at - b.at);
+}

@@ -1,0 +1,283 @@
+/**
+ * Second pass: the captured rows of each template table mapped onto canonical cell keys of the
+ * decided edition. Values are mapped by their order inside the row (spec §3.1 layout pitfall).
+ */
+import { isBlankText } from '../report/cell-text.ts';
+import type { Cell, CellIssue, CellOrigin, CellValue, Recognition, TableFinding } from '../report/model.ts';
+import {
+  T2,
+  T3_COLUMNS,
+  T4_COLUMNS,
+  T4_GROUPS,
+  t2Key,
+  t3Key,
+  t4Key,
+  type Column,
+  type Edition,
+  type SubTable,
+} from '../report/template.ts';
+import { findColumns, matchT2Row, matchT3Group, matchT3Row, norm, type HeaderCell, type RowMatch } from './labels.ts';
+import { labelTexts, t3RowLabel, type Capture, type RowView } from './scan.ts';
+import { parseCellValue, type ValueContext } from './values.ts';
+
+export interface Accumulator {
+  cells: Record<string, CellValue>;
+  sources: Record<string, CellOrigin>;
+  issues: CellIssue[];
+  variants: Recognition['labelVariants'];
+}
+
+type ExtraRow = TableFinding['extraRows'][number];
+
+function origin(cell: Cell): CellOrigin {
+  const o: CellOrigin = { raw: cell.text };
+  if (cell.source?.line !== undefined) o.line = cell.source.line;
+  if (cell.source?.page !== undefined) o.page = cell.source.page;
+  return o;
+}
+
+function parse(acc: Accumulator, key: string, cell: Cell, ctx: ValueContext): CellValue | undefined {
+  const { value, issues } = parseCellValue(cell.text, ctx);
+  for (const i of issues) {
+    const issue: CellIssue = { key, raw: cell.text, issue: i.issue };
+    if (i.unit) issue.unit = i.unit;
+    if (cell.source) issue.source = cell.source;
+    acc.issues.push(issue);
+  }
+  return value;
+}
+
+function put(acc: Accumulator, key: string, cell: Cell, ctx: ValueContext): void {
+  if (Object.hasOwn(acc.cells, key)) return; // first occurrence wins
+  const value = parse(acc, key, cell, ctx);
+  acc.sources[key] = origin(cell);
+  if (value !== undefined) acc.cells[key] = value;
+}
+
+/**
+ * The value cells of a row fitted to `n` columns: surplus blank cells trimmed from the right,
+ * then the left. Fewer cells than columns is ambiguous (which one vanished?) unless the text
+ * ends in this row (the rest was cut): then the cells are read in order.
+ */
+export function fitValues(values: readonly Cell[], n: number, isLast: boolean): Cell[] | undefined {
+  let lo = 0;
+  let hi = values.length;
+  while (hi - lo > n && isBlankText(values[hi - 1]!.text)) hi--;
+  while (hi - lo > n && isBlankText(values[lo]!.text)) lo++;
+  const out = values.slice(lo, Math.min(hi, lo + n));
+  if (out.length < n && !isLast) return undefined;
+  return out;
+}
+
+function finding(c: Capture, edition: Edition): TableFinding {
+  void edition;
+  const f: TableFinding = {
+    id: c.id,
+    section: c.section as TableFinding['section'],
+    rows: [],
+    extraRows: [],
+    missingColumns: [],
+    extraColumns: [],
+    headerUnits: {},
+    cut: c.cut,
+  };
+  if (c.source.line !== undefined || c.source.page !== undefined) f.source = c.source;
+  return f;
+}
+
+function variant(acc: Accumulator, table: TableFinding['id'], m: RowMatch, found: string, source?: Cell['source']): void {
+  if (m.via === 'exact') return;
+  const v: Recognition['labelVariants'][number] = { table, found, canonical: m.canonical };
+  if (source) v.source = source;
+  acc.variants.push(v);
+}
+
+function headerOf(rows: readonly RowView[], skip: (n: string) => boolean): { cells: HeaderCell[]; text: string } {
+  const cells: HeaderCell[] = [];
+  for (const r of rows) {
+    for (const t of labelTexts(r)) {
+      const n = norm(t);
+      if (!skip(n)) cells.push({ raw: t, n });
+    }
+  }
+  return { cells, text: cells.map((c) => c.n).join('') };
+}
+
+function leftover(text: string, hits: { at: number; end: number }[]): string {
+  let out = '';
+  let pos = 0;
+  for (const h of [...hits].sort((a, b) => a.at - b.at)) {
+    if (h.at > pos) out += text.slice(pos, h.at);
+    pos = Math.max(pos, h.end);
+  }
+  return out + text.slice(pos);
+}
+
+function extraRowOf(r: RowView, columns: readonly string[], acc: Accumulator, ctx: ValueContext, group?: ExtraRow['group']): ExtraRow {
+  const values: Record<string, CellValue> = {};
+  const cells = fitValues(r.values, columns.length, true) ?? [];
+  cells.forEach((cell, i) => {
+    const { value } = parseCellValue(cell.text, ctx);
+    if (value !== undefined) values[columns[i]!] = value;
+  });
+  void acc;
+  const e: ExtraRow = { label: labelTexts(r).join(' '), values };
+  if (group) e.group = group;
+  e.source = r.source;
+  return e;
+}
+
+// ---- table 二 -------------------------------------------------------------------------------
+
+function t2Context(edition: Edition, column: string, unit: string | undefined): ValueContext {
+  return {
+    delta: edition === '2019' && column === 'delta',
+    money: column === 'amount',
+    columnUnit: unit,
+    shiftSensitive: edition === '2019' && (column === 'prev' || column === 'decisions'),
+  };
+}
+
+function matchRowLabel(r: RowView, match: (t: string) => RowMatch | undefined): { m: RowMatch; text: string } | undefined {
+  for (let k = r.labels.length - 1; k >= 0; k--) {
+    const text = r.cells[r.labels[k]!]!.text;
+    const m = match(text);
+    if (m) return { m, text };
+  }
+  return undefined;
+}
+
+export function mapT2(c: Capture, edition: Edition, acc: Accumulator): TableFinding {
+  const f = finding(c, edition);
+  const own = T2[edition].find((s) => s.id === c.id);
+  const other: Edition = edition === '2019' ? '2021' : '2019';
+  const sub: SubTable = own ?? T2[other].find((s) => s.id === c.id)!;
+  const subEdition = own ? edition : other;
+  const data: { r: RowView; hit?: { m: RowMatch & { otherEdition: boolean }; text: string } }[] = [];
+  const header: RowView[] = [];
+  for (const r of c.rows) {
+    const hit = matchRowLabel(r, (t) => matchT2Row(c.id, subEdition, t)) as
+      | { m: RowMatch & { otherEdition: boolean }; text: string }
+      | undefined;
+    if (hit || r.hasValues) data.push({ r, hit });
+    else if (data.length === 0) header.push(r);
+  }
+  const h = headerOf(header, (n) => n === '信息内容');
+  const hits = findColumns(sub.columns, h.cells, h.text);
+  // A header cut off by the end of the text says nothing about missing columns.
+  if (h.cells.length > 0 && !(c.cut && data.length === 0)) {
+    f.missingColumns = sub.columns.filter((col) => !hits.some((x) => x.key === col.key)).map((col) => col.key);
+  }
+  const otherSub = T2[subEdition === '2019' ? '2021' : '2019'].find((s) => s.id === c.id);
+  const rest = leftover(h.text, hits).replace(/\([^()]*\)?/g, '');
+  if (otherSub) {
+    for (const col of otherSub.columns) {
+      if (rest.includes(norm(col.label))) f.extraColumns.push(col.label);
+    }
+  }
+  if (f.extraColumns.length === 0 && rest.replace(/[()（）:：]/g, '').length >= 2) f.extraColumns.push(rest);
+  for (const x of hits) {
+    if (x.found) variant(acc, c.id, { key: x.key, canonical: x.label, via: 'alias' }, x.found);
+  }
+  // Units written in headers.
+  hits.forEach((x, i) => {
+    const seg = h.text.slice(x.at, hits[i + 1]?.at ?? h.text.length);
+    const u = /(万元|元)/.exec(seg);
+    if (u) f.headerUnits[x.key] = u[1]!;
+  });
+  const order: Column[] = hits.length > 0 ? hits.map((x) => sub.columns.find((col) => col.key === x.key)!) : [...sub.columns];
+  for (const { r, hit } of data) {
+    const n = r.values.filter((v) => !isBlankText(v.text)).length === sub.columns.length ? sub.columns.length : order.length;
+    const cols = n === sub.columns.length ? (order.length === n ? order : sub.columns) : order;
+    if (!hit || hit.m.otherEdition) {
+      if (r.hasValues) {
+        f.extraRows.push(extraRowOf(r, cols.map((col) => col.key), acc, t2Context(subEdition, cols[0]?.key ?? '', undefined)));
+      }
+      continue;
+    }
+    const key = hit.m.key;
+    if (!f.rows.includes(key)) f.rows.push(key);
+    variant(acc, c.id, hit.m, hit.text, r.source);
+    const cells = fitValues(r.values, cols.length, r.isLast);
+    if (!cells) continue;
+    cells.forEach((cell, i) => {
+      const col = cols[i]!.key;
+      const unit = f.headerUnits[col] ?? (subEdition === '2021' && col === 'amount' ? '万元' : undefined);
+      put(acc, t2Key(key, col), cell, t2Context(subEdition, col, unit));
+    });
+  }
+  return f;
+}
+
+// ---- table 三 -------------------------------------------------------------------------------
+
+const T3_SKIP = (n: string): boolean =>
+  n.includes('勾稽关系') || n.startsWith('(本列数据') || n === '申请人情况' || n === '法人或其他组织' || n === '三、本年度办理结果';
+
+export function mapT3(c: Capture, edition: Edition, acc: Accumulator): TableFinding {
+  const f = finding(c, edition);
+  const header: RowView[] = [];
+  let i = 0;
+  for (; i < c.rows.length; i++) {
+    const r = c.rows[i]!;
+    if (r.hasValues || t3RowLabel(r) !== undefined || labelTexts(r).some((t) => matchT3Group(t))) break;
+    header.push(r);
+  }
+  const h = headerOf(header, T3_SKIP);
+  const hits = findColumns(T3_COLUMNS, h.cells, h.text);
+  if (h.cells.length > 0) {
+    f.missingColumns = T3_COLUMNS.filter((col) => !hits.some((x) => x.key === col.key)).map((col) => col.key);
+    const rest = leftover(h.text, hits).replace(/\([^()]*\)?/g, '');
+    if (rest.length >= 2) f.extraColumns.push(rest);
+  }
+  for (const x of hits) if (x.found) variant(acc, 't3', { key: x.key, canonical: x.label, via: 'alias' }, x.found);
+  const colKeys = T3_COLUMNS.map((col) => col.key);
+  for (; i < c.rows.length; i++) {
+    const r = c.rows[i]!;
+    const label = t3RowLabel(r);
+    const m = label !== undefined ? matchT3Row(label) : undefined;
+    const group = labelTexts(r).map((t) => matchT3Group(t)).find((g) => g !== undefined);
+    if (!m) {
+      if (r.hasValues) f.extraRows.push(extraRowOf(r, colKeys, acc, {}, group));
+      continue;
+    }
+    const wrongEdition = (edition === '2019' && m.key.startsWith('other.')) || (edition === '2021' && m.key === 'other');
+    if (wrongEdition) {
+      if (r.hasValues) f.extraRows.push(extraRowOf(r, colKeys, acc, {}, m.key === 'other' ? 'other' : undefined));
+      continue;
+    }
+    if (!f.rows.includes(m.key)) f.rows.push(m.key);
+    variant(acc, 't3', m, label!, r.source);
+    const cells = fitValues(r.values, colKeys.length, r.isLast);
+    if (!cells) continue;
+    cells.forEach((cell, k) => put(acc, t3Key(m.key, colKeys[k]!), cell, {}));
+  }
+  return f;
+}
+
+// ---- table 四 -------------------------------------------------------------------------------
+
+export function mapT4(c: Capture, edition: Edition, acc: Accumulator): TableFinding {
+  const f = finding(c, edition);
+  const values: Cell[] = [];
+  const labels: string[] = [];
+  for (const r of c.rows) {
+    for (const t of labelTexts(r)) labels.push(norm(t));
+    if (r.labels.length === 0 || r.hasValues) values.push(...r.values);
+  }
+  const n = T4_GROUPS.length * T4_COLUMNS.length;
+  const cells = values.filter((v) => !isBlankText(v.text)).length > 0 ? fitValues(values, n, c.cut) : undefined;
+  const text = labels.join('');
+  for (const g of T4_GROUPS) {
+    const read = cells !== undefined && cells.length > T4_GROUPS.indexOf(g) * T4_COLUMNS.length;
+    if (read || text.includes(g.label)) f.rows.push(g.key);
+  }
+  // Column labels are not judged: PDF text splits them into vertical fragments (spec §3.3); the
+  // 15 values in order are what counts.
+  cells?.forEach((cell, i) => {
+    const g = T4_GROUPS[Math.floor(i / T4_COLUMNS.length)]!;
+    const col = T4_COLUMNS[i % T4_COLUMNS.length]!;
+    put(acc, t4Key(g.key, col.key), cell, {});
+  });
+  return f;
+}

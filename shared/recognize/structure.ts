@@ -1,0 +1,57 @@
+/**
+ * Section headings and section texts (spec §2.2): every heading match outside tables, one
+ * section per number (first occurrence, later duplicates add their prose to it), the preamble.
+ */
+import type { Block, Recognition, Section } from '../report/model.ts';
+import { matchPreTemplateHeading, matchSectionHeading } from '../report/sections.ts';
+
+export interface Structure {
+  headings: Recognition['headings'];
+  sections: Section[];
+  /** For each block index: the section it is under (null before the first heading). */
+  sectionOf: (number | null)[];
+  /** Index of the first section heading block, -1 if none. */
+  firstHeading: number;
+  /** Pre-2019 layout headings found (概述, 依申请公开, 收费及减免). */
+  preTemplateMarkers: string[];
+}
+
+export function readStructure(blocks: readonly Block[]): Structure {
+  const headings: Recognition['headings'] = [];
+  const byNumber = new Map<number, { section: Section; parts: string[] }>();
+  const order: number[] = [];
+  const sectionOf: (number | null)[] = new Array<number | null>(blocks.length).fill(null);
+  const preTemplateMarkers: string[] = [];
+  let current: number | null = null;
+  let firstHeading = -1;
+  blocks.forEach((b, i) => {
+    if (b.kind === 'heading' || b.kind === 'paragraph') {
+      const m = b.text.length <= 80 ? matchSectionHeading(b.text) : null;
+      const pre = b.text.length <= 80 ? matchPreTemplateHeading(b.text) : null;
+      if (pre && !preTemplateMarkers.includes(pre)) preTemplateMarkers.push(pre);
+      if (m) {
+        if (firstHeading < 0) firstHeading = i;
+        const text = b.text.trim();
+        headings.push({ number: m.number, text, source: b.source, variant: m.variant, numbered: m.numbered });
+        current = m.number;
+        if (!byNumber.has(m.number)) {
+          byNumber.set(m.number, {
+            section: { number: m.number, heading: text, text: '', source: b.source, variant: m.variant, numbered: m.numbered },
+            parts: [],
+          });
+          order.push(m.number);
+        }
+        sectionOf[i] = current;
+        return;
+      }
+      if (current !== null) byNumber.get(current)!.parts.push(b.text.trim());
+    }
+    sectionOf[i] = current;
+  });
+  const sections = order.map((n) => {
+    const s = byNumber.get(n)!;
+    s.section.text = s.parts.filter((p) => p.length > 0).join('\n');
+    return s.section;
+  });
+  return { headings, sections, sectionOf, firstHeading, preTemplateMarkers };
+}

@@ -1,0 +1,41 @@
+/**
+ * The shape of a table cell's text: a value (number, signed delta, N/A mark, number with a unit)
+ * or a label. Shared by the extractors (to rebuild flattened tables) and recognition (to split a
+ * row into its label cells and its value cells). Shape only: parsing is recognize/values.ts.
+ */
+
+const SPACES = /[\s\u00a0\u3000\ufeff\u200b]+/g;
+const NUMBER =
+  /^(?:[+\-−]{1,2}|增加?|减少?)?(?:\d{1,3}(?:[,，]\d{3})+|\d+)(?:\.\d+)?(?:件|项|个|条|次|元|万元|%)?$/;
+const NOT_APPLICABLE = /^(?:\/|-|—|–|——|－|─|无|N\/A|不适用)$/i;
+
+/** Text without any whitespace (NBSP and full-width spaces included). */
+export function squeeze(text: string): string {
+  return text.replace(SPACES, '');
+}
+
+/** True when the cell text is blank: empty or only whitespace (NBSP included). */
+export function isBlankText(text: string): boolean {
+  return squeeze(text).length === 0;
+}
+
+/** True when the text is a value: blank excluded. */
+export function looksLikeValue(text: string): boolean {
+  if (text.length > 24) return false;
+  const s = squeeze(text.normalize('NFKC'));
+  if (s.length === 0) return false;
+  return NUMBER.test(s) || NOT_APPLICABLE.test(s);
+}
+
+/** A value cell or a blank cell (both are read as values by position). */
+export function isValueOrBlank(text: string): boolean {
+  return isBlankText(text) || looksLikeValue(text);
+}
+
+/** Several numbers on one line separated by spaces (PDF text of a flattened row): the numbers. */
+export function splitNumberRun(text: string): string[] | undefined {
+  const parts = text.trim().split(/[\s\u00a0\u3000]+/);
+  if (parts.length < 2) return undefined;
+  for (const p of parts) if (!looksLikeValue(p)) return undefined;
+  return parts;
+}
