@@ -197,15 +197,15 @@ export function makeReport(options: ReportOptions = {}): Report {
       source: { line: 3 },
     },
     preamble,
-    tables: TEMPLATE_TABLES[edition].map((t) => ({
+    tables: TEMPLATE_TABLES[edition].map((t): Recognition['tables'][number] => ({
       id: t.id,
       section: t.section,
       source: { line: t.section * 10 + 6 },
       rows: t.rows.map((x) => x.key),
-      extraRows: [],
+      extraRows: [] as Recognition['tables'][number]['extraRows'],
       missingColumns: [],
       extraColumns: [],
-      headerUnits: t.id === 't2.9' ? { amount: '万元' } : t.id === 't2.8' && edition === '2021' ? { amount: '万元' } : {},
+      headerUnits: t.id === 't2.9' || (t.id === 't2.8' && edition === '2021') ? { amount: '万元' } : ({} as Record<string, string>),
       cut: false,
     })),
     imageSections: [],
