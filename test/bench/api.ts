@@ -1,0 +1,87 @@
+/**
+ * API cold start: bundles functions/api/handler.ts the way the CDK stack does (esbuild, node,
+ * ESM, node22, minified, createRequire banner, AWS SDK included) into a temp dir, then times a
+ * fresh `node` importing the bundle minus a fresh `node` importing nothing (median of several).
+ * Goal ≤ 100 ms.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { pathToFileURL } from 'node:url';
+import { build } from 'esbuild';
+
+const root = join(import.meta.dirname, '..', '..');
+const RUNS = 9;
+
+/** The banner infra/constructs/bundled-function.ts gives ESM bundles (require for CJS deps). */
+const BANNER = [
+  "import { createRequire as __nbCreateRequire } from 'node:module';",
+  'const require = __nbCreateRequire(import.meta.url);',
+].join('\n');
+
+const median = (values: number[]) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)]!;
+};
+
+/** Wall time of a fresh `node` running `script` as an ES module, in ms. */
+function timeNode(script: string): number {
+  const start = performance.now();
+  execFileSync(process.execPath, ['--input-type=module', '-e', script], {
+    env: { ...process.env, AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true', TABLE_NAME: 'bench' },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  return performance.now() - start;
+}
+
+export async function benchApi(): Promise<{ name: string; value: number; unit: string; note?: string }[]> {
+  const dir = mkdtempSync(join(tmpdir(), 'nianbao-api-bench-'));
+  try {
+    const outfile = join(dir, 'index.mjs');
+    await build({
+      entryPoints: [join(root, 'functions/api/handler.ts')],
+      outfile,
+      bundle: true,
+      platform: 'node',
+      format: 'esm',
+      target: 'node22',
+      mainFields: ['module', 'main'],
+      minify: true,
+      banner: { js: BANNER },
+      logLevel: 'silent',
+    });
+    const url = pathToFileURL(outfile).href;
+    const importScript = `const m = await import(${JSON.stringify(url)}); if (typeof m.handler !== 'function') process.exit(3);`;
+    // In-process: from the start of the import to the module being ready (no process start-up).
+    const inProcessScript = `const t = performance.now(); await import(${JSON.stringify(url)}); process.stdout.write(String(performance.now() - t));`;
+
+    timeNode(''); // warm the file system cache
+    timeNode(importScript);
+    // Interleaved, so that load from other processes hits all three series alike.
+    const empty: number[] = [];
+    const loaded: number[] = [];
+    const inProcess: number[] = [];
+    for (let i = 0; i < RUNS; i++) {
+      empty.push(timeNode(''));
+      loaded.push(timeNode(importScript));
+      const out = execFileSync(process.execPath, ['--input-type=module', '-e', inProcessScript], {
+        env: { ...process.env, AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true', TABLE_NAME: 'bench' },
+      });
+      inProcess.push(Number(out.toString()));
+    }
+    return [
+      {
+        name: 'api bundle: import time (fresh node − empty node)',
+        value: Math.max(0, median(loaded) - median(empty)),
+        unit: 'ms',
+        note: `goal ≤ 100; median of ${RUNS}; empty node ${median(empty).toFixed(0)} ms`,
+      },
+      { name: 'api bundle: import measured inside node', value: median(inProcess), unit: 'ms', note: `median of ${RUNS}` },
+      { name: 'api bundle: size (minified, AWS SDK included)', value: statSync(outfile).size / 1024, unit: 'KiB' },
+    ];
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
