@@ -51,14 +51,23 @@ export function outcomeTable(outcomes: Outcome[]): string {
   return table(['file', 'agency', 'year', 'status', 'errors', 'warnings', 'info'], rows);
 }
 
-/** The worst findings of one upload (errors first), one line each. */
-export function worstFindings(outcome: Outcome, limit = 3): string[] {
+/** The worst findings of one upload: one line per rule (errors first), with how often it fired. */
+export function worstFindings(outcome: Outcome, limit = 5): string[] {
   const d = outcome.detail;
   if (!d) return [`  ${outcome.error ?? 'not processed'}`];
-  const sorted = [...d.findings].sort((a, b) => SEVERITY_ORDER.indexOf(a.severity) - SEVERITY_ORDER.indexOf(b.severity));
-  const lines = sorted.slice(0, limit).map((f) => `  ${f.severity.padEnd(7)} [${f.ruleId}] ${truncate(f.message.replace(/\s+/g, ' '), 110)}`);
-  if (sorted.length > limit) lines.push(`  … ${sorted.length - limit} more`);
-  if (sorted.length === 0) lines.push('  no findings');
+  if (d.findings.length === 0) return ['  no findings'];
+  const byRule = new Map<string, { first: (typeof d.findings)[number]; count: number }>();
+  for (const f of d.findings) {
+    const seen = byRule.get(f.ruleId);
+    if (seen) seen.count += 1;
+    else byRule.set(f.ruleId, { first: f, count: 1 });
+  }
+  const rules = [...byRule.values()].sort((a, b) => SEVERITY_ORDER.indexOf(a.first.severity) - SEVERITY_ORDER.indexOf(b.first.severity));
+  const lines = rules.slice(0, limit).map(({ first: f, count }) => {
+    const times = count > 1 ? ` (×${count})` : '';
+    return `  ${f.severity.padEnd(7)} [${f.ruleId}]${times} ${truncate(f.message.replace(/\s+/g, ' '), 100)}`;
+  });
+  if (rules.length > limit) lines.push(`  … and ${rules.length - limit} more rule(s)`);
   return lines;
 }
 

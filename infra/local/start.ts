@@ -61,13 +61,16 @@ async function main(): Promise<void> {
   const config = configFromEnv();
   const stack = await startLocalStack(config, { log: err });
 
-  let stopping = false;
+  // A signal sent to the whole process group (npx → tsx → node) can arrive twice at once; only a
+  // repeat after a pause means "stop waiting".
+  let stoppingSince = 0;
   const stop = (signal: string) => {
-    if (stopping) {
+    if (stoppingSince > 0) {
+      if (Date.now() - stoppingSince < 1500) return;
       err(`${signal} again: exiting without waiting`);
       process.exit(1);
     }
-    stopping = true;
+    stoppingSince = Date.now();
     err(`${signal}: stopping the local stack…`);
     stack.close().then(
       () => {
