@@ -1,7 +1,7 @@
 import type { Rule } from '../rule.ts';
 import { parseSmallNumber, prose } from '../support.ts';
 
-const PARTS = /(?:分为|包括|包含|由|共)\s*([一二两三四五六七八九十]|\d+)\s*(?:个)?部分/;
+const PARTS = /(?:分为|包括|包含|由|共)[^。]{0,120}?(?<!第)([一二两三四五六七八九十]|\d+)\s*(?:个)?部分/;
 
 /** The preamble states a number of parts that differs from the sections found. */
 export const rule: Rule = {
@@ -14,7 +14,7 @@ export const rule: Rule = {
     if (stated === undefined || stated === found) return [];
     return [
       {
-        message: `前言称报告分为 ${stated} 个部分（“${m[0]}”），实际找到 ${found} 个部分。`,
+        message: `前言称报告共有“${m[1]}个部分”（${stated}），但实际找到 ${found} 个部分。`,
         expected: stated,
         actual: found,
       },

@@ -4,7 +4,7 @@ import { analyze } from '../arithmetic/identities.ts';
 import { fmt, lenientSum, sectionProse } from '../support.ts';
 
 const FEE = /信息处理费[^。；;]{0,20}?(\d+(?:\.\d+)?)\s*(万元|元)/;
-const NONE = /(未|没有|无|不)[^。；;]{0,6}收取[^。；;]{0,10}信息处理费|信息处理费[^。；;]{0,6}(为\s*0|为零|0\s*元)/;
+const NONE = /(未|没有|无|不)[^。；;]{0,6}收取[^。；;]{0,10}信息处理费|信息处理费[^。；;]{0,6}(为\s*0(?![\d.])|为零|(?<![\d.])0\s*元)/;
 
 /** 2021: section 六 reports a fee amount > 0 while no request was received or carried over. */
 export const rule: Rule = {
@@ -13,8 +13,9 @@ export const rule: Rule = {
     const text = sectionProse(report, 6);
     const a = analyze(report);
     if (text === undefined || !a) return [];
-    const m = FEE.exec(text);
-    if (!m || NONE.test(m[0])) return [];
+    const sentence = text.split(/[。;\n]/).find((x) => FEE.test(x));
+    const m = sentence === undefined ? null : FEE.exec(sentence);
+    if (!m || NONE.test(sentence!)) return [];
     const amount = Number(m[1]);
     if (!(amount > 0)) return [];
     const keys = [t3Key('new_received', 'total'), t3Key('carried_over', 'total')];
