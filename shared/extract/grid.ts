@@ -1,0 +1,82 @@
+/**
+ * Merged-cell tables → a rectangular grid (model.ts TableBlock). Shared by the HTML, DOCX and PDF
+ * extractors so that every format expands rowspan/colspan the same way: the cell itself keeps its
+ * text at its top-left position; every other position it covers gets a copy of the text marked
+ * `span: true`; holes and short rows are padded with `{ text: '', span: true }`.
+ */
+import type { Cell, Source } from '../report/model.ts';
+
+export interface SpanCell {
+  text: string;
+  rowspan?: number;
+  colspan?: number;
+  source?: Source;
+  /** Padding (e.g. DOCX gridBefore): every position it covers is an empty span cell. */
+  pad?: boolean;
+}
+
+/** Upper bounds that keep hostile markup (colspan="100000") from allocating huge grids. */
+const MAX_SPAN = 1000;
+const MAX_COLUMNS = 1000;
+
+function clampSpan(n: number | undefined): number {
+  if (n === undefined || !Number.isFinite(n) || n < 1) return 1;
+  return Math.min(Math.floor(n), MAX_SPAN);
+}
+
+/**
+ * Places the cells row by row, skipping positions already covered by a rowspan from above (the
+ * HTML table model). A rowspan reaching past the last row is clipped; a rowspan of 0 means "to the
+ * end of the table".
+ */
+export function expandGrid(rows: readonly (readonly SpanCell[])[]): Cell[][] {
+  const grid: (Cell | undefined)[][] = rows.map(() => []);
+  rows.forEach((cells, r) => {
+    const line = grid[r]!;
+    let c = 0;
+    for (const cell of cells) {
+      while (line[c] !== undefined) c++;
+      const rowspan = cell.rowspan === 0 ? rows.length - r : Math.min(clampSpan(cell.rowspan), rows.length - r);
+      const colspan = Math.min(clampSpan(cell.colspan), MAX_COLUMNS - c);
+      if (colspan < 1) break;
+      for (let dr = 0; dr < rowspan; dr++) {
+        const target = grid[r + dr]!;
+        for (let dc = 0; dc < colspan; dc++) {
+          if (target[c + dc] !== undefined) continue; // overlapping spans: the first cell wins
+          const first = dr === 0 && dc === 0;
+          target[c + dc] = cell.pad
+            ? { text: '', span: true, ...(cell.source ? { source: cell.source } : {}) }
+            : {
+                text: cell.text,
+                ...(first ? {} : { span: true }),
+                ...(cell.source ? { source: cell.source } : {}),
+              };
+        }
+      }
+      c += colspan;
+    }
+  });
+  const width = grid.reduce((w, line) => Math.max(w, line.length), 0);
+  return grid.map((line) => {
+    const out: Cell[] = [];
+    for (let c = 0; c < width; c++) out.push(line[c] ?? { text: '', span: true });
+    return out;
+  });
+}
+
+/** Drops rows whose cells are all empty, and columns that are nothing but empty padding. */
+export function trimGrid(grid: Cell[][]): Cell[][] {
+  const rows = grid.filter((row) => row.some((cell) => cell.text.trim() !== ''));
+  if (rows.length === 0) return rows;
+  const width = rows[0]!.length;
+  const keep: number[] = [];
+  for (let c = 0; c < width; c++) {
+    if (rows.some((row) => !(row[c]!.span && row[c]!.text === ''))) keep.push(c);
+  }
+  return rows.map((row) => keep.map((c) => row[c]!));
+}
+
+/** Collapses runs of whitespace (NBSP included) to one space and trims. */
+export function cleanText(text: string): string {
+  return text.replace(/[\s\u00a0\u3000\u200b\ufeff]+/g, ' ').trim();
+}

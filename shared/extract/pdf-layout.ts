@@ -1,0 +1,267 @@
+/**
+ * The geometry of PDF pages → Document blocks, without pdfjs (pdf.ts feeds it). Coordinates are
+ * PDF user space (y grows upwards). Tables come from ruling lines where the page has them (each
+ * region bounded by lines is a cell; a missing inner line means a merged cell), else from runs of
+ * lines whose pieces align on x. Text lines come from baselines; paragraphs from line spacing and
+ * indentation; headings from font size.
+ */
+import type { Block, Source } from '../report/model.ts';
+import { type SpanCell, cleanText, expandGrid, trimGrid } from './grid.ts';
+
+export interface TextItem {
+  str: string;
+  x: number;
+  /** Baseline. */
+  y: number;
+  width: number;
+  size: number;
+}
+/** A horizontal (y1 === y2) or vertical (x1 === x2) ruling segment. */
+export interface Segment {
+  x1: number;
+  y1: number;
+  x2: number;
+  y2: number;
+}
+export interface PageGeometry {
+  page: number;
+  width: number;
+  height: number;
+  items: TextItem[];
+  segments: Segment[];
+}
+
+/** A block with its vertical position, so tables and text of one page can be interleaved. */
+export interface PlacedBlock {
+  block: Block;
+  top: number;
+  /** Column boundaries of a ruled table, for joining a table continued on the next page. */
+  columns?: number[];
+}
+
+const EPS = 2;
+
+function cluster(values: number[], tolerance = EPS): number[] {
+  const sorted = [...values].sort((a, b) => a - b);
+  const out: number[][] = [];
+  for (const v of sorted) {
+    const last = out[out.length - 1];
+    if (last && v - last[last.length - 1]! <= tolerance) last.push(v);
+    else out.push([v]);
+  }
+  return out.map((g) => g.reduce((s, v) => s + v, 0) / g.length);
+}
+
+function source(page: number, height: number, x: number | undefined, top: number): Source {
+  return { page, ...(x !== undefined ? { x: Math.round(x * 10) / 10 } : {}), y: Math.round((height - top) * 10) / 10 };
+}
+
+const CJK = /[\u3000-\u30ff\u3400-\u9fff\uff00-\uffef]/;
+/** Joins two pieces of one logical text: no space between CJK, one space elsewhere. */
+export function joinPieces(a: string, b: string): string {
+  if (a === '') return b;
+  if (b === '') return a;
+  return CJK.test(a.slice(-1)) || CJK.test(b[0]!) ? a + b : `${a} ${b}`;
+}
+
+interface Line {
+  items: TextItem[];
+  y: number;
+  size: number;
+  x1: number;
+  x2: number;
+  text: string;
+}
+
+/** Items → lines by baseline, left to right; a wide gap inside a line becomes one space. */
+export function toLines(items: TextItem[]): Line[] {
+  const sorted = [...items].sort((a, b) => b.y - a.y || a.x - b.x);
+  const lines: TextItem[][] = [];
+  for (const item of sorted) {
+    const line = lines.find((l) => Math.abs(l[0]!.y - item.y) <= Math.max(1.5, item.size * 0.3));
+    if (line) line.push(item);
+    else lines.push([item]);
+  }
+  return lines
+    .map((l) => {
+      l.sort((a, b) => a.x - b.x);
+      let text = '';
+      let end = -Infinity;
+      for (const it of l) {
+        if (text !== '' && it.x - end > it.size * 0.8) text += ' ';
+        text += it.str;
+        end = Math.max(end, it.x + it.width);
+      }
+      const size = Math.max(...l.map((i) => i.size));
+      return { items: l, y: l[0]!.y, size, x1: l[0]!.x, x2: end, text: text.trim() };
+    })
+    .filter((l) => l.text !== '')
+    .sort((a, b) => b.y - a.y);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Ruled tables
+// ---------------------------------------------------------------------------------------------
+
+interface Ruled {
+  xs: number[];
+  /** Descending (top first). */
+  ys: number[];
+  segments: Segment[];
+}
+
+function connected(a: Segment, b: Segment): boolean {
+  return a.x1 - EPS <= b.x2 && b.x1 - EPS <= a.x2 && a.y1 - EPS <= b.y2 && b.y1 - EPS <= a.y2;
+}
+
+/** Groups ruling segments into tables (connected components with ≥ 2 lines each way). */
+export function ruledTables(segments: Segment[]): Ruled[] {
+  const n = segments.length;
+  const parent = segments.map((_, i) => i);
+  const root = (i: number): number => (parent[i] === i ? i : (parent[i] = root(parent[i]!)));
+  for (let i = 0; i < n; i++) for (let j = i + 1; j < n; j++) if (connected(segments[i]!, segments[j]!)) parent[root(i)] = root(j);
+  const groups = new Map<number, Segment[]>();
+  segments.forEach((s, i) => groups.set(root(i), [...(groups.get(root(i)) ?? []), s]));
+  const out: Ruled[] = [];
+  for (const group of groups.values()) {
+    const h = group.filter((s) => s.y2 - s.y1 < EPS);
+    const v = group.filter((s) => s.x2 - s.x1 < EPS);
+    const xs = cluster(v.map((s) => s.x1));
+    const ys = cluster(h.map((s) => s.y1)).reverse();
+    if (xs.length >= 2 && ys.length >= 2) out.push({ xs, ys, segments: group });
+  }
+  return out.sort((a, b) => b.ys[0]! - a.ys[0]!);
+}
+
+function covered(segments: Segment[], horizontal: boolean, at: number, from: number, to: number): boolean {
+  const mid = (from + to) / 2;
+  return segments.some((s) =>
+    horizontal
+      ? s.y2 - s.y1 < EPS && Math.abs(s.y1 - at) <= EPS && s.x1 - EPS <= mid && mid <= s.x2 + EPS
+      : s.x2 - s.x1 < EPS && Math.abs(s.x1 - at) <= EPS && s.y1 - EPS <= mid && mid <= s.y2 + EPS,
+  );
+}
+
+function inside(t: Ruled, item: TextItem): boolean {
+  const cx = item.x + item.width / 2;
+  const cy = item.y + item.size * 0.35;
+  return cx >= t.xs[0]! && cx <= t.xs[t.xs.length - 1]! && cy <= t.ys[0]! && cy >= t.ys[t.ys.length - 1]!;
+}
+
+/** One ruled table → grid block; consumes its items. */
+function ruledBlock(t: Ruled, items: TextItem[], geo: PageGeometry): PlacedBlock {
+  const rows = t.ys.length - 1;
+  const cols = t.xs.length - 1;
+  const id = (r: number, c: number): number => r * cols + c;
+  const parent = Array.from({ length: rows * cols }, (_, i) => i);
+  const root = (i: number): number => (parent[i] === i ? i : (parent[i] = root(parent[i]!)));
+  const union = (a: number, b: number): void => {
+    const ra = root(a);
+    const rb = root(b);
+    if (ra !== rb) parent[Math.max(ra, rb)] = Math.min(ra, rb);
+  };
+  for (let r = 0; r < rows; r++) {
+    for (let c = 0; c < cols; c++) {
+      const [top, bottom] = [t.ys[r]!, t.ys[r + 1]!];
+      const [left, right] = [t.xs[c]!, t.xs[c + 1]!];
+      if (c + 1 < cols && !covered(t.segments, false, right, bottom, top)) union(id(r, c), id(r, c + 1));
+      if (r + 1 < rows && !covered(t.segments, true, bottom, left, right)) union(id(r, c), id(r + 1, c));
+    }
+  }
+  const texts = new Map<number, TextItem[]>();
+  for (const item of items) {
+    const cx = item.x + item.width / 2;
+    const cy = item.y + item.size * 0.35;
+    const c = t.xs.findIndex((x, i) => i < cols && cx >= x && cx <= t.xs[i + 1]!);
+    const r = t.ys.findIndex((y, i) => i < rows && cy <= y && cy >= t.ys[i + 1]!);
+    if (c < 0 || r < 0) continue;
+    const key = root(id(r, c));
+    texts.set(key, [...(texts.get(key) ?? []), item]);
+  }
+  const spanRows: SpanCell[][] = [];
+  for (let r = 0; r < rows; r++) {
+    const row: SpanCell[] = [];
+    for (let c = 0; c < cols; c++) {
+      const key = root(id(r, c));
+      if (key !== id(r, c)) continue;
+      let rowspan = 1;
+      while (r + rowspan < rows && root(id(r + rowspan, c)) === key) rowspan++;
+      let colspan = 1;
+      while (c + colspan < cols && root(id(r, c + colspan)) === key) colspan++;
+      const text = cleanText(toLines(texts.get(key) ?? []).reduce((s, l) => joinPieces(s, l.text), ''));
+      row.push({ text, rowspan, colspan, source: source(geo.page, geo.height, t.xs[c], t.ys[r]!) });
+    }
+    spanRows.push(row);
+  }
+  return {
+    block: { kind: 'table', rows: trimGrid(expandGrid(spanRows)), source: source(geo.page, geo.height, t.xs[0], t.ys[0]!) },
+    top: t.ys[0]!,
+    columns: t.xs,
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Unruled tables: consecutive lines whose pieces line up
+// ---------------------------------------------------------------------------------------------
+
+/** Pieces of a line separated by gaps wider than two characters. */
+function pieces(line: Line): { x: number; text: string }[] {
+  const out: { x: number; text: string; end: number }[] = [];
+  for (const it of line.items) {
+    const last = out[out.length - 1];
+    if (last && it.x - last.end <= it.size * 2) {
+      last.text = joinPieces(last.text, it.str.trim());
+      last.end = it.x + it.width;
+    } else if (it.str.trim() !== '') out.push({ x: it.x, text: it.str.trim(), end: it.x + it.width });
+  }
+  return out;
+}
+
+function alignedBlock(lines: Line[], geo: PageGeometry): PlacedBlock {
+  const starts = cluster(lines.flatMap((l) => pieces(l).map((p) => p.x)), lines[0]!.size);
+  const rows = lines.map((line) => {
+    const row = starts.map(() => '');
+    for (const p of pieces(line)) {
+      let c = 0;
+      starts.forEach((x, i) => {
+        if (Math.abs(p.x - x) < Math.abs(p.x - starts[c]!)) c = i;
+      });
+      row[c] = row[c] ? `${row[c]} ${p.text}` : p.text;
+    }
+    return row.map((text, c) => ({ text, source: source(geo.page, geo.height, starts[c], line.y + line.size) }));
+  });
+  return { block: { kind: 'table', rows, source: source(geo.page, geo.height, starts[0], lines[0]!.y + lines[0]!.size) }, top: lines[0]!.y + lines[0]!.size };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Pages
+// ---------------------------------------------------------------------------------------------
+
+/** Lines of text outside tables, grouped into paragraphs; tables by rulings or alignment. */
+export function layoutPage(geo: PageGeometry, lines: Line[] | undefined = undefined): { blocks: PlacedBlock[]; lines: Line[] } {
+  const tables = ruledTables(geo.segments);
+  const placed: PlacedBlock[] = [];
+  let rest = geo.items;
+  for (const t of tables) {
+    const mine = rest.filter((i) => inside(t, i));
+    rest = rest.filter((i) => !inside(t, i));
+    const block = ruledBlock(t, mine, geo);
+    if ((block.block as { rows: unknown[] }).rows.length > 0) placed.push(block);
+  }
+  const flow = lines ?? toLines(rest);
+  // runs of ≥ 3 lines with ≥ 3 aligned pieces each are tables without rulings
+  const used = new Set<Line>();
+  for (let i = 0; i < flow.length; ) {
+    let j = i;
+    while (j < flow.length && pieces(flow[j]!).length >= 3) j++;
+    if (j - i >= 3) {
+      const run = flow.slice(i, j);
+      run.forEach((l) => used.add(l));
+      placed.push(alignedBlock(run, geo));
+    }
+    i = Math.max(j, i + 1);
+  }
+  return { blocks: placed, lines: flow.filter((l) => !used.has(l)) };
+}
+
+export type { Line };

@@ -1,0 +1,297 @@
+/**
+ * PDF → Document with unpdf's bundled pdfjs. Reads text items with positions and the ruling
+ * lines of every page (pdf-layout.ts turns them into lines, paragraphs and tables), drops running
+ * headers, footers and page numbers, joins tables continued on the next page, and keeps the page
+ * on every block and cell. Encrypted PDFs → I-PDF-ENCRYPTED; no text layer → I-PDF-NO-TEXT;
+ * anything pdfjs cannot open → I-UNREADABLE.
+ */
+import { getDocumentProxy } from 'unpdf';
+import { InputProblem } from '../report/errors.ts';
+import type { Block, Document, TableBlock } from '../report/model.ts';
+import { type Line, type PageGeometry, type PlacedBlock, type Segment, type TextItem, joinPieces, layoutPage, toLines } from './pdf-layout.ts';
+
+/** pdfjs calls ArrayBuffer#transfer / transferToFixedLength, which Node 20 lacks. */
+function polyfillTransfer(): void {
+  const proto = ArrayBuffer.prototype as unknown as Record<string, unknown>;
+  for (const name of ['transfer', 'transferToFixedLength']) {
+    if (typeof proto[name] === 'function') continue;
+    proto[name] = function (this: ArrayBuffer, length?: number): ArrayBuffer {
+      const size = length ?? this.byteLength;
+      const out = new ArrayBuffer(size);
+      new Uint8Array(out).set(new Uint8Array(this, 0, Math.min(size, this.byteLength)));
+      return out;
+    };
+  }
+}
+
+export const PDF_LIMITS = { maxPages: 300 };
+
+/** pdfjs OPS codes used here (stable across pdfjs 4/5). */
+const OPS = { save: 10, restore: 11, transform: 12, constructPath: 91 } as const;
+const PAINT = new Set([20, 21, 22, 23, 24, 25, 26, 27]);
+const DRAW = { moveTo: 0, lineTo: 1, curveTo: 2, quadraticCurveTo: 3, closePath: 4 } as const;
+
+type Matrix = [number, number, number, number, number, number];
+const multiply = (m: Matrix, n: Matrix): Matrix => [
+  m[0] * n[0] + m[2] * n[1], m[1] * n[0] + m[3] * n[1],
+  m[0] * n[2] + m[2] * n[3], m[1] * n[2] + m[3] * n[3],
+  m[0] * n[4] + m[2] * n[5] + m[4], m[1] * n[4] + m[3] * n[5] + m[5],
+];
+
+/** Horizontal and vertical segments of painted paths (cell borders, rules). */
+function segmentsOf(fnArray: number[], argsArray: unknown[]): Segment[] {
+  const out: Segment[] = [];
+  let ctm: Matrix = [1, 0, 0, 1, 0, 0];
+  const stack: Matrix[] = [];
+  fnArray.forEach((fn, i) => {
+    if (fn === OPS.save) stack.push(ctm);
+    else if (fn === OPS.restore) ctm = stack.pop() ?? ctm;
+    else if (fn === OPS.transform) ctm = multiply(ctm, argsArray[i] as Matrix);
+    else if (fn === OPS.constructPath) {
+      const [op, paths] = argsArray[i] as [number, ArrayLike<number>[] | null];
+      if (!PAINT.has(op) || !paths) return;
+      const at = (x: number, y: number): [number, number] => [ctm[0] * x + ctm[2] * y + ctm[4], ctm[1] * x + ctm[3] * y + ctm[5]];
+      for (const data of paths) {
+        let cur: [number, number] = [0, 0];
+        let start = cur;
+        for (let k = 0; k < data.length; ) {
+          const code = data[k]!;
+          if (code === DRAW.moveTo) {
+            cur = start = at(data[k + 1]!, data[k + 2]!);
+            k += 3;
+          } else if (code === DRAW.lineTo || code === DRAW.closePath) {
+            const next = code === DRAW.lineTo ? at(data[k + 1]!, data[k + 2]!) : start;
+            const [x1, x2] = [Math.min(cur[0], next[0]), Math.max(cur[0], next[0])];
+            const [y1, y2] = [Math.min(cur[1], next[1]), Math.max(cur[1], next[1])];
+            if ((y2 - y1 < 1 && x2 - x1 > 2) || (x2 - x1 < 1 && y2 - y1 > 2)) {
+              out.push(y2 - y1 < 1 ? { x1, x2, y1: (y1 + y2) / 2, y2: (y1 + y2) / 2 } : { x1: (x1 + x2) / 2, x2: (x1 + x2) / 2, y1, y2 });
+            }
+            cur = next;
+            k += code === DRAW.lineTo ? 3 : 1;
+          } else if (code === DRAW.curveTo) {
+            cur = at(data[k + 5]!, data[k + 6]!);
+            k += 7;
+          } else if (code === DRAW.quadraticCurveTo) {
+            cur = at(data[k + 3]!, data[k + 4]!);
+            k += 5;
+          } else break;
+        }
+      }
+    }
+  });
+  return out;
+}
+
+function fail(error: unknown): never {
+  const name = (error as { name?: string } | null)?.name;
+  if (name === 'PasswordException') {
+    throw new InputProblem('I-PDF-ENCRYPTED', 'PDF 文件已加密（需要密码才能打开），无法读取内容。请上传未加密的版本。', { reason: String(error) });
+  }
+  throw new InputProblem('I-UNREADABLE', '文件已损坏或无法读取：PDF 结构无效。', { reason: String(error) });
+}
+
+interface PdfProxy {
+  numPages: number;
+  getPage(n: number): Promise<{
+    view: number[];
+    getTextContent(): Promise<{ items: unknown[] }>;
+    getOperatorList(): Promise<{ fnArray: number[]; argsArray: unknown[] }>;
+  }>;
+  getMetadata(): Promise<{ info?: unknown }>;
+  destroy(): Promise<void>;
+}
+
+async function readPages(bytes: Uint8Array): Promise<{ pages: PageGeometry[]; title?: string }> {
+  polyfillTransfer();
+  let pdf: PdfProxy;
+  try {
+    // pdfjs transfers (detaches) the buffer it is given: hand it a copy
+    pdf = (await getDocumentProxy(bytes.slice(), { isEvalSupported: false, stopAtErrors: false })) as unknown as PdfProxy;
+  } catch (error) {
+    fail(error);
+  }
+  try {
+    const pages: PageGeometry[] = [];
+    for (let n = 1; n <= Math.min(pdf.numPages, PDF_LIMITS.maxPages); n++) {
+      const page = await pdf.getPage(n);
+      const [x0 = 0, y0 = 0, x1 = 595, y1 = 842] = page.view;
+      const content = await page.getTextContent();
+      const items: TextItem[] = [];
+      for (const raw of content.items as { str?: string; transform?: number[]; width?: number }[]) {
+        if (!raw.str || raw.str.trim() === '' || !raw.transform) continue;
+        const [, , c = 0, d = 0, e = 0, f = 0] = raw.transform;
+        items.push({ str: raw.str, x: e - x0, y: f - y0, width: raw.width ?? 0, size: Math.hypot(c, d) || 10 });
+      }
+      const ops = await page.getOperatorList();
+      const segments = segmentsOf(ops.fnArray, ops.argsArray).map((s) => ({ x1: s.x1 - x0, x2: s.x2 - x0, y1: s.y1 - y0, y2: s.y2 - y0 }));
+      pages.push({ page: n, width: x1 - x0, height: y1 - y0, items, segments });
+    }
+    const info = (await pdf.getMetadata().catch(() => ({ info: undefined }))).info as { Title?: unknown } | undefined;
+    const title = typeof info?.Title === 'string' && info.Title.trim() ? info.Title.trim() : undefined;
+    return { pages, ...(title ? { title } : {}) };
+  } catch (error) {
+    if (error instanceof InputProblem) throw error;
+    fail(error);
+  } finally {
+    await pdf.destroy().catch(() => undefined);
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Running headers and footers
+// ---------------------------------------------------------------------------------------------
+
+const PAGE_NUMBER = /^[-—–\s]*(第\s*)?\d{1,4}\s*(页)?(\s*[/／]\s*\d{1,4}|\s*共\s*\d{1,4}\s*页)?\s*(页)?[-—–\s]*$|^(page|p\.)\s*\d+(\s*of\s*\d+)?$/i;
+const MARGIN = 0.08;
+
+function inMargin(line: Line, height: number): boolean {
+  return line.y > height * (1 - MARGIN) || line.y < height * MARGIN;
+}
+
+/** Lines in the top or bottom margin that are page numbers or repeat on several pages. */
+function runningLines(pages: PageGeometry[]): (page: PageGeometry, line: Line) => boolean {
+  const key = (l: Line): string => l.text.replace(/\d+/g, '#').replace(/\s+/g, '');
+  const counts = new Map<string, number>();
+  for (const p of pages) {
+    const seen = new Set(toLines(p.items).filter((l) => inMargin(l, p.height)).map(key));
+    for (const k of seen) counts.set(k, (counts.get(k) ?? 0) + 1);
+  }
+  return (page, line) =>
+    inMargin(line, page.height) && (PAGE_NUMBER.test(line.text) || (pages.length > 1 && (counts.get(key(line)) ?? 0) >= 2));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Assembly
+// ---------------------------------------------------------------------------------------------
+
+type LineEntry = { page: number; height: number; top: number; line: Line; left: number; right: number };
+type Entry = { page: number; height: number; top: number; table: PlacedBlock } | LineEntry;
+
+function bodySize(entries: Entry[]): number {
+  const weight = new Map<number, number>();
+  for (const e of entries) if ('line' in e) weight.set(Math.round(e.line.size * 2) / 2, (weight.get(Math.round(e.line.size * 2) / 2) ?? 0) + e.line.text.length);
+  return [...weight.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? 10;
+}
+
+/**
+ * How many of the previous table's columns each column of a continued table covers, when the
+ * continuation's column lines are a subset of the previous ones (its rows may merge columns that
+ * the previous page splits); undefined when the tables do not line up.
+ */
+function columnCover(prev: number[] | undefined, next: number[] | undefined): number[] | undefined {
+  if (!prev || !next || next.length < 2) return undefined;
+  const index = next.map((x) => prev.findIndex((p) => Math.abs(p - x) <= 3));
+  if (index.some((i) => i < 0) || index[0] !== 0 || index[index.length - 1] !== prev.length - 1) return undefined;
+  return index.slice(1).map((i, k) => i - index[k]!);
+}
+
+/** Re-expands the rows of a continued table onto the previous table's columns. */
+function widen(rows: TableBlock['rows'], cover: number[]): TableBlock['rows'] {
+  if (cover.every((n) => n === 1)) return rows;
+  return rows.map((row) =>
+    row.flatMap((cell, c) => [cell, ...Array.from({ length: (cover[c] ?? 1) - 1 }, () => ({ ...cell, span: true }))]),
+  );
+}
+
+/**
+ * A merged cell cut by a page break keeps its text on the first page; its part on the next page
+ * is empty. Where the previous page's last row ends in a vertical merge and the continued table
+ * starts with an empty cell in that column, the empty cell (and its own copies) become copies.
+ */
+function continueMergedCells(prev: TableBlock['rows'], rows: TableBlock['rows']): void {
+  const last = prev[prev.length - 1];
+  const above = prev[prev.length - 2];
+  if (!last || !above || rows.length === 0) return;
+  last.forEach((cell, c) => {
+    const vertical = cell.span === true && cell.text !== '' && above[c]?.text === cell.text;
+    if (!vertical || rows[0]![c]?.text !== '') return;
+    for (let r = 0; r < rows.length; r++) {
+      const target = rows[r]![c];
+      if (!target || target.text !== '' || (r > 0 && !target.span)) break;
+      rows[r]![c] = { ...target, text: cell.text, span: true };
+    }
+  });
+}
+
+/** Text that opens a numbered item or heading: never the continuation of a paragraph. */
+const STARTS_ITEM = /^([一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[)）]|\d+[.、．])/;
+
+function assemble(pages: PageGeometry[]): Block[] {
+  const running = runningLines(pages);
+  const entries: Entry[] = [];
+  for (const geo of pages) {
+    const kept = { ...geo, items: geo.items };
+    const lines = toLines(geo.items).filter((l) => !running(geo, l));
+    const keptItems = new Set(lines.flatMap((l) => l.items));
+    kept.items = geo.items.filter((i) => keptItems.has(i));
+    const { blocks, lines: flow } = layoutPage(kept);
+    const left = Math.min(...flow.map((l) => l.x1));
+    const right = Math.max(...flow.map((l) => l.x2));
+    const page: Entry[] = [
+      ...blocks.map((b) => ({ page: geo.page, height: geo.height, top: b.top, table: b })),
+      ...flow.map((l) => ({ page: geo.page, height: geo.height, top: l.y + l.size, line: l, left, right })),
+    ];
+    entries.push(...page.sort((a, b) => b.top - a.top));
+  }
+  const body = bodySize(entries);
+  const larger = [...new Set(entries.flatMap((e) => ('line' in e && e.line.size > body * 1.1 ? [Math.round(e.line.size)] : [])))].sort((a, b) => b - a);
+
+  const blocks: Block[] = [];
+  let lastTable: { page: number; columns?: number[]; block: TableBlock } | undefined;
+  let lastPara: { entry: LineEntry; block: { text: string } } | undefined;
+  for (const e of entries) {
+    const src = { page: e.page, y: Math.round((e.height - e.top) * 10) / 10 };
+    if ('table' in e) {
+      const current = e.table.block as TableBlock;
+      lastPara = undefined;
+      const cover = lastTable && lastTable.page + 1 === e.page ? columnCover(lastTable.columns, e.table.columns) : undefined;
+      if (lastTable && cover) {
+        // a table continued on the next page: drop repeated header rows, append the rest
+        current.rows = widen(current.rows, cover);
+        const prev = lastTable.block.rows;
+        let skip = 0;
+        while (skip < current.rows.length && skip < prev.length && current.rows[skip]!.every((c, i) => c.text === prev[skip]![i]?.text)) skip++;
+        if (skip === current.rows.length) skip = 0;
+        const rows = current.rows.slice(skip);
+        continueMergedCells(prev, rows);
+        prev.push(...rows);
+        lastTable.page = e.page;
+        continue;
+      }
+      blocks.push(current);
+      lastTable = { page: e.page, block: current, ...(e.table.columns ? { columns: e.table.columns } : {}) };
+      continue;
+    }
+    lastTable = undefined;
+    const line = e.line;
+    const level = line.size > body * 1.1 ? larger.indexOf(Math.round(line.size)) + 1 : 0;
+    if (lastPara && level === 0) {
+      const p = lastPara.entry;
+      const full = p.line.x2 >= p.right - p.line.size * 2;
+      const gapOk = p.page === e.page ? p.line.y - line.y <= line.size * 2 : p.page + 1 === e.page;
+      const notIndented = line.x1 <= e.left + line.size * 0.5;
+      if (Math.abs(p.line.size - line.size) < 0.5 && (full || !STARTS_ITEM.test(line.text)) && gapOk && notIndented) {
+        lastPara.block.text = joinPieces(lastPara.block.text, line.text);
+        lastPara.entry = e;
+        continue;
+      }
+    }
+    if (level > 0) {
+      blocks.push({ kind: 'heading', text: line.text, level: Math.min(level, 6), source: src });
+      lastPara = undefined;
+    } else {
+      const block = { kind: 'paragraph' as const, text: line.text, source: src };
+      blocks.push(block);
+      lastPara = { entry: e, block };
+    }
+  }
+  return blocks;
+}
+
+export async function extractPdf(bytes: Uint8Array): Promise<Document> {
+  const { pages, title } = await readPages(bytes);
+  if (pages.every((p) => p.items.length === 0)) {
+    throw new InputProblem('I-PDF-NO-TEXT', 'PDF 没有文字层（可能是扫描件或图片），无法读取内容。请上传可复制文字的 PDF 或 Word 版本。', { pages: pages.length });
+  }
+  return { format: 'pdf', ...(title ? { title } : {}), blocks: assemble(pages), notices: [] };
+}
