@@ -36,6 +36,8 @@ function round(n: number): number {
 export function parseCellValue(raw: string, ctx: ValueContext = {}): ParsedValue {
   const issues: ParsedValue['issues'] = [];
   const nfkc = raw.normalize('NFKC');
+  // Digits separated by spaces inside one cell are two numbers, not one.
+  if (/\d[\s\u00a0\u3000]+\d/.test(nfkc.trim())) return { issues: [{ issue: 'unparseable' }] };
   let s = nfkc.replace(ODD_SPACE, '');
   const trimmed = raw.replace(/^[\s\u00a0\u3000\ufeff]+|[\s\u00a0\u3000\ufeff]+$/g, '');
   // Full-width digits or whitespace inside the value (edge whitespace is not a remark).
