@@ -37,9 +37,9 @@ export function table(header: string[], rows: string[][]): string {
 export function outcomeTable(outcomes: Outcome[]): string {
   const rows = outcomes.map((o) => {
     const d = o.detail;
-    if (!d) return [truncate(basename(o.key), 36), '-', '-', 'not processed', '-', '-', '-'];
+    if (!d) return [truncate(basename(o.key), 44), '-', '-', 'not processed', '-', '-', '-'];
     return [
-      truncate(basename(o.key), 36),
+      truncate(basename(o.key), 44),
       truncate(d.agency ?? '(未能识别)', 30),
       d.year === null ? '-' : String(d.year),
       d.inputRuleId ? `input:${d.inputRuleId}` : d.status,
@@ -65,7 +65,8 @@ export function worstFindings(outcome: Outcome, limit = 5): string[] {
   const rules = [...byRule.values()].sort((a, b) => SEVERITY_ORDER.indexOf(a.first.severity) - SEVERITY_ORDER.indexOf(b.first.severity));
   const lines = rules.slice(0, limit).map(({ first: f, count }) => {
     const times = count > 1 ? ` (×${count})` : '';
-    return `  ${f.severity.padEnd(7)} [${f.ruleId}]${times} ${truncate(f.message.replace(/\s+/g, ' '), 100)}`;
+    const isNew = d.previousVersionId && f.change === 'new' ? ' (new)' : '';
+    return `  ${f.severity.padEnd(7)} [${f.ruleId}]${times}${isNew} ${truncate(f.message.replace(/\s+/g, ' '), 100)}`;
   });
   if (rules.length > limit) lines.push(`  … and ${rules.length - limit} more rule(s)`);
   return lines;
@@ -75,8 +76,9 @@ export function worstFindings(outcome: Outcome, limit = 5): string[] {
 export function outcomeReport(outcomes: Outcome[], apiUrl: string): string {
   const blocks = outcomes.map((o) => {
     const d = o.detail;
+    const diff = d?.previousVersionId ? `; compared with the previous version: ${d.diff.new} new, ${d.diff.resolved} resolved` : '';
     const head = d
-      ? `${o.key} → ${d.agency ?? '(agency unknown)'} ${d.year ?? '(year unknown)'}: ${d.counts.error} error(s), ${d.counts.warning} warning(s), ${d.counts.info} info`
+      ? `${o.key} → ${d.agency ?? '(agency unknown)'} ${d.year ?? '(year unknown)'}: ${d.counts.error} error(s), ${d.counts.warning} warning(s), ${d.counts.info} info${diff}`
       : `${o.key} → not processed`;
     const link = d ? [`  ${apiUrl}/reports/${d.reportId}/versions/${d.versionId}`] : [];
     return [head, ...worstFindings(o), ...link].join('\n');

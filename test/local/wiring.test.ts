@@ -1,0 +1,58 @@
+import type { SQSBatchResponse, SQSEvent } from 'aws-lambda';
+import { describe, expect, it } from 'vitest';
+import type { CreatedObject } from '../../infra/local/s3-events.ts';
+import { createWiring, MAX_RECEIVE_COUNT } from '../../infra/local/wiring.ts';
+
+const object = (key: string): CreatedObject => ({ bucket: 'b', key, size: 1, eventName: 'ObjectCreated:Put', eventTime: '2026-11-29T00:00:00.000Z' });
+const keyOf = (event: SQSEvent) => (JSON.parse(event.Records[0]!.body) as { Records: { s3: { object: { key: string } } }[] }).Records[0]!.s3.object.key;
+const ok: SQSBatchResponse = { batchItemFailures: [] };
+
+describe('wiring of S3 events to the ingest handler', () => {
+  it('delivers uploads one at a time, in order, and ignores keys outside uploads/', async () => {
+    const seen: string[] = [];
+    let concurrent = 0;
+    let maxConcurrent = 0;
+    const wiring = createWiring({
+      handler: async (event) => {
+        maxConcurrent = Math.max(maxConcurrent, ++concurrent);
+        await new Promise((r) => setTimeout(r, 5));
+        seen.push(keyOf(event));
+        concurrent--;
+        return ok;
+      },
+    });
+    for (const key of ['uploads/a.txt', 'other/b.txt', 'uploads/c d.txt']) wiring.deliver(object(key));
+    await wiring.idle();
+    expect(seen).toEqual(['uploads/a.txt', 'uploads/c+d.txt']);
+    expect(maxConcurrent).toBe(1);
+    expect(wiring.pending()).toBe(0);
+  });
+
+  it.each([
+    ['reported as a batch item failure', async (): Promise<SQSBatchResponse> => ({ batchItemFailures: [{ itemIdentifier: 'x' }] })],
+    ['thrown', async (): Promise<SQSBatchResponse> => Promise.reject(new Error('boom'))],
+  ])('redelivers a failure (%s) until MAX_RECEIVE_COUNT, then gives up', async (_name, fail) => {
+    const receives: string[] = [];
+    const logs: string[] = [];
+    const wiring = createWiring({
+      retryDelayMs: 1,
+      log: (line) => logs.push(line),
+      handler: async (event) => {
+        receives.push(event.Records[0]!.attributes.ApproximateReceiveCount);
+        return fail();
+      },
+    });
+    wiring.deliver(object('uploads/bad.txt'));
+    await wiring.idle();
+    expect(receives).toEqual(Array.from({ length: MAX_RECEIVE_COUNT }, (_, i) => String(i + 1)));
+    expect(logs.at(-1)).toContain('dead-letter');
+  });
+
+  it('a message that fails once succeeds on its second receive', async () => {
+    let calls = 0;
+    const wiring = createWiring({ retryDelayMs: 1, log: () => undefined, handler: async () => (++calls === 1 ? { batchItemFailures: [{ itemIdentifier: 'x' }] } : ok) });
+    wiring.deliver(object('uploads/flaky.txt'));
+    await wiring.idle();
+    expect(calls).toBe(2);
+  });
+});
