@@ -282,7 +282,8 @@ export function metadataOf(metadata: Record<string, string>): PartialIdentity {
   const out: PartialIdentity = {};
   const agency = metadata.agency ? decodeMetadataValue(metadata.agency) : '';
   if (agency) out.agency = agency;
-  const year = metadata.year ? Number(decodeMetadataValue(metadata.year)) : undefined;
+  const yearText = metadata.year ? /^\s*(\d{4})(?!\d)/.exec(decodeMetadataValue(metadata.year))?.[1] : undefined;
+  const year = yearText ? Number(yearText) : undefined;
   if (validYear(year)) out.year = year;
   return out;
 }

@@ -27,6 +27,8 @@ describe('report identity', () => {
   it('reads agency and year from object metadata, ignoring an implausible year', () => {
     expect(metadataOf({ agency: '某局', year: '2022' })).toEqual({ agency: '某局', year: 2022 });
     expect(metadataOf({ year: '22' })).toEqual({});
+    expect(metadataOf({ year: encodeURIComponent('2021年') })).toEqual({ year: 2021 });
+    expect(metadataOf({ year: '20221' })).toEqual({});
   });
 
   it('makes deterministic, URL-safe ids', () => {
