@@ -62,9 +62,15 @@ export function sectionProse(report: Report, n: number): string | undefined {
   return s === undefined ? undefined : prose(s.text);
 }
 
-/** Normalized text of every section, joined (the report's prose). */
+const allProseCache = new WeakMap<Report, string>();
+/** Normalized text of every section, joined (the report's prose; cached per report). */
 export function allProse(report: Report): string {
-  return report.sections.map((s) => prose(s.text)).join('\n');
+  let out = allProseCache.get(report);
+  if (out === undefined) {
+    out = report.sections.map((s) => prose(s.text)).join('\n');
+    allProseCache.set(report, out);
+  }
+  return out;
 }
 
 /** Formats a number for a message (no float noise). */
@@ -106,8 +112,10 @@ export function scanCells(report: Report): CellScan {
   const edition = report.edition;
   if (edition !== null) {
     const keys = templateKeySet(edition);
-    for (const key in report.cells) {
-      const v = report.cells[key];
+    const cells = report.cells;
+    for (const key of Object.keys(cells)) {
+      const v = cells[key];
+      if (typeof v === 'number' && v >= 0 && Number.isInteger(v)) continue;
       if (v === null) {
         if (keys.has(key)) scan.blank.push(key);
       } else if (v === '/') {

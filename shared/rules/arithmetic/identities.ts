@@ -99,10 +99,13 @@ export interface Evaluation {
 export function evaluate(identity: Identity, cells: Cells): Evaluation {
   let left = 0;
   let right = 0;
-  for (const t of identity.terms) {
-    if (!Object.hasOwn(cells, t.key)) return { identity };
+  const terms = identity.terms;
+  for (let i = 0; i < terms.length; i++) {
+    const t = terms[i]!;
+    // A parsed Report never holds `undefined`: undefined means the key is absent.
     const v = cells[t.key];
-    const n = v === null || v === '/' || v === undefined ? 0 : v;
+    if (v === undefined) return { identity };
+    const n = typeof v === 'number' ? v : 0;
     if (t.coef > 0) left += n;
     else right += n;
   }

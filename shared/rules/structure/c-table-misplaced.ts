@@ -3,6 +3,11 @@ import { TEMPLATE_TABLES } from '../../report/template.ts';
 import { section } from '../support.ts';
 import { SECTION_NAMES, tableName } from '../labels.ts';
 
+const HOME = {
+  '2019': new Map(TEMPLATE_TABLES['2019'].map((t) => [t.id as string, t.section])),
+  '2021': new Map(TEMPLATE_TABLES['2021'].map((t) => [t.id as string, t.section])),
+};
+
 /**
  * A template table found under another section than its own. Not reported when its own section
  * is missing (the heading was lost and C-SECTION-MISSING already says so).
@@ -11,7 +16,7 @@ export const rule: Rule = {
   id: 'C-TABLE-MISPLACED',
   check({ report }) {
     if (report.edition === null) return [];
-    const home = new Map(TEMPLATE_TABLES[report.edition].map((t) => [t.id as string, t.section]));
+    const home = HOME[report.edition];
     return report.recognition.tables
       .filter((t) => {
         const own = home.get(t.id);

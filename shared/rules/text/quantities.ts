@@ -11,10 +11,13 @@ const gap = (n: number) => `[^。;,、:!?\\d及和与或]{0,${n}}?`;
 const UNIT = '\\s*(?:件|个|条|项|起|宗|次)';
 const NUM = '(\\d+)';
 const AND = '(?:及|和|与|、|或)';
+const HINTS = ['收到', '新收', '上年结转', '结转', '办结', '答复', '予以公开', '部分公开', '不予公开', '无法提供', '不予处理', '行政复议', '行政诉讼', '规范性文件'];
 
 export interface Quantity {
   /** What the prose talks about, in Chinese, for the message. */
   name: string;
+  /** Words of which one must occur for the pattern to match (a cheap pre-filter). */
+  hints: readonly string[];
   pattern: RegExp;
   /** Cells whose (lenient) sum the stated number must equal. */
   keys(edition: Edition): string[];
@@ -25,6 +28,7 @@ const rowsOf = (edition: Edition, group: string) =>
 
 const q = (name: string, source: string, keys: (edition: Edition) => string[]): Quantity => ({
   name,
+  hints: HINTS.filter((h) => source.includes(h)),
   pattern: new RegExp(source, 'g'),
   keys,
 });
@@ -59,6 +63,7 @@ export interface Mention {
 export function mentions(text: string, year: number | null): Mention[] {
   const out: Mention[] = [];
   for (const quantity of QUANTITIES) {
+    if (!quantity.hints.some((h) => text.includes(h))) continue;
     quantity.pattern.lastIndex = 0;
     for (const m of text.matchAll(quantity.pattern)) {
       const before = text.slice(Math.max(0, m.index - 12), m.index);
