@@ -29,6 +29,8 @@ import { ROUTES, type Route, type RouteContext } from './routes.ts';
 export interface ApiDependencies {
   client: DynamoDBDocumentClient;
   tableName: string;
+  /** Most DynamoDB calls behind one page of a listing (default 10). */
+  maxReadsPerPage?: number;
   /** Where unexpected errors are logged (default: one JSON line on stderr). */
   logError?: ErrorLogger;
 }
@@ -93,10 +95,10 @@ function unmatched(routes: readonly Route[]) {
   };
 }
 
-export function createApiHandler({ client, tableName, logError = defaultErrorLogger }: ApiDependencies): ApiHandler {
+export function createApiHandler({ client, tableName, maxReadsPerPage, logError = defaultErrorLogger }: ApiDependencies): ApiHandler {
   let openApiDocument: unknown;
   const ctx: RouteContext = {
-    queries: createQueries({ client, tableName }),
+    queries: createQueries({ client, tableName, maxReadsPerPage }),
     openApi: () => (openApiDocument ??= buildOpenApi(ROUTES)),
   };
   const router = httpRouterHandler({

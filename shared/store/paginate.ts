@@ -17,6 +17,8 @@ import type { Page } from './views.ts';
 
 type Raw = Record<string, unknown>;
 
+export const DEFAULT_MAX_READS = 10;
+
 export interface PageRequest<T> {
   client: DynamoDBDocumentClient;
   /** A Query, or a Scan (of a sparse index); without Limit and ExclusiveStartKey. */
@@ -33,7 +35,7 @@ export interface PageRequest<T> {
   map: (item: Raw) => T | null;
   /** True when the read has a FilterExpression (reads bigger batches). */
   filtered: boolean;
-  /** Most DynamoDB calls for one page (default 10). */
+  /** Most DynamoDB calls for one page (default DEFAULT_MAX_READS); a page may be short when it runs out. */
   maxReads?: number;
 }
 
@@ -56,8 +58,9 @@ export async function readPage<T>(request: PageRequest<T>): Promise<Page<T>> {
     startKey = decodeCursor(request.cursor, fingerprint, keyNames);
     if (!request.ownsKey(startKey)) throw new InvalidCursor('cursor belongs to a different query');
   }
-  const batch = request.filtered ? Math.min(1000, (limit + 1) * 5) : limit + 1;
-  const maxReads = request.maxReads ?? 10;
+  // Filtered reads fetch bigger batches (a filter may keep few items); DynamoDB bills by bytes read either way.
+  const batch = request.filtered ? Math.min(1000, Math.max(50, (limit + 1) * 5)) : limit + 1;
+  const maxReads = request.maxReads ?? DEFAULT_MAX_READS;
   const matches: { view: T; raw: Raw }[] = [];
   for (let reads = 1; ; reads++) {
     const response =

@@ -14,30 +14,20 @@ import {
   keys,
   ReportItemSchema,
   VersionItemSchema,
-  type FindingItem,
   type Item,
   type ReportItem,
-  type ResolvedItem,
   type VersionItem,
 } from './items.ts';
 import { readPage } from './paginate.ts';
 import { TABLE_DEFINITION } from './table-definition.ts';
-import type {
-  LatestFinding,
-  Page,
-  ReportDetail,
-  ReportSummary,
-  ResolvedFinding,
-  SectionView,
-  VersionFinding,
-  VersionSummary,
-} from './views.ts';
-
-export { REPORT_ID_PATTERN, VERSION_ID_PATTERN } from './views.ts';
+import { latestFindingOf, reportDetailOf, reportSummaryOf, versionFindingOf, versionSummaryOf } from './to-views.ts';
+import type { LatestFinding, Page, ReportDetail, ReportSummary, VersionFinding, VersionSummary } from './views.ts';
 
 export interface QueryDeps {
   client: DynamoDBDocumentClient;
   tableName: string;
+  /** Most DynamoDB calls behind one page of a listing (default 10): bounds latency on filtered scans. */
+  maxReadsPerPage?: number;
 }
 
 export interface ListReportsFilter {
@@ -87,144 +77,6 @@ const indexKeys = (gsi: typeof GSI1) => [...TABLE_KEYS, gsi.partitionKey.name, g
 const str = (key: CursorKey, name: string): string => (typeof key[name] === 'string' ? (key[name] as string) : '');
 
 // ---------------------------------------------------------------------------------------------
-// Item → view
-// ---------------------------------------------------------------------------------------------
-
-export function reportSummaryOf(item: ReportItem): ReportSummary {
-  return {
-    reportId: item.reportId,
-    agency: item.agency,
-    year: item.year,
-    edition: item.edition,
-    title: item.title,
-    identified: item.identified,
-    status: item.status,
-    counts: { error: item.counts.error, warning: item.counts.warning, info: item.counts.info },
-    latestVersionId: item.latestVersionId,
-    file: { bucket: item.bucket, key: item.objectKey, name: item.fileName },
-    processedAt: item.processedAt,
-  };
-}
-
-export function versionSummaryOf(item: VersionItem, latestVersionId: string | null): VersionSummary {
-  const identitySource: VersionSummary['identitySource'] = {};
-  if (item.identitySource.agency) identitySource.agency = item.identitySource.agency;
-  if (item.identitySource.year) identitySource.year = item.identitySource.year;
-  return {
-    reportId: item.reportId,
-    versionId: item.versionId,
-    latest: item.versionId === latestVersionId,
-    agency: item.agency,
-    year: item.year,
-    identified: item.identified,
-    identitySource,
-    edition: item.edition,
-    title: item.title,
-    publishedAt: item.publishedAt,
-    status: item.status,
-    counts: { error: item.counts.error, warning: item.counts.warning, info: item.counts.info },
-    findingCount: item.findingCount,
-    diff: { new: item.diff.new, resolved: item.diff.resolved, unchanged: item.diff.unchanged },
-    previousVersionId: item.previousVersionId ?? null,
-    file: {
-      bucket: item.bucket,
-      key: item.objectKey,
-      name: item.fileName,
-      sourceVersion: item.sourceVersion,
-      size: item.size,
-      contentType: item.contentType ?? null,
-    },
-    processedAt: item.processedAt,
-    rulesetVersion: item.rulesetVersion,
-    inputRuleId: item.inputRuleId ?? null,
-  };
-}
-
-/** The Finding fields of a stored finding, without the item's keys and denormalized fields. */
-function findingFields(item: FindingItem | ResolvedItem) {
-  const out: Omit<VersionFinding, 'seq' | 'change'> = {
-    ruleId: item.ruleId,
-    severity: item.severity,
-    category: item.category,
-    message: item.message,
-  };
-  if (item.cells !== undefined) out.cells = item.cells;
-  if (item.expected !== undefined) out.expected = item.expected;
-  if (item.actual !== undefined) out.actual = item.actual;
-  if (item.suspect !== undefined) out.suspect = item.suspect;
-  if (item.source !== undefined) out.source = item.source;
-  return out;
-}
-
-export const versionFindingOf = (item: FindingItem): VersionFinding => ({ ...findingFields(item), seq: item.seq, change: item.change });
-
-export const latestFindingOf = (item: FindingItem): LatestFinding => ({
-  ...versionFindingOf(item),
-  reportId: item.reportId,
-  versionId: item.versionId,
-  agency: item.agency,
-  year: item.year,
-});
-
-const resolvedFindingOf = (item: ResolvedItem): ResolvedFinding => ({
-  ...findingFields(item),
-  seq: item.seq,
-  fromVersionId: item.fromVersionId,
-});
-
-/** Builds the detail view of a version from its version item and the items of its partition. */
-export function reportDetailOf(version: VersionItem, latestVersionId: string | null, items: Item[]): ReportDetail {
-  const parts = new Map<number, { section: SectionView; texts: [number, string][] }>();
-  const detail: ReportDetail = {
-    ...versionSummaryOf(version, latestVersionId),
-    issuerKind: null,
-    sections: [],
-    cells: {},
-    cellSources: {},
-    findings: [],
-    resolvedFindings: [],
-  };
-  const findings: FindingItem[] = [];
-  const resolved: ResolvedItem[] = [];
-  for (const item of items) {
-    switch (item.type) {
-      case 'section': {
-        let entry = parts.get(item.number);
-        if (!entry) {
-          const section: SectionView = { number: item.number, heading: item.heading, text: '', variant: item.variant, numbered: item.numbered };
-          if (item.source) section.source = item.source;
-          entry = { section, texts: [] };
-          parts.set(item.number, entry);
-        }
-        entry.texts.push([item.part, item.text]);
-        break;
-      }
-      case 'cells':
-        Object.assign(detail.cells, item.cells);
-        Object.assign(detail.cellSources, item.sources);
-        break;
-      case 'recognition':
-        detail.issuerKind = item.issuerKind;
-        break;
-      case 'finding':
-        findings.push(item);
-        break;
-      case 'resolved':
-        resolved.push(item);
-        break;
-      default:
-        break;
-    }
-  }
-  detail.sections = [...parts.values()]
-    .map(({ section, texts }) => ({ ...section, text: texts.sort((a, b) => a[0] - b[0]).map(([, t]) => t).join('') }))
-    .sort((a, b) => a.number - b.number);
-  detail.findings = findings.sort((a, b) => a.seq.localeCompare(b.seq)).map(versionFindingOf);
-  detail.resolvedFindings = resolved.sort((a, b) => a.seq.localeCompare(b.seq)).map(resolvedFindingOf);
-  return detail;
-}
-
-// ---------------------------------------------------------------------------------------------
 // Queries
 // ---------------------------------------------------------------------------------------------
 
@@ -241,7 +93,7 @@ export interface Queries {
   listFindings(filter: ListFindingsFilter): Promise<Page<LatestFinding>>;
 }
 
-export function createQueries({ client, tableName }: QueryDeps): Queries {
+export function createQueries({ client, tableName, maxReadsPerPage }: QueryDeps): Queries {
   async function getItem(key: { pk: string; sk: string }): Promise<Record<string, unknown> | undefined> {
     const { Item } = await client.send(new GetCommand({ TableName: tableName, Key: key }));
     return Item;
@@ -290,7 +142,7 @@ export function createQueries({ client, tableName }: QueryDeps): Queries {
       if (agency !== undefined) {
         // Reports of an agency (gsi2, by year), optionally of one year; status is a filter.
         const pkValue = keys.agencyIndex(agencyKeyOf(agency));
-        const skPrefix = year === undefined ? undefined : `YEAR#${year}#`;
+        const skPrefix = year === undefined ? undefined : `${keys.yearIndex(year)}#`;
         const names: Record<string, string> = { '#pk': GSI2.partitionKey.name };
         const values: Record<string, unknown> = { ':pk': pkValue };
         if (skPrefix) (names['#sk'] = GSI2.sortKey.name), (values[':prefix'] = skPrefix);
@@ -313,6 +165,7 @@ export function createQueries({ client, tableName }: QueryDeps): Queries {
           cursor,
           limit,
           map,
+          maxReads: maxReadsPerPage,
           filtered: status !== undefined,
         });
       }
@@ -337,6 +190,7 @@ export function createQueries({ client, tableName }: QueryDeps): Queries {
           cursor,
           limit,
           map,
+          maxReads: maxReadsPerPage,
           filtered: false,
         });
       }
@@ -354,10 +208,12 @@ export function createQueries({ client, tableName }: QueryDeps): Queries {
         },
         keyNames: indexKeys(GSI1),
         fingerprint,
+        // A scan's range is the whole index: a cursor may resume at any report.
         ownsKey: (k) => str(k, GSI1.partitionKey.name).startsWith('YEAR#') && str(k, 'pk').startsWith('REPORT#'),
         cursor,
         limit,
         map,
+        maxReads: maxReadsPerPage,
         filtered: true,
       });
     },
@@ -421,6 +277,7 @@ export function createQueries({ client, tableName }: QueryDeps): Queries {
           cursor,
           limit,
           map,
+          maxReads: maxReadsPerPage,
           filtered: severity !== undefined,
         });
       }
@@ -431,7 +288,6 @@ export function createQueries({ client, tableName }: QueryDeps): Queries {
       if (year !== undefined) filters.push('#year = :year'), (names['#year'] = 'year'), (values[':year'] = year);
       if (ruleId !== undefined) filters.push('#ruleId = :ruleId'), (names['#ruleId'] = 'ruleId'), (values[':ruleId'] = ruleId);
       if (severity !== undefined) filters.push('#severity = :severity'), (names['#severity'] = 'severity'), (values[':severity'] = severity);
-      const prefix = ruleId !== undefined ? `RULE#${ruleId}#YEAR#` : 'RULE#';
       return readPage({
         client,
         read: {
@@ -445,10 +301,12 @@ export function createQueries({ client, tableName }: QueryDeps): Queries {
         },
         keyNames: indexKeys(GSI3),
         fingerprint,
-        ownsKey: (k) => str(k, pkName).startsWith(prefix) && str(k, 'pk').startsWith('VERSION#'),
+        // A scan's range is the whole index: a cursor may resume at any latest finding.
+        ownsKey: (k) => str(k, pkName).startsWith('RULE#') && str(k, 'pk').startsWith('VERSION#'),
         cursor,
         limit,
         map,
+        maxReads: maxReadsPerPage,
         filtered: true,
       });
     },

@@ -6,13 +6,16 @@
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { CreateTableCommand } from '@aws-sdk/client-dynamodb';
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { createApiHandler } from '../../functions/api/handler.ts';
 import { startApiServer, type ApiServer } from '../../functions/api/local-server.ts';
 import { ingestObject, type ObjectHead, type ObjectRef, type ObjectSource } from '../../shared/pipeline.ts';
 import type { ProcessedUpload } from '../../shared/notify/render.ts';
 import type { ReportItem } from '../../shared/store/items.ts';
 import { ReportRepository } from '../../shared/store/repository.ts';
-import { startDynamo, type LocalDynamo } from '../support/dynamodb.ts';
+import { createTableInput } from '../../shared/store/table-definition.ts';
+import { documentClient, dynamoClient, startDynalite } from '../support/servers.ts';
 import { CRAFTED_ID, writeCrafted, type CraftedVersions } from './crafted.ts';
 
 const FIXTURES = join(import.meta.dirname, '..', 'fixtures');
@@ -72,6 +75,27 @@ export function seedCorrection(uploads: Upload[]): Upload {
   return { key: seed.key, bytes: new TextEncoder().encode(text) };
 }
 
+export interface LocalDynamo {
+  doc: DynamoDBDocumentClient;
+  tableName: string;
+  stop(): Promise<void>;
+}
+
+/** dynalite (test/support/servers.ts) with the one table created. */
+async function startDynamo(tableName = 'nianbao-api-test'): Promise<LocalDynamo> {
+  const server = await startDynalite();
+  const client = dynamoClient(server.endpoint);
+  await client.send(new CreateTableCommand(createTableInput(tableName)));
+  return {
+    doc: documentClient(client),
+    tableName,
+    stop: async () => {
+      client.destroy();
+      await server.stop();
+    },
+  };
+}
+
 export interface Harness {
   dynamo: LocalDynamo;
   /** The two versions of the report written through the repository (crafted.ts). */
@@ -126,17 +150,7 @@ export async function startHarness(uploads: Upload[]): Promise<Harness> {
       await ingest(upload);
       await refresh();
     },
-    get: async (path) => {
-      const response = await fetch(server.url + path);
-      const text = await response.text();
-      let body: unknown = text;
-      try {
-        body = JSON.parse(text);
-      } catch {
-        // leave as text
-      }
-      return { status: response.status, headers: response.headers, body };
-    },
+    get: (path) => httpGet(server.url + path),
     close: async () => {
       await server.close();
       await dynamo.stop();
@@ -153,8 +167,21 @@ export async function startHarness(uploads: Upload[]): Promise<Harness> {
   return harness;
 }
 
+/** GET over HTTP: status, headers and the body parsed as JSON when it is JSON. */
+export async function httpGet(url: string): Promise<HttpResult> {
+  const response = await fetch(url);
+  const text = await response.text();
+  let body: unknown = text;
+  try {
+    body = JSON.parse(text);
+  } catch {
+    // leave as text
+  }
+  return { status: response.status, headers: response.headers, body };
+}
+
 /** Follows nextCursor from `path` (which must have a query string) until the last page; returns every page. */
-export async function allPages<T>(h: Harness, path: string): Promise<{ pages: T[][]; items: T[] }> {
+export async function allPages<T>(h: { get(path: string): Promise<HttpResult> }, path: string): Promise<{ pages: T[][]; items: T[] }> {
   const pages: T[][] = [];
   let cursor: string | null = null;
   for (let i = 0; i < 1000; i++) {

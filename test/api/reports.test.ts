@@ -52,26 +52,36 @@ describe('GET /reports', () => {
   });
 
   const spaced = `${CRAFTED_AGENCY.slice(0, 3)} ${CRAFTED_AGENCY.slice(3)}`;
-  const cases: { query: string; keep: (r: ReportItem) => boolean }[] = [
-    { query: 'year=2022', keep: (r) => r.year === 2022 },
-    { query: 'year=2020', keep: (r) => r.year === 2020 },
-    { query: 'year=2022&status=error', keep: (r) => r.year === 2022 && r.status === 'error' },
-    { query: 'year=2023&status=warning', keep: (r) => r.year === 2023 && r.status === 'warning' },
-    { query: 'status=error', keep: (r) => r.status === 'error' },
-    { query: 'status=warning', keep: (r) => r.status === 'warning' },
-    { query: 'status=ok', keep: (r) => r.status === 'ok' },
-    { query: `agency=${encodeURIComponent('法库县自然资源局')}`, keep: (r) => r.agencyKey === '法库县自然资源局' },
-    { query: `agency=${encodeURIComponent('黑龙江省工业和信息化厅')}&year=2022`, keep: (r) => r.agencyKey === '黑龙江省工业和信息化厅' && r.year === 2022 },
-    { query: `agency=${encodeURIComponent('黑龙江省工业和信息化厅')}&year=2021`, keep: () => false },
+  /**
+   * `indexed`: answered by a key condition alone (year, year+status, agency, agency+year), so
+   * every page is full and there is no empty trailing page. The others filter (status with an
+   * agency, or a scan without year and agency): their pages may be short when a page's read
+   * budget runs out, but the union is the same.
+   */
+  const cases: { query: string; indexed: boolean; keep: (r: ReportItem) => boolean }[] = [
+    { query: 'year=2022', indexed: true, keep: (r) => r.year === 2022 },
+    { query: 'year=2020', indexed: true, keep: (r) => r.year === 2020 },
+    { query: 'year=2022&status=error', indexed: true, keep: (r) => r.year === 2022 && r.status === 'error' },
+    { query: 'year=2023&status=warning', indexed: true, keep: (r) => r.year === 2023 && r.status === 'warning' },
+    { query: 'status=error', indexed: false, keep: (r) => r.status === 'error' },
+    { query: 'status=warning', indexed: false, keep: (r) => r.status === 'warning' },
+    { query: 'status=ok', indexed: false, keep: (r) => r.status === 'ok' },
+    { query: `agency=${encodeURIComponent('法库县自然资源局')}`, indexed: true, keep: (r) => r.agencyKey === '法库县自然资源局' },
+    {
+      query: `agency=${encodeURIComponent('黑龙江省工业和信息化厅')}&year=2022`,
+      indexed: true,
+      keep: (r) => r.agencyKey === '黑龙江省工业和信息化厅' && r.year === 2022,
+    },
+    { query: `agency=${encodeURIComponent('黑龙江省工业和信息化厅')}&year=2021`, indexed: true, keep: () => false },
     // Matched after normalization: whitespace inside the name does not matter.
-    { query: `agency=${encodeURIComponent(spaced)}`, keep: (r) => r.reportId === CRAFTED_ID },
+    { query: `agency=${encodeURIComponent(spaced)}`, indexed: true, keep: (r) => r.reportId === CRAFTED_ID },
     // Only the latest version counts: the crafted report was an error in v1, a warning now.
-    { query: `agency=${encodeURIComponent(CRAFTED_AGENCY)}&status=warning`, keep: (r) => r.reportId === CRAFTED_ID },
-    { query: `agency=${encodeURIComponent(CRAFTED_AGENCY)}&year=2023&status=error`, keep: () => false },
-    { query: 'year=1999', keep: () => false },
+    { query: `agency=${encodeURIComponent(CRAFTED_AGENCY)}&status=warning`, indexed: false, keep: (r) => r.reportId === CRAFTED_ID },
+    { query: `agency=${encodeURIComponent(CRAFTED_AGENCY)}&year=2023&status=error`, indexed: false, keep: () => false },
+    { query: 'year=1999', indexed: true, keep: () => false },
   ];
 
-  it.each(cases)('filters $query, and pages through it exactly (limit 1, 2, 100)', async ({ query, keep }) => {
+  it.each(cases)('filters $query, and pages through it exactly (limit 1, 2, 100)', async ({ query, indexed, keep }) => {
     const expected = [...h.reports.values()].filter(keep).map((r) => r.reportId).sort();
     for (const limit of [1, 2, 100]) {
       const { pages, items } = await allPages<ReportSummary>(h, `/reports?${query}&limit=${limit}`);
@@ -79,7 +89,7 @@ describe('GET /reports', () => {
       expect(new Set(ids(items)).size).toBe(items.length);
       for (const page of pages) expect(page.length).toBeLessThanOrEqual(limit);
       // nextCursor is null exactly on the last page: no empty trailing page.
-      expect(pages.length).toBe(Math.max(1, Math.ceil(expected.length / limit)));
+      if (indexed) expect(pages.length).toBe(Math.max(1, Math.ceil(expected.length / limit)));
       for (const item of items) expect(item).toEqual(summaryOf(h.reports.get(item.reportId)!));
     }
   });
