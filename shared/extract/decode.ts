@@ -12,9 +12,16 @@ export interface Decoded {
 
 const BLANK = /^[\s\u00a0\u3000\ufeff\u200b]*$/;
 
+const decoders = new Map<string, TextDecoder>();
+
 function tryDecode(label: string, bytes: Uint8Array): string | undefined {
+  let decoder = decoders.get(label);
+  if (!decoder) {
+    decoder = new TextDecoder(label, { fatal: true, ignoreBOM: false });
+    decoders.set(label, decoder);
+  }
   try {
-    return new TextDecoder(label, { fatal: true, ignoreBOM: false }).decode(bytes);
+    return decoder.decode(bytes);
   } catch {
     return undefined;
   }
@@ -28,7 +35,10 @@ function binary(detail: Record<string, unknown>): InputProblem {
 }
 
 /** Share of control characters (other than tab, line feed, carriage return, form feed) in a text. */
+const ANY_CONTROL = /[\u0000-\u0008\u000e-\u001f\u007f\ufffd]/;
+
 function controlShare(text: string): number {
+  if (!ANY_CONTROL.test(text)) return 0;
   let controls = 0;
   const n = Math.min(text.length, 65536);
   for (let i = 0; i < n; i++) {

@@ -24,7 +24,9 @@ const EDGE = /^[\s\u00a0\u3000\ufeff\u200b]+|[\s\u00a0\u3000\ufeff\u200b]+$/g;
 const MAX_LABEL = 48;
 
 function trimCell(text: string): string {
-  return text.replace(EDGE, '');
+  // String#trim covers NBSP, U+3000 and U+FEFF; zero-width spaces are rare.
+  const t = text.trim();
+  return t.includes('\u200b') ? t.replace(EDGE, '') : t;
 }
 
 function classify(raw: string, no: number): Line {

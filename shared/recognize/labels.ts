@@ -111,7 +111,19 @@ for (const ed of EDITIONS) {
 }
 
 /** A table-二 row label in a sub-table: the edition's row, or (with `otherEdition`) the other edition's. */
+const t2Cache = new Map<string, (RowMatch & { otherEdition: boolean }) | null>();
 export function matchT2Row(id: TableId, edition: Edition, raw: string): (RowMatch & { otherEdition: boolean }) | undefined {
+  const k = `${id}\u0001${edition}\u0001${raw}`;
+  let hit = t2Cache.get(k);
+  if (hit === undefined) {
+    hit = matchT2RowUncached(id, edition, raw) ?? null;
+    if (t2Cache.size > 20000) t2Cache.clear();
+    t2Cache.set(k, hit);
+  }
+  return hit ?? undefined;
+}
+
+function matchT2RowUncached(id: TableId, edition: Edition, raw: string): (RowMatch & { otherEdition: boolean }) | undefined {
   const list = T2_ROWS.get(id) ?? [];
   const own = list.find((l) => l.edition === edition);
   const m = own ? matchIn(own.cands, raw) : undefined;
@@ -137,12 +149,29 @@ const GROUPS: { group: T3Group; n: string }[] = (Object.entries(T3_GROUP_LABELS)
 }));
 
 /** A table-三 data row (either edition; `other` is the 2019 single row （六）其他处理). */
+const t3Cache = new Map<string, RowMatch | null>();
 export function matchT3Row(raw: string): RowMatch | undefined {
-  return matchIn(T3_ALL, raw);
+  let hit = t3Cache.get(raw);
+  if (hit === undefined) {
+    hit = matchIn(T3_ALL, raw) ?? null;
+    if (t3Cache.size > 20000) t3Cache.clear();
+    t3Cache.set(raw, hit);
+  }
+  return hit ?? undefined;
 }
 
 /** A table-三 group label （三）不予公开 … （六）其他处理 (spaces and split cells tolerated). */
+const groupCache = new Map<string, T3Group | null>();
 export function matchT3Group(raw: string): T3Group | undefined {
+  let hit = groupCache.get(raw);
+  if (hit === undefined) {
+    hit = matchT3GroupUncached(raw) ?? null;
+    if (groupCache.size > 20000) groupCache.clear();
+    groupCache.set(raw, hit);
+  }
+  return hit ?? undefined;
+}
+function matchT3GroupUncached(raw: string): T3Group | undefined {
   const n = norm(raw);
   for (const g of GROUPS) if (g.n === n || (bare(n) === bare(g.n) && bare(n).length >= 4)) return g.group;
   return undefined;

@@ -33,7 +33,11 @@ function round(n: number): number {
   return Math.round(n * 1e8) / 1e8;
 }
 
+const SIMPLE = /^\s*(\d+)\s*$/;
+
 export function parseCellValue(raw: string, ctx: ValueContext = {}): ParsedValue {
+  const simple = SIMPLE.exec(raw);
+  if (simple) return { value: Number(simple[1]), issues: [] };
   const issues: ParsedValue['issues'] = [];
   const nfkc = raw.normalize('NFKC');
   // Digits separated by spaces inside one cell are two numbers, not one.

@@ -20,8 +20,15 @@ export function isBlankText(text: string): boolean {
 }
 
 /** True when the text is a value: blank excluded. */
+const DIGITS = /^\s*\d+\s*$/;
+/** Characters a value may start with besides digits, signs and spaces. */
+const VALUE_START = new Set(['增', '减', '无', '不', 'N', 'n', '/', '-', '—', '–', '－', '─', '+', '−', '＋', '／', '\\']);
+
 export function looksLikeValue(text: string): boolean {
   if (text.length > 24) return false;
+  if (DIGITS.test(text)) return true;
+  const first = text.trimStart().charAt(0);
+  if (first === '' || (first.charCodeAt(0) > 0x2e80 && !VALUE_START.has(first) && (first < '０' || first > '９'))) return false;
   const s = squeeze(text.normalize('NFKC'));
   if (s.length === 0) return false;
   return NUMBER.test(s) || NOT_APPLICABLE.test(s);

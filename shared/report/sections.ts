@@ -70,8 +70,11 @@ for (const n of [1, 2, 3, 4, 5, 6] as const) CANONICAL[n] = SECTION_HEADINGS[n].
 /** Unnumbered headings accepted (spec §2.2 variants), compared after normalization. */
 const UNNUMBERED_ENDINGS = /(情况|事项|措施)$/;
 
+/** Lines that cannot be headings whatever follows: enumerations, numbers, table titles. */
+const NEVER = /^[\s\u00a0\u3000]*(?:[(（\d０-９第【]|$)/;
+
 function prepare(line: string): string | undefined {
-  if (line.length > 80 || line.includes('|') || line.includes('\t')) return undefined;
+  if (line.length > 80 || line.includes('|') || line.includes('\t') || NEVER.test(line)) return undefined;
   const t = toSimplified(line.normalize('NFKC')).replace(/^[\s\u00a0\u3000\ufeff]+|[\s\u00a0\u3000]+$/g, '');
   if (t.length === 0 || t.length > 60) return undefined;
   return t;
