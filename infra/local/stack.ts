@@ -147,5 +147,8 @@ function pick(env: NodeJS.ProcessEnv): Record<string, string> {
 /** No CloudWatch here: unless asked for, metrics are disabled (they would be EMF lines on stdout). */
 function localMetrics(): Metrics {
   process.env.POWERTOOLS_METRICS_DISABLED ??= 'true';
-  return new Metrics({ namespace: 'nianbao', serviceName: 'nianbao-ingest' });
+  const quiet = () => undefined;
+  // Its own warnings ("No application metrics to publish" after a duplicate delivery) are noise here.
+  const logger = { trace: quiet, debug: quiet, info: quiet, warn: quiet, error: (...args: unknown[]) => console.error(...args) };
+  return new Metrics({ namespace: 'nianbao', serviceName: 'nianbao-ingest', logger });
 }
