@@ -28,6 +28,8 @@ for (const ed of EDITIONS) {
     T3_ROW_NAMES.set(row.key, name);
   }
 }
+// （七）总计 would read as the 总计 column once its number is dropped.
+T3_ROW_NAMES.set('total_processed', '办理结果总计');
 
 /** Short names for the rows of the column identity (K1), as people say them. */
 export const T3_SHORT: Record<string, string> = {
