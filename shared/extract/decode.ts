@@ -12,7 +12,7 @@ export interface Decoded {
 
 const BLANK = /^[\s\u00a0\u3000\ufeff\u200b]*$/;
 
-const decoders = new Map<string, TextDecoder>();
+const decoders = new Map<string, InstanceType<typeof TextDecoder>>();
 
 function tryDecode(label: string, bytes: Uint8Array): string | undefined {
   let decoder = decoders.get(label);

@@ -5,7 +5,8 @@
  */
 import { isBlankText, looksLikeValue } from '../report/cell-text.ts';
 import type { Block, Cell, Source } from '../report/model.ts';
-import type { TableId } from '../report/template.ts';
+import { stripAnnotation } from '../report/normalize.ts';
+import { EDITIONS, T2, type TableId } from '../report/template.ts';
 import { matchT3Row, norm } from './labels.ts';
 
 export interface RowView {
@@ -34,6 +35,14 @@ export interface Capture {
 
 const T2_TITLE = /^第二十条第\(?([一二三四五六七八九十]+)\)?/;
 const T2_IDS: Record<string, TableId> = { 一: 't2.1', 五: 't2.5', 六: 't2.6', 八: 't2.8', 九: 't2.9' };
+/** Table-二 row labels (both editions) → their sub-table, for tables whose title rows were lost. */
+const T2_ROW_TABLE = new Map<string, TableId>();
+for (const ed of EDITIONS) {
+  for (const sub of T2[ed]) {
+    for (const r of sub.rows) for (const l of [r.label, ...(r.aliases ?? [])]) T2_ROW_TABLE.set(stripAnnotation(norm(l)), sub.id);
+  }
+}
+
 const T4_LABELS = new Set(['行政复议', '行政诉讼', '未经复议直接起诉', '复议后起诉', '结果维持', '结果纠正']);
 
 function view(row: Cell[], section: number | null, fallback: Source): RowView {
@@ -122,6 +131,11 @@ export function scanTables(blocks: readonly Block[], sectionAt: (index: number) 
         const t4Numbers = labels.length === 0 && r.values.filter((c) => !isBlankText(c.text)).length >= 15;
         if (t4Label || t4Numbers || section === 4) open('t4', r);
         else if (cur?.id !== 't3' && t3RowLabel(r) !== undefined) open('t3', r);
+        else if (cur === undefined || cur.id.startsWith('t2')) {
+          // A table-二 row of another sub-table: its title row was lost.
+          const last = labels.length > 0 ? T2_ROW_TABLE.get(stripAnnotation(labels[labels.length - 1]!)) : undefined;
+          if (last && last !== cur?.id && (cur !== undefined || section === 2)) open(last, r);
+        }
       }
       if (!cur) return;
       cur.rows.push(r);

@@ -52,3 +52,26 @@ describe('edition detection (spec §1.2)', () => {
     expect(decideEdition({ '2019': ['本年新制作数量'], '2021': ['本年制发件数', '本年处理决定数量'] }, 2020).edition).toBe('2021');
   });
 });
+
+describe('table 二 without its title rows', () => {
+  it('sub-tables are found from their row labels', () => {
+    const r = report(2022, [
+      '信息内容\t本年制发件数\t本年废止件数\t现行有效件数',
+      '规章\t0\t0\t0',
+      '行政规范性文件\t2\t1\t9',
+      '信息内容\t本年处理决定数量',
+      '行政许可\t31',
+      '行政处罚\t4',
+      '行政强制\t0',
+      '行政事业性收费\t1.5',
+    ]);
+    expect(r.recognition.tables.map((t) => t.id)).toEqual(['t2.1', 't2.5', 't2.6', 't2.8']);
+    expect(r.cells).toMatchObject({
+      's2.normative.valid': 9,
+      's2.license.decisions': 31,
+      's2.penalty.decisions': 4,
+      's2.coercion.decisions': 0,
+      's2.fees.amount': 1.5,
+    });
+  });
+});
