@@ -1,0 +1,141 @@
+import { describe, expect, it } from 'vitest';
+import { extractPdf } from '../../../shared/extract/pdf.ts';
+import { type PageGeometry, type Segment, type TextItem, layoutPage, toLines } from '../../../shared/extract/pdf-layout.ts';
+import { InputProblem } from '../../../shared/report/errors.ts';
+import type { Document, TableBlock } from '../../../shared/report/model.ts';
+import { gridTexts, loadSpecs, table2, table3 } from '../../fixtures/formats/render.ts';
+import { fixture, input, utf8 } from './fixtures.ts';
+
+async function problem(bytes: Uint8Array): Promise<InputProblem> {
+  try {
+    await extractPdf(bytes);
+  } catch (error) {
+    if (error instanceof InputProblem) return error;
+    throw error;
+  }
+  throw new Error('expected an InputProblem');
+}
+const tables = (doc: Document): TableBlock[] => doc.blocks.filter((b): b is TableBlock => b.kind === 'table');
+const texts = (t: TableBlock): string[][] => t.rows.map((r) => r.map((c) => c.text));
+
+describe('PDF made by LibreOffice from the DOCX (seed report, three pages)', async () => {
+  const doc = await extractPdf(fixture('heilongjiang-gxt-2022.pdf'));
+  const spec = loadSpecs().find((s) => s.name === 'heilongjiang-gxt-2022')!;
+
+  it('lines by baseline; headings by font size, with their page', () => {
+    const headings = doc.blocks.filter((b) => b.kind === 'heading');
+    expect(headings.map((h) => [h.text, h.level, h.source.page])).toEqual([
+      ['黑龙江省工业和信息化厅2022年度政府信息公开工作报告', 1, 1],
+      ['一、总体情况', 2, 1],
+      ['二、主动公开政府信息情况', 2, 1],
+      ['三、收到和处理政府信息公开申请情况', 2, 2],
+      ['四、政府信息公开行政复议、行政诉讼情况', 2, 2],
+      ['五、存在的主要问题及改进情况', 2, 3],
+      ['六、其他需要报告的事项', 2, 3],
+    ]);
+  });
+
+  it('wrapped lines of one paragraph are joined, across a short line ending in a URL', () => {
+    const preamble = doc.blocks[1]!;
+    expect(preamble.kind).toBe('paragraph');
+    expect('text' in preamble && preamble.text.replace(/\s/g, '')).toBe(spec.preamble[0]!.replace(/\s/g, ''));
+  });
+
+  it('running header and page numbers are dropped', () => {
+    const all = doc.blocks.map((b) => ('text' in b ? b.text : ''));
+    expect(all.some((t) => /^-\s*\d+\s*-$/.test(t))).toBe(false);
+    expect(all).not.toContain('黑龙江省工业和信息化厅政府信息公开工作年度报告');
+  });
+
+  it('table 二 continued from page 1 to page 2 is one table, on the columns of page 1', () => {
+    const t2 = tables(doc)[0]!;
+    expect(texts(t2)).toEqual(gridTexts(table2(spec)));
+    expect(t2.source.page).toBe(1);
+    expect(t2.rows[0]![0]!.source?.page).toBe(1);
+    expect(t2.rows.at(-1)![0]!.source?.page).toBe(2);
+  });
+
+  it('table 三: ruling lines give the merged header cells and the rowspan group labels', () => {
+    const t3 = tables(doc)[1]!;
+    expect(texts(t3)).toEqual(gridTexts(table3(spec)));
+    expect(t3.rows[1]![4]).toMatchObject({ text: '法人或其他组织' });
+    expect(t3.rows[1]![5]).toMatchObject({ text: '法人或其他组织', span: true });
+    expect(t3.rows.every((r) => r.every((c) => c.source?.page === 2))).toBe(true);
+  });
+});
+
+describe('PDF: a merged cell cut by a page break (2019-edition report, table 三 on pages 1–2)', async () => {
+  const doc = await extractPdf(fixture('shengtai-2020-ed2019.pdf'));
+  const spec = loadSpecs().find((s) => s.name === 'shengtai-2020-ed2019')!;
+  it('the rows on page 2 carry the group label 三、本年度办理结果 as span copies', () => {
+    const t3 = tables(doc)[1]!;
+    expect(texts(t3)).toEqual(gridTexts(table3(spec)));
+    const pages = new Set(t3.rows.map((r) => r[3]!.source?.page));
+    expect([...pages]).toEqual([1, 2]);
+    const onPage2 = t3.rows.filter((r) => r[3]!.source?.page === 2 && r[0]!.text === '三、本年度办理结果');
+    expect(onPage2.length).toBeGreaterThan(0);
+    expect(onPage2.every((r) => r[0]!.span === true)).toBe(true);
+  });
+});
+
+describe('PDF geometry without pdfjs', () => {
+  const item = (str: string, x: number, y: number, size = 10): TextItem => ({ str, x, y, width: str.length * size, size });
+  const geo = (items: TextItem[], segments: Segment[] = []): PageGeometry => ({ page: 1, width: 595, height: 842, items, segments });
+
+  it('items on one baseline form one line, left to right', () => {
+    const lines = toLines([item('公开', 120, 700), item('主动', 100, 700.5), item('下一行', 100, 685)]);
+    expect(lines.map((l) => l.text)).toEqual(['主动公开', '下一行']);
+  });
+
+  it('columns from x-alignment when there are no ruling lines', () => {
+    const rows = [
+      ['信息内容', '本年制发件数', '本年废止件数'],
+      ['规章', '0', '0'],
+      ['行政规范性文件', '17', '4'],
+    ];
+    const items = rows.flatMap((r, i) => r.map((t, c) => item(t, 100 + c * 150, 700 - i * 14)));
+    const { blocks, lines } = layoutPage(geo([item('二、主动公开政府信息情况', 100, 730), ...items]));
+    expect(lines.map((l) => l.text)).toEqual(['二、主动公开政府信息情况']);
+    expect(blocks).toHaveLength(1);
+    expect(texts(blocks[0]!.block as TableBlock)).toEqual(rows);
+  });
+
+  it('ruled cells: a missing inner line is a merged cell', () => {
+    // 3 columns × 2 rows; the first column has no line between the rows (rowspan 2)
+    const h = (y: number, x1: number, x2: number): Segment => ({ x1, x2, y1: y, y2: y });
+    const v = (x: number, y1: number, y2: number): Segment => ({ x1: x, x2: x, y1, y2 });
+    const segments = [h(700, 100, 400), h(680, 200, 400), h(660, 100, 400), v(100, 660, 700), v(200, 660, 700), v(300, 660, 700), v(400, 660, 700)];
+    const items = [item('不予公开', 110, 675), item('1.属于国家秘密', 205, 688, 6), item('0', 340, 688), item('2.其他', 205, 668, 6), item('1', 340, 668)];
+    const { blocks } = layoutPage(geo(items, segments));
+    const t = blocks[0]!.block as TableBlock;
+    expect(t.rows.map((r) => r.map((c) => (c.span ? `~${c.text}` : c.text)))).toEqual([
+      ['不予公开', '1.属于国家秘密', '0'],
+      ['~不予公开', '2.其他', '1'],
+    ]);
+  });
+});
+
+describe('PDF input problems', () => {
+  it('an encrypted PDF (qpdf, user password) is I-PDF-ENCRYPTED', async () => {
+    const p = await problem(input('encrypted.pdf'));
+    expect(p.ruleId).toBe('I-PDF-ENCRYPTED');
+    expect(p.message).toContain('加密');
+  });
+
+  it('a PDF with drawings only is I-PDF-NO-TEXT', async () => {
+    const p = await problem(input('no-text.pdf'));
+    expect(p.ruleId).toBe('I-PDF-NO-TEXT');
+    expect(p.detail).toEqual({ pages: 2 });
+  });
+
+  it('a corrupt PDF is I-UNREADABLE', async () => {
+    expect((await problem(utf8('%PDF-1.7\nthis is not a pdf at all'))).ruleId).toBe('I-UNREADABLE');
+  });
+
+  it('does not detach the caller’s buffer', async () => {
+    const bytes = fixture('zhujian-2021-ed2021.pdf');
+    await extractPdf(bytes);
+    expect(bytes.byteLength).toBeGreaterThan(0);
+    expect((await extractPdf(bytes)).format).toBe('pdf');
+  });
+});
