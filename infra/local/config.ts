@@ -8,6 +8,7 @@ import { z } from 'zod';
 
 export const LOCAL_BUCKET = 'nianbao-local';
 export const LOCAL_TABLE = 'nianbao-local';
+/** Only keys under it are processed, as in the CDK stack (infra/constructs/uploads-bucket.ts). */
 export const UPLOAD_PREFIX = 'uploads/';
 /** s3rver accepts exactly these credentials. */
 export const S3RVER_CREDENTIALS = { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' } as const;

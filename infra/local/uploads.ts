@@ -9,7 +9,7 @@ import { basename } from 'node:path';
 import { PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
 import { ReportRepository } from '../../shared/store/repository.ts';
 import { ReportDetailSchema, type ReportDetail } from '../../shared/store/views.ts';
-import type { Endpoints } from './config.ts';
+import { UPLOAD_PREFIX, type Endpoints } from './config.ts';
 import { localDocumentClient, localDynamoClient } from './dynamodb.ts';
 import { localS3Client } from './s3.ts';
 
@@ -50,7 +50,7 @@ export function clientsFor(endpoints: Endpoints): LocalClients {
 /** `uploads/<prefix/><file name>`; the prefix may carry `<year>/<agency>/` hints (see pipeline.ts). */
 export function uploadKey(file: string, prefix = ''): string {
   const clean = prefix.replace(/^\/+|\/+$/g, '');
-  return `uploads/${clean ? `${clean}/` : ''}${basename(file)}`;
+  return `${UPLOAD_PREFIX}${clean ? `${clean}/` : ''}${basename(file)}`;
 }
 
 export async function uploadFile(s3: S3Client, bucket: string, file: string, key = uploadKey(file)): Promise<Uploaded> {

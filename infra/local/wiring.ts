@@ -7,13 +7,13 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { Context, SQSBatchResponse, SQSEvent } from 'aws-lambda';
+import { UPLOAD_PREFIX } from './config.ts';
 import { sqsEventOf, type CreatedObject } from './s3-events.ts';
 
 export type IngestHandler = (event: SQSEvent, context: Context) => Promise<SQSBatchResponse | void>;
 
-/** Same values as the CDK stack (infra/constructs/ingest-queue.ts, uploads-bucket.ts). */
+/** Same value as the CDK stack's queue (infra/constructs/ingest-queue.ts), not imported: that pulls in aws-cdk-lib. */
 export const MAX_RECEIVE_COUNT = 3;
-export const UPLOAD_PREFIX = 'uploads/';
 
 export interface WiringOptions {
   handler: IngestHandler;
