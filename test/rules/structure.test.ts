@@ -123,6 +123,7 @@ const cases: RuleCase[] = [
   },
   { name: 'blank total with positive parts (K-T3-ROW-TOTAL-BLANK instead)', rule: 'C-CELL-BLANK', report: () => withCells(r21, { 's3.granted.total': null }), fires: 0 },
   { name: '/ in table 二', rule: 'C-CELL-NA', report: () => withCells(r21, { 's2.regulations.issued': '/' }), fires: 1, severity: 'info', cells: ['s2.regulations.issued'], message: ['规章'] },
+  { name: '"/" total with positive parts (K-T3-ROW-TOTAL-BLANK instead)', rule: 'C-CELL-NA', report: () => withCells(r21, { 's3.granted.total': '/' }), fires: 0 },
   { name: '/ in table 三', rule: 'C-CELL-NA', report: () => withCells(r21, { [zeroCell]: '/' }), fires: 1, severity: 'warning', cells: [zeroCell], message: ['无则应填 0'] },
 ];
 

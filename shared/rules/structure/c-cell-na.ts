@@ -1,15 +1,20 @@
 import type { Draft, Rule } from '../rule.ts';
 import { scanCells } from '../support.ts';
 import { cellName } from '../labels.ts';
+import { analyze } from '../arithmetic/identities.ts';
 
 /** A template cell holds a not-applicable mark; warning in tables 三/四, where every cell applies. */
 export const rule: Rule = {
   id: 'C-CELL-NA',
   check({ report }) {
     const edition = report.edition;
-    if (edition === null) return [];
+    const a = analyze(report);
+    if (edition === null || !a) return [];
+    // A "/" total whose parts sum to more than 0 is K-T3-ROW-TOTAL-BLANK / K-T4-TOTAL-BLANK's.
+    const derived = new Set(a.derived.map((d) => d.key));
     const out: Draft[] = [];
     for (const key of scanCells(report).na) {
+      if (derived.has(key)) continue;
       const inT34 = key.startsWith('s3.') || key.startsWith('s4.');
       const raw = report.cellSources[key]?.raw ?? '/';
       const draft: Draft = {
