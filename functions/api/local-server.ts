@@ -16,7 +16,12 @@ export interface ApiServerOptions {
   port: number;
   handler: ApiHandler;
   host?: string;
+  /** Where adapter failures are logged (default: one JSON line on stderr). */
+  logError?: (detail: string) => void;
 }
+
+const defaultLog = (detail: string) =>
+  console.error(JSON.stringify({ level: 'ERROR', message: 'local API adapter failed', detail }));
 
 export interface ApiServer {
   /** Base URL without a trailing slash, e.g. http://127.0.0.1:3000 */
@@ -59,14 +64,16 @@ export function toEvent(req: IncomingMessage, body: Buffer, host: string): APIGa
     else headers[name] = Array.isArray(value) ? value.join(',') : value;
   }
 
-  // API Gateway decodes query values and joins repeated names with commas.
+  // API Gateway decodes query values and joins repeated names with commas. Built as own
+  // properties (fromEntries), so a name like `__proto__` is just an unknown parameter.
   let queryStringParameters: Record<string, string> | undefined;
   if (rawQueryString) {
-    queryStringParameters = {};
+    const joined = new Map<string, string>();
     for (const [name, value] of new URLSearchParams(rawQueryString)) {
-      const prior = queryStringParameters[name];
-      queryStringParameters[name] = prior === undefined ? value : `${prior},${value}`;
+      const prior = joined.get(name);
+      joined.set(name, prior === undefined ? value : `${prior},${value}`);
     }
+    queryStringParameters = Object.fromEntries(joined);
   }
 
   const now = new Date();
@@ -134,7 +141,7 @@ function send(res: ServerResponse, result: APIGatewayProxyResultV2): void {
   res.writeHead(result.statusCode ?? 200, headers).end(body);
 }
 
-export async function startApiServer({ port, handler, host = '127.0.0.1' }: ApiServerOptions): Promise<ApiServer> {
+export async function startApiServer({ port, handler, host = '127.0.0.1', logError = defaultLog }: ApiServerOptions): Promise<ApiServer> {
   const server = createServer((req, res) => {
     void (async () => {
       try {
@@ -144,7 +151,7 @@ export async function startApiServer({ port, handler, host = '127.0.0.1' }: ApiS
         send(res, result);
       } catch (error) {
         // The handler answers its own errors; reaching here is an adapter failure.
-        console.error(JSON.stringify({ level: 'ERROR', message: 'local API adapter failed', detail: String(error) }));
+        logError(String(error));
         if (!res.headersSent) {
           res
             .writeHead(500, { 'content-type': 'application/json' })
