@@ -47,11 +47,22 @@ export function decodeS3Key(encoded: string): string {
 }
 
 /**
- * The inverse, as real S3 writes keys into events (`/` kept, space as `+`). For feeding events
- * from an emulator that does not encode keys (s3rver) to the handler.
+ * The inverse, as real S3 writes keys into event notifications, for feeding events from an
+ * emulator that does not encode keys (s3rver) to the handler. Real S3 encodes form-style: a
+ * space becomes `+`, UTF-8 bytes become `%XX` (upper-case hex), and only `A-Z a-z 0-9 - _ . *`
+ * and `/` stay as they are (`red flower.jpg` → `red+flower.jpg`, `a + b.txt` → `a+%2B+b.txt`,
+ * `year=2026/x` → `year%3D2026/x`, `(1)` → `%281%29`, Chinese → `%E9%BB%91…`). That is Java's
+ * URLEncoder alphabet with `/` kept: unlike `encodeURIComponent`, `! ' ( ) ~` are escaped and
+ * `*` is not.
  */
 export function encodeS3Key(key: string): string {
-  return encodeURIComponent(key).replace(/%2F/g, '/').replace(/%20/g, '+');
+  let out = '';
+  for (const char of key) {
+    if (char === ' ') out += '+';
+    else if (/[A-Za-z0-9\-_.*/]/.test(char)) out += char;
+    else for (const byte of Buffer.from(char, 'utf8')) out += `%${byte.toString(16).toUpperCase().padStart(2, '0')}`;
+  }
+  return out;
 }
 
 /** S3 event → the objects it announces as created (other event types are not ours). */

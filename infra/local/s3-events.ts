@@ -1,31 +1,13 @@
 /**
  * Turning s3rver's object events into what the ingest Lambda receives in AWS: an SQS message
- * whose body is an S3 event notification, with the object key encoded the way REAL S3 encodes it.
- *
- * s3rver puts the raw key in its events; real S3 URL-encodes it form-style: a space becomes `+`,
- * UTF-8 bytes become `%XX` (upper-case hex), and only `A-Z a-z 0-9 - _ . *` and `/` stay as they
- * are (observed: `red flower.jpg` → `red+flower.jpg`, `a + b.txt` → `a+%2B+b.txt`,
- * `year=2026/x` → `year%3D2026/x`, `(1)` → `%281%29`, Chinese → `%E9%BB%91…`). That is Java's
- * URLEncoder alphabet with `/` kept: unlike `encodeURIComponent`, `! ' ( ) ~` ARE escaped and
- * `*` is NOT.
+ * whose body is an S3 event notification, with the object key encoded the way REAL S3 encodes it
+ * (s3rver puts the raw key in its events; see encodeS3Key).
  */
 import { createHash, randomUUID } from 'node:crypto';
 import type { SQSEvent, SQSRecord } from 'aws-lambda';
 import { z } from 'zod';
+import { encodeS3Key } from '../../functions/ingest/events.ts';
 import { LOCAL_REGION } from './config.ts';
-
-const UNESCAPED = /[A-Za-z0-9\-_.*/]/;
-
-/** The key as it appears in a real S3 event notification. */
-export function encodeS3EventKey(key: string): string {
-  let out = '';
-  for (const char of key) {
-    if (char === ' ') out += '+';
-    else if (UNESCAPED.test(char)) out += char;
-    else for (const byte of Buffer.from(char, 'utf8')) out += `%${byte.toString(16).toUpperCase().padStart(2, '0')}`;
-  }
-  return out;
-}
 
 /** The part of s3rver's event we rely on (its typings do not describe events at all). */
 export const S3rverEventSchema = z.object({
@@ -97,7 +79,7 @@ export function s3Notification(object: CreatedObject) {
             arn: `arn:aws:s3:::${object.bucket}`,
           },
           object: {
-            key: encodeS3EventKey(object.key),
+            key: encodeS3Key(object.key),
             size: object.size,
             ...(object.eTag ? { eTag: object.eTag } : {}),
             sequencer: Date.now().toString(16).toUpperCase() + String(sequence).padStart(6, '0'),

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { createdObjects, decodeS3Key, parseNotification } from '../../functions/ingest/events.ts';
-import { createdObjectsOf, encodeS3EventKey, sqsEventOf } from '../../infra/local/s3-events.ts';
+import { createdObjects, decodeS3Key, encodeS3Key, parseNotification } from '../../functions/ingest/events.ts';
+import { createdObjectsOf, sqsEventOf } from '../../infra/local/s3-events.ts';
 
-describe('encodeS3EventKey: keys as real S3 writes them into event notifications', () => {
+describe('encodeS3Key: keys as real S3 writes them into event notifications', () => {
   it.each([
     ['red flower.jpg', 'red+flower.jpg'], // the AWS documentation's example
     ['this im + age blah.txt', 'this+im+%2B+age+blah.txt'], // observed on real S3
@@ -14,7 +14,7 @@ describe('encodeS3EventKey: keys as real S3 writes them into event notifications
     ['100% 真', '100%25+%E7%9C%9F'],
     ['emoji 😀.txt', 'emoji+%F0%9F%98%80.txt'],
   ])('%s → %s', (key, encoded) => {
-    expect(encodeS3EventKey(key)).toBe(encoded);
+    expect(encodeS3Key(key)).toBe(encoded);
     expect(decodeS3Key(encoded)).toBe(key);
   });
 });
