@@ -110,6 +110,15 @@ const cases: RuleCase[] = [
     cells: [t4Key('litigation_direct', 'total'), t4Key('litigation_after_review', 'total')],
     message: ['行政诉讼', '0'],
   },
+  {
+    name: 'prose says 均无, table has reconsiderations',
+    rule: 'T-S4-NARRATIVE-CONFLICT',
+    report: () => withSection(r21, 4, '本年度政府信息公开行政复议、行政诉讼均无。'),
+    fires: n('s4.litigation_direct.total') + n('s4.litigation_after_review.total') > 0 ? 2 : 1,
+    cells: [t4Key('review', 'total')],
+  },
+  { name: 'government recognized by its name', rule: 'T-S1-GOV-ACCOUNTABILITY', report: () => withReport(withSection(r21, 1, S1_NO_SUPERVISION), { agency: GOV, issuerKind: null }), fires: 1, message: [GOV] },
+  { name: 'government office is not the government', rule: 'T-S1-GOV-ACCOUNTABILITY', report: () => withReport(withSection(r21, 1, S1_NO_SUPERVISION), { agency: '示例县人民政府办公室', issuerKind: null }), fires: 0 },
   { name: 'no reconsideration and none in table', rule: 'T-S4-NARRATIVE-CONFLICT', report: () => withSection(withCells(r21, { 's4.review.upheld': 0, 's4.review.corrected': 0, 's4.review.other': 0, 's4.review.pending': 0, 's4.review.total': 0 }), 4, '本年度未发生行政复议案件。'), fires: 0 },
   { name: 'preamble says six parts, five found', rule: 'T-PREAMBLE-PARTS', report: () => withSection(r21, 4, null), fires: 1, severity: 'info', expected: 6, actual: 5, message: ['六个部分', '5'] },
   {
