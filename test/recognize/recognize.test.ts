@@ -239,3 +239,74 @@ describe('tables that must not yield values', () => {
     expect(t21.cut).toBe(true);
   });
 });
+
+describe('sections and label variants', () => {
+  it('duplicate headings are all recorded; sections are one per number in document order', () => {
+    const r = fromText(
+      [
+        '某局2022年政府信息公开工作年度报告',
+        '一、总体情况',
+        '甲。',
+        '二、主动公开政府信息情况',
+        '乙。',
+        '二、主动公开政府信息情况',
+        '丙。',
+        '其他事项',
+        '无。',
+      ].join('\n'),
+    );
+    expect(r.recognition.headings.map((h) => [h.number, h.numbered])).toEqual([
+      [1, true],
+      [2, true],
+      [2, true],
+      [6, false],
+    ]);
+    expect(r.sections.map((s) => [s.number, s.text])).toEqual([
+      [1, '甲。'],
+      [2, '乙。\n丙。'],
+      [6, '无。'],
+    ]);
+    expect(r.sections[2]).toMatchObject({ variant: true, numbered: false });
+  });
+
+  it('规范性文件 in a 2021 table and 其他组织 are label variants (alias), values still mapped', () => {
+    const r = fromText(
+      [
+        '某局2022年政府信息公开工作年度报告',
+        '二、主动公开政府信息情况',
+        '第二十条第（一）项',
+        '信息内容\t本年制发件数\t本年废止件数\t现行有效件数',
+        '规范性文件\t1\t0\t5',
+        '三、收到和处理政府信息公开申请情况',
+        '申请人情况\t自然人\t商业企业\t科研机构\t社会公益组织\t法律服务机构\t其他组织\t总计',
+        '一、本年新收政府信息公开申请数量\t1\t0\t0\t0\t0\t2\t3',
+      ].join('\n'),
+    );
+    expect(r.cells['s2.normative.valid']).toBe(5);
+    expect(r.cells['s3.new_received.other_org']).toBe(2);
+    expect(r.recognition.labelVariants.map((v) => [v.table, v.found, v.canonical])).toEqual([
+      ['t2.1', '规范性文件', '行政规范性文件'],
+      ['t3', '其他组织', '其他'],
+    ]);
+  });
+
+  it('a short row in the middle of a table is ambiguous (a cell vanished): no values; at the cut end it is read in order', () => {
+    const r = fromText(
+      [
+        '某局2022年政府信息公开工作年度报告',
+        '三、收到和处理政府信息公开申请情况',
+        '申请人情况',
+        '一、本年新收政府信息公开申请数量',
+        '1',
+        '1',
+        '二、上年结转政府信息公开申请数量',
+        '0',
+        '0',
+        '0',
+      ].join('\n'),
+    );
+    expect(Object.keys(r.cells).filter((k) => k.startsWith('s3.new_received'))).toEqual([]);
+    expect(r.cells).toMatchObject({ 's3.carried_over.natural': 0, 's3.carried_over.commercial': 0, 's3.carried_over.research': 0 });
+    expect(r.recognition.tables[0]).toMatchObject({ id: 't3', cut: true, rows: ['new_received', 'carried_over'] });
+  });
+});
