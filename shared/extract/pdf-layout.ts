@@ -73,6 +73,16 @@ interface Line {
   text: string;
 }
 
+/** Drops glyph runs painted twice at (almost) the same place — the "fake bold" of some producers. */
+export function dedupe(items: TextItem[]): TextItem[] {
+  const out: TextItem[] = [];
+  for (const item of [...items].sort((a, b) => b.y - a.y || a.x - b.x)) {
+    const twin = out.some((o) => o.str === item.str && Math.abs(o.x - item.x) < 1.5 && Math.abs(o.y - item.y) < 1.5);
+    if (!twin) out.push(item);
+  }
+  return out;
+}
+
 /** Items → lines by baseline, left to right; a wide gap inside a line becomes one space. */
 export function toLines(items: TextItem[]): Line[] {
   const sorted = [...items].sort((a, b) => b.y - a.y || a.x - b.x);
@@ -128,7 +138,8 @@ export function ruledTables(segments: Segment[]): Ruled[] {
     const v = group.filter((s) => s.x2 - s.x1 < EPS);
     const xs = cluster(v.map((s) => s.x1));
     const ys = cluster(h.map((s) => s.y1)).reverse();
-    if (xs.length >= 2 && ys.length >= 2) out.push({ xs, ys, segments: group });
+    // a lone box (page frame, text box) is not a table: a table has at least 2 × 2 cells
+    if (xs.length >= 3 && ys.length >= 3) out.push({ xs, ys, segments: group });
   }
   return out.sort((a, b) => b.ys[0]! - a.ys[0]!);
 }

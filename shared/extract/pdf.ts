@@ -8,7 +8,7 @@
 import { getDocumentProxy } from 'unpdf';
 import { InputProblem } from '../report/errors.ts';
 import type { Block, Document, TableBlock } from '../report/model.ts';
-import { type Line, type PageGeometry, type PlacedBlock, type Segment, type TextItem, joinPieces, layoutPage, toLines } from './pdf-layout.ts';
+import { type Line, type PageGeometry, type PlacedBlock, type Segment, type TextItem, dedupe, joinPieces, layoutPage, toLines } from './pdf-layout.ts';
 
 /** pdfjs calls ArrayBuffer#transfer / transferToFixedLength, which Node 20 lacks. */
 function polyfillTransfer(): void {
@@ -124,7 +124,7 @@ async function readPages(bytes: Uint8Array): Promise<{ pages: PageGeometry[]; ti
       }
       const ops = await page.getOperatorList();
       const segments = segmentsOf(ops.fnArray, ops.argsArray).map((s) => ({ x1: s.x1 - x0, x2: s.x2 - x0, y1: s.y1 - y0, y2: s.y2 - y0 }));
-      pages.push({ page: n, width: x1 - x0, height: y1 - y0, items, segments });
+      pages.push({ page: n, width: x1 - x0, height: y1 - y0, items: dedupe(items), segments });
     }
     const info = (await pdf.getMetadata().catch(() => ({ info: undefined }))).info as { Title?: unknown } | undefined;
     const title = typeof info?.Title === 'string' && info.Title.trim() ? info.Title.trim() : undefined;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { extractPdf } from '../../../shared/extract/pdf.ts';
-import { type PageGeometry, type Segment, type TextItem, layoutPage, toLines } from '../../../shared/extract/pdf-layout.ts';
+import { type PageGeometry, type Segment, type TextItem, dedupe, layoutPage, toLines } from '../../../shared/extract/pdf-layout.ts';
 import { InputProblem } from '../../../shared/report/errors.ts';
 import type { Document, TableBlock } from '../../../shared/report/model.ts';
 import { gridTexts, loadSpecs, table2, table3 } from '../../fixtures/formats/render.ts';
@@ -137,5 +137,23 @@ describe('PDF input problems', () => {
     await extractPdf(bytes);
     expect(bytes.byteLength).toBeGreaterThan(0);
     expect((await extractPdf(bytes)).format).toBe('pdf');
+  });
+});
+
+describe('PDF geometry: things that are not tables', () => {
+  const item = (str: string, x: number, y: number, size = 10): TextItem => ({ str, x, y, width: str.length * size, size });
+  const h = (y: number, x1: number, x2: number): Segment => ({ x1, x2, y1: y, y2: y });
+  const v = (x: number, y1: number, y2: number): Segment => ({ x1: x, x2: x, y1, y2 });
+
+  it('a frame around the page is not a one-cell table', () => {
+    const frame = [h(800, 50, 545), h(40, 50, 545), v(50, 40, 800), v(545, 40, 800)];
+    const { blocks, lines } = layoutPage({ page: 1, width: 595, height: 842, items: [item('一、总体情况', 100, 700)], segments: frame });
+    expect(blocks).toEqual([]);
+    expect(lines.map((l) => l.text)).toEqual(['一、总体情况']);
+  });
+
+  it('glyphs painted twice for a fake bold are read once', () => {
+    const twice = dedupe([item('总体情况', 100, 700), item('总体情况', 100.4, 700.2)]);
+    expect(toLines(twice).map((l) => l.text)).toEqual(['总体情况']);
   });
 });
