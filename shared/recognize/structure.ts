@@ -16,6 +16,9 @@ export interface Structure {
   preTemplateMarkers: string[];
 }
 
+/** Cheap pre-check before the pre-2019 heading matcher. */
+const PRE_WORDS = /概述|概况|依申请|减免/;
+
 export function readStructure(blocks: readonly Block[]): Structure {
   const headings: Recognition['headings'] = [];
   const byNumber = new Map<number, { section: Section; parts: string[] }>();
@@ -27,7 +30,7 @@ export function readStructure(blocks: readonly Block[]): Structure {
   blocks.forEach((b, i) => {
     if (b.kind === 'heading' || b.kind === 'paragraph') {
       const m = b.text.length <= 80 ? matchSectionHeading(b.text) : null;
-      const pre = b.text.length <= 80 ? matchPreTemplateHeading(b.text) : null;
+      const pre = b.text.length <= 80 && PRE_WORDS.test(b.text) ? matchPreTemplateHeading(b.text) : null;
       if (pre && !preTemplateMarkers.includes(pre)) preTemplateMarkers.push(pre);
       if (m) {
         if (firstHeading < 0) firstHeading = i;
