@@ -4,12 +4,18 @@
  */
 import type { Finding, Report, Source, UploadMetadata } from '../report/model.ts';
 import { CATALOGUE, type RuleId } from './catalogue.ts';
+import type { BoilerplateIndex } from './history/boilerplate.ts';
 
 export interface RuleContext {
   report: Report;
   /** The same agency's report for the previous year, when known (cross-year rules). */
   previous?: Report;
   metadata?: UploadMetadata;
+  /**
+   * Sentences shared by many agencies' reports of the same year (H-TEXT-COPIED leaves them out);
+   * without it the rule uses its built-in template phrases only.
+   */
+  boilerplate?: BoilerplateIndex;
 }
 
 /** What a rule returns: everything of a Finding but what the catalogue decides. */

@@ -1,0 +1,109 @@
+/**
+ * Agency identity across years (spec §5.4 "Identity of the same agency"): a normalized name, and a
+ * three-way comparison. Cross-year rules run only on 'same'; 'uncertain' (a renamed, merged or
+ * loosely written agency) gives no history finding rather than a false one.
+ */
+import { toSimplified } from './normalize.ts';
+
+/**
+ * Traditional → simplified for characters common in place and agency names that the template
+ * vocabulary of normalize.ts does not cover (mirror sites publish whole reports in traditional
+ * script, agency name included).
+ */
+const NAME_T2S_PAIRS =
+  '陽阳貴贵熱热遼辽寧宁嶺岭蘭兰濱滨澤泽鄭郑鳳凤興兴慶庆順顺黃黄雞鸡雙双華华陰阴壽寿楊杨劉刘陳陈鹽盐烏乌蒼苍' +
+  '鄲郸滄沧灘滩魯鲁莊庄豐丰潁颍隴陇臨临綏绥餘余遠远邁迈紅红湯汤巖岩崗岗峽峡漁渔獸兽糧粮藝艺術术館馆災灾殘残' +
+  '婦妇僑侨鑒鉴場场競竞爭争輔辅瀋沈攝摄鍋锅銀银錢钱鋼钢鎢钨閩闽贛赣滬沪渝渝瓊琼雜杂畢毕燈灯陽阳漢汉衢衢' +
+  '萊莱濰潍淄淄濟济寶宝鶴鹤雲云嶽岳'; // 雲/嶽: mountain and cloud place names (雲南, 南嶽)
+
+const NAME_T2S = new Map<string, string>();
+for (let i = 0; i + 1 < NAME_T2S_PAIRS.length; i += 2) {
+  const t = NAME_T2S_PAIRS[i]!;
+  const s = NAME_T2S_PAIRS[i + 1]!;
+  if (t !== s) NAME_T2S.set(t, s);
+}
+
+/** Bracketed annotations: （原XX局）, (挂XX牌子), 【…】, [...], 〔…〕. */
+const BRACKETED = /\([^()]*\)|\[[^[\]]*\]|【[^【】]*】|〔[^〔〕]*〕|<[^<>]*>|《[^《》]*》/g;
+/** Whitespace, separators and punctuation that never distinguish two agencies. */
+const NOISE = /[\s\u00a0\u3000\u200b\ufeff·・.,，、。:：;；"'“”‘’「」『』\-—_]/g;
+
+/**
+ * A comparable agency name: NFKC (full-width forms), traditional → simplified, bracketed
+ * annotations dropped, whitespace and punctuation removed, and 人民政府 → 政府.
+ *
+ * 人民政府 → 政府: every level of people's government is routinely called 政府 in its own
+ * documents (县政府办公室 for 县人民政府办公室, 市政府 for 市人民政府); the two forms never name
+ * different bodies, while nothing else in an agency name is abbreviated that regularly.
+ */
+export function normalizeAgency(name: string): string {
+  let out = toSimplified(name.normalize('NFKC'));
+  let simplified = '';
+  for (const ch of out) simplified += NAME_T2S.get(ch) ?? ch;
+  out = simplified;
+  // Drop annotations repeatedly (nested brackets are rare but cheap to handle).
+  for (let i = 0; i < 3; i++) {
+    const next = out.replace(BRACKETED, '');
+    if (next === out) break;
+    out = next;
+  }
+  return out.replace(NOISE, '').replace(/人民政府/g, '政府');
+}
+
+export type AgencyIdentity = 'same' | 'different' | 'uncertain';
+
+/**
+ * A place prefix ending in an administrative-division word, before the body's own name:
+ * `法库县` in `法库县自然资源局`. A name with one is specific enough to be matched against a
+ * longer name that only adds the higher levels (`沈阳市法库县自然资源局`).
+ */
+const PLACE_PREFIX = /^.+?(?:自治区|自治州|自治县|自治旗|特别行政区|省|市|州|地区|盟|县|区|旗|镇|乡|街道|苏木)/;
+
+/** Words ending in a division character that are not places (城市管理局, 社区服务中心). */
+const NOT_A_PLACE = /(?:城市|社区|园区|景区|小区)$/;
+
+/** Levenshtein distance, bounded (returns limit + 1 when larger). */
+function distance(a: string, b: string, limit: number): number {
+  if (Math.abs(a.length - b.length) > limit) return limit + 1;
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    let best = i;
+    for (let j = 1; j <= b.length; j++) {
+      const v = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+      cur.push(v);
+      if (v < best) best = v;
+    }
+    if (best > limit) return limit + 1;
+    prev = cur;
+  }
+  return prev[b.length]!;
+}
+
+/**
+ * Whether two agency names denote the same body.
+ *
+ * - 'same': equal after normalizeAgency, or one is the other with higher levels of the place
+ *   prefixed (`法库县自然资源局` ⊂ `沈阳市法库县自然资源局`) and the shorter still has a place.
+ * - 'uncertain': a name is missing; one name contains the other without that guarantee
+ *   (`自然资源局` vs `法库县自然资源局`); or the names differ by one or two characters (a typo,
+ *   an unmapped traditional character, or a renamed body such as 国土资源局 → 自然资源局 after
+ *   the 2018 机构改革 — spec §5.4 asks for no finding rather than a false one).
+ * - 'different': anything else.
+ */
+export function sameAgency(a: string | null | undefined, b: string | null | undefined): AgencyIdentity {
+  if (!a || !b) return 'uncertain';
+  const x = normalizeAgency(a);
+  const y = normalizeAgency(b);
+  if (x.length === 0 || y.length === 0) return 'uncertain';
+  if (x === y) return 'same';
+  const [short, long] = x.length <= y.length ? [x, y] : [y, x];
+  if (long.endsWith(short)) {
+    const place = PLACE_PREFIX.exec(short);
+    // The shorter name must keep a place and a body name after it.
+    const specific = place && place[0].length < short.length && !NOT_A_PLACE.test(place[0]);
+    return specific ? 'same' : 'uncertain';
+  }
+  if (long.includes(short)) return 'uncertain';
+  return distance(x, y, 2) <= 2 ? 'uncertain' : 'different';
+}

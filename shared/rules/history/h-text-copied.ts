@@ -1,0 +1,35 @@
+import type { Rule } from '../rule.ts';
+import { COPIED_SHARE_THRESHOLD, MIN_COPIED_SENTENCES, copiedText } from './copied-text.ts';
+import { consecutiveOf } from './previous.ts';
+
+/** Longest quote in a message, in characters. */
+const QUOTE_MAX = 60;
+
+function quote(text: string): string {
+  const chars = [...text];
+  return chars.length <= QUOTE_MAX ? text : `${chars.slice(0, QUOTE_MAX).join('')}……`;
+}
+
+/**
+ * 内容雷同: most of the non-boilerplate sentences of sections 一 and 五 repeat the same agency's
+ * previous-year report (numbers and years aside). States the share and quotes one sentence.
+ */
+export const rule: Rule = {
+  id: 'H-TEXT-COPIED',
+  check(ctx) {
+    const pair = consecutiveOf(ctx);
+    if (!pair) return [];
+    const { eligible, copied, share } = copiedText(pair.report, pair.previous, ctx.boilerplate);
+    if (copied.length < MIN_COPIED_SENTENCES || share < COPIED_SHARE_THRESHOLD) return [];
+    const example = copied.reduce((a, b) => (b.norm.length > a.norm.length ? b : a));
+    const percent = Math.round(share * 100);
+    return [
+      {
+        message:
+          `“总体情况”和“存在的主要问题及改进情况”中（已排除通用表述）共 ${eligible.length} 句，` +
+          `其中 ${copied.length} 句（${percent}%）与 ${pair.previousYear} 年报告相同或仅数字不同，` +
+          `例如：“${quote(example.text)}”。请按本年度（${pair.year} 年）实际情况撰写。`,
+      },
+    ];
+  },
+};
