@@ -17,6 +17,8 @@ const YEAR = /((?:19|20)\d{2})\s*年/;
 const REPORTISH = /年度报告|年报|信息公开.{0,16}报告|情况的?报告/;
 const AGENCY_END = /(人民政府|政府|办公室|办公厅|委员会|办事处|管委会|局|委|厅|办|镇|乡|街道|中心|院|所|站|处|署|会|馆|队)$/;
 const HEAD_CHARS = 300;
+const EMBEDDED_TITLE =
+  /(?:现公布|现公开|现发布|现予公布|编制|印发|发布)?《?([^《》〈〉，,。；;：:\s]{0,40}?(?:19|20)\d{2}\s*年度?[^《》〈〉，,。；;\s]{0,30}?(?:年度报告|年报))/;
 
 function textOf(b: Block): string | undefined {
   return b.kind === 'paragraph' || b.kind === 'heading' ? b.text : undefined;
@@ -84,6 +86,17 @@ export function readHead(doc: Document, firstHeading: number): HeadInfo {
     }
     // Repeated title lines (page chrome and body) are title lines too.
     for (const o of head) if (o.i !== h.i && squeeze(o.text) === squeeze(h.text)) titleBlocks.push(o.i);
+  }
+  if (title === null) {
+    // No title line: a report name inside the opening sentence (`现公布XX局2022年…年度报告。`).
+    for (const h of head) {
+      const m = EMBEDDED_TITLE.exec(h.text);
+      if (m) {
+        title = m[1]!;
+        agency ??= agencyFromTitle(title);
+        break;
+      }
+    }
   }
   const titleYear = title ? Number(YEAR.exec(title)?.[1]) || undefined : undefined;
   return { title, titleBlocks, agency, titleYear };

@@ -136,6 +136,12 @@ describe('metadata', () => {
     expect(meta.recognition.years).toEqual({ metadata: 2023 });
   });
 
+  it('without a title line, the report name inside the opening sentence is the title (faku)', () => {
+    const r = read('corpus/faku_zrzyj_2022.txt');
+    expect(r).toMatchObject({ title: '法库县自然资源局2022年政府信息公开工作年度报告', agency: '法库县自然资源局', year: 2022 });
+    expect(r.recognition.preamble.startsWith('根据《中华人民共和国政府信息公开条例》')).toBe(true);
+  });
+
   it('the period is not fooled by stripped dates or phone numbers (ningqiang)', () => {
     const r = read('corpus/ningqiang_zrzyj_2021.txt');
     expect(r.recognition.period).toBeUndefined();
