@@ -19,7 +19,7 @@ import {
   type VersionItem,
 } from './items.ts';
 import { readPage } from './paginate.ts';
-import { TABLE_DEFINITION } from './table-definition.ts';
+import { TABLE_DEFINITION, type TableDefinition } from './table-definition.ts';
 import { latestFindingOf, reportDetailOf, reportSummaryOf, versionFindingOf, versionSummaryOf } from './to-views.ts';
 import type { LatestFinding, Page, ReportDetail, ReportSummary, VersionFinding, VersionSummary } from './views.ts';
 
@@ -67,13 +67,18 @@ function parse<T>(schema: z.ZodType<T>, raw: unknown): T {
   return result.data;
 }
 
-const [GSI1, GSI2, GSI3] = TABLE_DEFINITION.globalSecondaryIndexes as [
-  (typeof TABLE_DEFINITION.globalSecondaryIndexes)[number],
-  (typeof TABLE_DEFINITION.globalSecondaryIndexes)[number],
-  (typeof TABLE_DEFINITION.globalSecondaryIndexes)[number],
-];
+type Index = TableDefinition['globalSecondaryIndexes'][number];
+function index(name: string): Index {
+  const found = TABLE_DEFINITION.globalSecondaryIndexes.find((g) => g.indexName === name);
+  if (!found) throw new Error(`table definition has no index ${name}`);
+  return found;
+}
+/** Reports by year (sorted by status, id); by agency (sorted by year, id); latest findings by rule and year. */
+const GSI1 = index('gsi1');
+const GSI2 = index('gsi2');
+const GSI3 = index('gsi3');
 const TABLE_KEYS = [TABLE_DEFINITION.partitionKey.name, TABLE_DEFINITION.sortKey.name];
-const indexKeys = (gsi: typeof GSI1) => [...TABLE_KEYS, gsi.partitionKey.name, gsi.sortKey.name];
+const indexKeys = (gsi: Index) => [...TABLE_KEYS, gsi.partitionKey.name, gsi.sortKey.name];
 const str = (key: CursorKey, name: string): string => (typeof key[name] === 'string' ? (key[name] as string) : '');
 
 // ---------------------------------------------------------------------------------------------
@@ -240,10 +245,12 @@ export function createQueries({ client, tableName, maxReadsPerPage }: QueryDeps)
     },
 
     async listReportFindings(reportId, { versionId, severity }) {
-      const report = await getReportItem(reportId);
-      const chosen = versionId ?? report?.latestVersionId;
+      const [report, version] = await Promise.all([
+        getReportItem(reportId),
+        versionId === undefined ? null : getVersionItem(reportId, versionId),
+      ]);
+      const chosen = versionId === undefined ? report?.latestVersionId : version?.versionId;
       if (chosen === undefined) return null;
-      if (versionId !== undefined && !(await getVersionItem(reportId, versionId))) return null;
       const items = await queryAll(keys.versionPartition(reportId, chosen), 'FINDING#');
       const findings = items
         .map((i) => parse(FindingItemSchema, i))
