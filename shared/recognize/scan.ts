@@ -93,6 +93,7 @@ export function scanTables(blocks: readonly Block[], sectionAt: (index: number) 
   const byId = new Map<TableId, Capture>();
   const sectionsWithTables = new Set<number>();
   let cur: Capture | undefined;
+  let lastSection: number | null = null;
   let lastBlock = blocks.length - 1;
   while (lastBlock >= 0 && blocks[lastBlock]!.kind === 'image') lastBlock--;
 
@@ -115,6 +116,9 @@ export function scanTables(blocks: readonly Block[], sectionAt: (index: number) 
       if (r.cells.length === 0) return;
       if (bi === lastBlock && ri === block.rows.length - 1) r.isLast = true;
       if (section !== null) sectionsWithTables.add(section);
+      // A table does not run on into the next section (a 信息处理费 table in 六 is not table 四).
+      if (cur && section !== null && section !== lastSection) cur = undefined;
+      lastSection = section;
       const labels = labelTexts(r).map(norm);
       const title = labels.length > 0 ? T2_TITLE.exec(labels[0]!) : null;
       if (title) {

@@ -1,6 +1,8 @@
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { textToDocument } from '../../shared/extract/text.ts';
-import type { Block, Document } from '../../shared/report/model.ts';
+import { extractText, textToDocument } from '../../shared/extract/text.ts';
+import { DocumentSchema, type Block, type Document } from '../../shared/report/model.ts';
 
 type Table = Extract<Block, { kind: 'table' }>;
 
@@ -99,5 +101,28 @@ describe('textToDocument: flattened tables', () => {
     expect(closed.blocks.map((b) => b.kind)).toEqual(['table', 'paragraph', 'heading']);
     const cut = textToDocument('第二十条第(一)项 | |||\n规 章 | 0 | 0 | 0 |\n行政规范性文');
     expect(grid(tables(cut)[0]!).at(-1)).toEqual(['行政规范性文']);
+  });
+});
+
+describe('textToDocument on the corpus', () => {
+  const dir = join(import.meta.dirname, '..', 'fixtures');
+  const files = [
+    ...readdirSync(join(dir, 'corpus'))
+      .filter((f) => f.endsWith('.txt'))
+      .map((f) => join('corpus', f)),
+    join('seed', 'heilongjiang-gxt-2022.txt'),
+  ];
+  it.each(files)('%s: a valid Document, rectangular tables, a source line on every block and cell', (file) => {
+    const doc = DocumentSchema.parse(extractText(new Uint8Array(readFileSync(join(dir, file)))));
+    expect(doc.encoding).toBe('utf-8');
+    for (const b of doc.blocks) {
+      expect(b.source.line).toBeGreaterThan(0);
+      if (b.kind !== 'table') continue;
+      const width = b.rows[0]!.length;
+      for (const row of b.rows) {
+        expect(row).toHaveLength(width);
+        for (const c of row) expect(c.source?.line).toBeGreaterThan(0);
+      }
+    }
   });
 });

@@ -75,3 +75,19 @@ describe('table 二 without its title rows', () => {
     });
   });
 });
+
+describe('table boundaries', () => {
+  it('a table in section 六 does not run on into table 四', () => {
+    const r = report(2022, T2_2021, [
+      '四、政府信息公开行政复议、行政诉讼情况',
+      '行政复议\t行政诉讼',
+      '0 0 0 0 0 0 0 0 0 0 0 0 0 0 0',
+      '六、其他需要报告的事项',
+      '收费项目\t金额',
+      '信息处理费\t0',
+    ]);
+    expect(r.recognition.tables.find((t) => t.id === 't4')).toMatchObject({ section: 4, extraRows: [] });
+    expect(r.cells['s4.litigation_after_review.total']).toBe(0);
+    expect(r.recognition.tables.map((t) => t.id)).toEqual(['t2.1', 't4']);
+  });
+});
