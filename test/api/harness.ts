@@ -76,6 +76,7 @@ export function seedCorrection(uploads: Upload[]): Upload {
 }
 
 export interface LocalDynamo {
+  endpoint: string;
   doc: DynamoDBDocumentClient;
   tableName: string;
   stop(): Promise<void>;
@@ -87,6 +88,7 @@ async function startDynamo(tableName = 'nianbao-api-test'): Promise<LocalDynamo>
   const client = dynamoClient(server.endpoint);
   await client.send(new CreateTableCommand(createTableInput(tableName)));
   return {
+    endpoint: server.endpoint,
     doc: documentClient(client),
     tableName,
     stop: async () => {

@@ -11,15 +11,31 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
+import { ESM_REQUIRE_BANNER } from '../../infra/constructs/bundled-function.ts';
 
 const root = join(import.meta.dirname, '..', '..');
 const RUNS = 9;
 
-/** The banner infra/constructs/bundled-function.ts gives ESM bundles (require for CJS deps). */
-const BANNER = [
-  "import { createRequire as __nbCreateRequire } from 'node:module';",
-  'const require = __nbCreateRequire(import.meta.url);',
-].join('\n');
+/**
+ * Bundles the API handler into `dir/index.mjs` the way infra/constructs/bundled-function.ts does
+ * (same banner, format, target, main fields, minification, AWS SDK included). Returns the file.
+ */
+export async function bundleApi(dir: string): Promise<string> {
+  const outfile = join(dir, 'index.mjs');
+  await build({
+    entryPoints: [join(root, 'functions/api/handler.ts')],
+    outfile,
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node22',
+    mainFields: ['module', 'main'],
+    minify: true,
+    banner: { js: ESM_REQUIRE_BANNER },
+    logLevel: 'silent',
+  });
+  return outfile;
+}
 
 const median = (values: number[]) => {
   const sorted = [...values].sort((a, b) => a - b);
@@ -39,19 +55,7 @@ function timeNode(script: string): number {
 export async function benchApi(): Promise<{ name: string; value: number; unit: string; note?: string }[]> {
   const dir = mkdtempSync(join(tmpdir(), 'nianbao-api-bench-'));
   try {
-    const outfile = join(dir, 'index.mjs');
-    await build({
-      entryPoints: [join(root, 'functions/api/handler.ts')],
-      outfile,
-      bundle: true,
-      platform: 'node',
-      format: 'esm',
-      target: 'node22',
-      mainFields: ['module', 'main'],
-      minify: true,
-      banner: { js: BANNER },
-      logLevel: 'silent',
-    });
+    const outfile = await bundleApi(dir);
     const url = pathToFileURL(outfile).href;
     const importScript = `const m = await import(${JSON.stringify(url)}); if (typeof m.handler !== 'function') process.exit(3);`;
     // In-process: from the start of the import to the module being ready (no process start-up).
