@@ -69,8 +69,7 @@ export function fitValues(values: readonly Cell[], n: number, isLast: boolean): 
   return out;
 }
 
-function finding(c: Capture, edition: Edition): TableFinding {
-  void edition;
+function finding(c: Capture): TableFinding {
   const f: TableFinding = {
     id: c.id,
     section: c.section as TableFinding['section'],
@@ -113,14 +112,19 @@ function leftover(text: string, hits: { at: number; end: number }[]): string {
   return out + text.slice(pos);
 }
 
-function extraRowOf(r: RowView, columns: readonly string[], acc: Accumulator, ctx: ValueContext, group?: ExtraRow['group']): ExtraRow {
+/** A non-template row with its values by column key (read in order, never summed in). */
+function extraRowOf(
+  r: RowView,
+  columns: readonly string[],
+  ctx: (column: string) => ValueContext,
+  group?: ExtraRow['group'],
+): ExtraRow {
   const values: Record<string, CellValue> = {};
   const cells = fitValues(r.values, columns.length, true) ?? [];
   cells.forEach((cell, i) => {
-    const { value } = parseCellValue(cell.text, ctx);
+    const { value } = parseCellValue(cell.text, ctx(columns[i]!));
     if (value !== undefined) values[columns[i]!] = value;
   });
-  void acc;
   const e: ExtraRow = { label: labelTexts(r).join(' '), values };
   if (group) e.group = group;
   e.source = r.source;
@@ -148,7 +152,7 @@ function matchRowLabel(r: RowView, match: (t: string) => RowMatch | undefined): 
 }
 
 export function mapT2(c: Capture, edition: Edition, acc: Accumulator): TableFinding {
-  const f = finding(c, edition);
+  const f = finding(c);
   const own = T2[edition].find((s) => s.id === c.id);
   const other: Edition = edition === '2019' ? '2021' : '2019';
   const sub: SubTable = own ?? T2[other].find((s) => s.id === c.id)!;
@@ -185,13 +189,15 @@ export function mapT2(c: Capture, edition: Edition, acc: Accumulator): TableFind
     const u = /(万元|元)/.exec(seg);
     if (u) f.headerUnits[x.key] = u[1]!;
   });
+  // Values map onto the header's columns in the header's order; when the header does not name
+  // every column but the row has a value for each, onto the template's order.
   const order: Column[] = hits.length > 0 ? hits.map((x) => sub.columns.find((col) => col.key === x.key)!) : [...sub.columns];
   for (const { r, hit } of data) {
-    const n = r.values.filter((v) => !isBlankText(v.text)).length === sub.columns.length ? sub.columns.length : order.length;
-    const cols = n === sub.columns.length ? (order.length === n ? order : sub.columns) : order;
+    const full = order.length < sub.columns.length && fitValues(r.values, sub.columns.length, false) !== undefined;
+    const cols = full ? sub.columns : order;
     if (!hit || hit.m.otherEdition) {
       if (r.hasValues) {
-        f.extraRows.push(extraRowOf(r, cols.map((col) => col.key), acc, t2Context(subEdition, cols[0]?.key ?? '', undefined)));
+        f.extraRows.push(extraRowOf(r, cols.map((col) => col.key), (col) => t2Context(subEdition, col, f.headerUnits[col])));
       }
       continue;
     }
@@ -215,7 +221,7 @@ const T3_SKIP = (n: string): boolean =>
   n.includes('勾稽关系') || n.startsWith('(本列数据') || n === '申请人情况' || n === '法人或其他组织' || n === '三、本年度办理结果';
 
 export function mapT3(c: Capture, edition: Edition, acc: Accumulator): TableFinding {
-  const f = finding(c, edition);
+  const f = finding(c);
   const header: RowView[] = [];
   let i = 0;
   for (; i < c.rows.length; i++) {
@@ -238,12 +244,12 @@ export function mapT3(c: Capture, edition: Edition, acc: Accumulator): TableFind
     const m = label !== undefined ? matchT3Row(label) : undefined;
     const group = labelTexts(r).map((t) => matchT3Group(t)).find((g) => g !== undefined);
     if (!m) {
-      if (r.hasValues) f.extraRows.push(extraRowOf(r, colKeys, acc, {}, group));
+      if (r.hasValues) f.extraRows.push(extraRowOf(r, colKeys, () => ({}), group));
       continue;
     }
     const wrongEdition = (edition === '2019' && m.key.startsWith('other.')) || (edition === '2021' && m.key === 'other');
     if (wrongEdition) {
-      if (r.hasValues) f.extraRows.push(extraRowOf(r, colKeys, acc, {}, m.key === 'other' ? 'other' : undefined));
+      if (r.hasValues) f.extraRows.push(extraRowOf(r, colKeys, () => ({}), m.key === 'other' ? 'other' : undefined));
       continue;
     }
     if (!f.rows.includes(m.key)) f.rows.push(m.key);
@@ -257,8 +263,8 @@ export function mapT3(c: Capture, edition: Edition, acc: Accumulator): TableFind
 
 // ---- table 四 -------------------------------------------------------------------------------
 
-export function mapT4(c: Capture, edition: Edition, acc: Accumulator): TableFinding {
-  const f = finding(c, edition);
+export function mapT4(c: Capture, _edition: Edition, acc: Accumulator): TableFinding {
+  const f = finding(c);
   const values: Cell[] = [];
   const labels: string[] = [];
   for (const r of c.rows) {
