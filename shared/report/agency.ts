@@ -59,6 +59,20 @@ export type AgencyIdentity = 'same' | 'different' | 'uncertain';
  */
 const PLACE_PREFIX = /^.+?(?:自治区|自治州|自治县|自治旗|特别行政区|省|市|州|地区|盟|县|区|旗|镇|乡|街道|苏木)/;
 
+/** One level of a place chain: a short name and its division word (广州市, 荔湾区, 南源街道). */
+const PLACE_LEVEL = /^[^政局委办厅府]{1,6}?(?:自治区|自治州|自治县|自治旗|特别行政区|省|市|州|地区|盟|县|区|旗|镇|乡|街道|苏木)/;
+
+/** The chain of places a normalized name starts with (`广州市荔湾区` of `广州市荔湾区政府南源街道办事处`). */
+function placeChain(name: string): string {
+  let rest = name;
+  let out = '';
+  for (let m = PLACE_LEVEL.exec(rest); m && m[0].length < rest.length && !NOT_A_PLACE.test(m[0]); m = PLACE_LEVEL.exec(rest)) {
+    out += m[0];
+    rest = rest.slice(m[0].length);
+  }
+  return out;
+}
+
 /** Words ending in a division character that are not places (城市管理局, 社区服务中心). */
 const NOT_A_PLACE = /(?:城市|社区|园区|景区|小区)$/;
 
@@ -86,10 +100,10 @@ function distance(a: string, b: string, limit: number): number {
  * - 'same': equal after normalizeAgency, or one is the other with higher levels of the place
  *   prefixed (`法库县自然资源局` ⊂ `沈阳市法库县自然资源局`) and the shorter still has a place.
  * - 'uncertain': a name is missing; one name contains the other without that guarantee
- *   (`自然资源局` vs `法库县自然资源局`); or the names differ by one or two characters (a typo,
- *   an unmapped traditional character, or a renamed body such as 国土资源局 → 自然资源局 after
- *   the 2018 机构改革 — spec §5.4 asks for no finding rather than a false one).
- * - 'different': anything else.
+ *   (`自然资源局` vs `法库县自然资源局`); or, in the same place, the names differ by one or two
+ *   characters (a typo, an unmapped traditional character, or a renamed body such as 国土资源局
+ *   → 自然资源局 after the 2018 机构改革 — spec §5.4 asks for no finding rather than a false one).
+ * - 'different': anything else (in particular two different places).
  */
 export function sameAgency(a: string | null | undefined, b: string | null | undefined): AgencyIdentity {
   if (!a || !b) return 'uncertain';
@@ -105,5 +119,9 @@ export function sameAgency(a: string | null | undefined, b: string | null | unde
     return specific ? 'same' : 'uncertain';
   }
   if (long.includes(short)) return 'uncertain';
+  // Different places are different agencies, however alike the rest of the names.
+  const px = placeChain(x);
+  const py = placeChain(y);
+  if (px && py && px !== py) return 'different';
   return distance(x, y, 2) <= 2 ? 'uncertain' : 'different';
 }
