@@ -135,9 +135,13 @@ export function createQueries({ client, tableName, maxReadsPerPage }: QueryDeps)
     return items;
   }
 
-  async function detail(reportId: string, version: VersionItem, latestVersionId: string | null): Promise<ReportDetail> {
-    const items = await queryAll(keys.versionPartition(reportId, version.versionId));
-    return reportDetailOf(version, latestVersionId, items);
+  /** A version item and the items of its partition, read together; null when the version does not exist. */
+  async function versionWithItems(reportId: string, versionId: string): Promise<[VersionItem, Item[]] | null> {
+    const [version, items] = await Promise.all([
+      getVersionItem(reportId, versionId),
+      queryAll(keys.versionPartition(reportId, versionId)),
+    ]);
+    return version ? [version, items] : null;
   }
 
   return {
@@ -226,9 +230,9 @@ export function createQueries({ client, tableName, maxReadsPerPage }: QueryDeps)
     async getReport(reportId) {
       const report = await getReportItem(reportId);
       if (!report) return null;
-      const version = await getVersionItem(reportId, report.latestVersionId);
-      if (!version) throw new CorruptItem(`report ${reportId} points at missing version ${report.latestVersionId}`);
-      return detail(reportId, version, report.latestVersionId);
+      const found = await versionWithItems(reportId, report.latestVersionId);
+      if (!found) throw new CorruptItem(`report ${reportId} points at missing version ${report.latestVersionId}`);
+      return reportDetailOf(found[0], report.latestVersionId, found[1]);
     },
 
     async listVersions(reportId) {
@@ -239,9 +243,8 @@ export function createQueries({ client, tableName, maxReadsPerPage }: QueryDeps)
     },
 
     async getVersion(reportId, versionId) {
-      const [report, version] = await Promise.all([getReportItem(reportId), getVersionItem(reportId, versionId)]);
-      if (!version) return null;
-      return detail(reportId, version, report?.latestVersionId ?? null);
+      const [report, found] = await Promise.all([getReportItem(reportId), versionWithItems(reportId, versionId)]);
+      return found ? reportDetailOf(found[0], report?.latestVersionId ?? null, found[1]) : null;
     },
 
     async listReportFindings(reportId, { versionId, severity }) {
