@@ -1,0 +1,97 @@
+/**
+ * `npm run bench`: speed and memory of the product's hot paths, written to BENCHMARKS.md.
+ * A benchmark, not a test: it asserts nothing and is not part of `npm test`.
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { checkBytes } from '../../shared/check.ts';
+import { extract } from '../../shared/extract/index.ts';
+import { recognize } from '../../shared/recognize/index.ts';
+import { validate } from '../../shared/rules/index.ts';
+import { benchApi } from './api.ts';
+import { benchFormats } from './formats.ts';
+
+export interface BenchRow {
+  name: string;
+  value: number;
+  unit: string;
+  note?: string;
+}
+
+const root = join(import.meta.dirname, '..', '..');
+const SEED = new Uint8Array(readFileSync(join(root, 'test/fixtures/seed/heilongjiang-gxt-2022.txt')));
+
+/** Runs `fn` repeatedly for about `ms` milliseconds after a warm-up; returns operations per second. */
+async function throughput(fn: () => unknown, ms = 2000): Promise<number> {
+  for (let i = 0; i < 200; i++) await fn();
+  let n = 0;
+  const start = performance.now();
+  let elapsed = 0;
+  while (elapsed < ms) {
+    for (let i = 0; i < 50; i++) await fn();
+    n += 50;
+    elapsed = performance.now() - start;
+  }
+  return (n * 1000) / elapsed;
+}
+
+async function benchCore(): Promise<BenchRow[]> {
+  const rows: BenchRow[] = [];
+  const document = await extract(SEED);
+  const report = recognize(document);
+  rows.push({
+    name: 'seed: parse + validate (checkBytes)',
+    value: await throughput(() => checkBytes(SEED)),
+    unit: 'reports/s',
+    note: 'goal ≥ 2,000 on one core',
+  });
+  rows.push({ name: 'seed: extract text → Document', value: await throughput(() => extract(SEED)), unit: 'reports/s' });
+  rows.push({ name: 'seed: recognize Document → Report', value: await throughput(() => recognize(document)), unit: 'reports/s' });
+  rows.push({ name: 'seed: validate Report → Findings', value: await throughput(() => validate({ report })), unit: 'reports/s' });
+
+  global.gc?.();
+  const before = process.memoryUsage();
+  const kept = [];
+  for (let i = 0; i < 1000; i++) kept.push(await checkBytes(SEED));
+  const after = process.memoryUsage();
+  rows.push({
+    name: 'seed: heap per checked report (1,000 results kept)',
+    value: (after.heapUsed - before.heapUsed) / 1000 / 1024,
+    unit: 'KiB',
+  });
+  rows.push({ name: 'process RSS after the core benchmark', value: after.rss / 1024 / 1024, unit: 'MiB' });
+  return rows;
+}
+
+function format(value: number): string {
+  return value >= 100 ? Math.round(value).toLocaleString('en-US') : value.toFixed(2);
+}
+
+async function main(): Promise<void> {
+  const sections: [string, BenchRow[]][] = [
+    ['Core (text → cells → findings)', await benchCore()],
+    ['Formats (HTML, DOCX, PDF)', await benchFormats()],
+    ['API cold start', await benchApi()],
+  ];
+  const lines = [
+    '# Benchmarks',
+    '',
+    'Produced by `npm run bench` (`tsx test/bench/run.ts`), which rewrites this file.',
+    '',
+    `Machine: ${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}; single process (one core).`,
+    `Run at: ${new Date().toISOString()}`,
+    '',
+  ];
+  for (const [title, rows] of sections) {
+    lines.push(`## ${title}`, '', '| measure | value | unit | note |', '| --- | ---: | --- | --- |');
+    for (const r of rows) lines.push(`| ${r.name} | ${format(r.value)} | ${r.unit} | ${r.note ?? ''} |`);
+    lines.push('');
+  }
+  const text = lines.join('\n');
+  writeFileSync(join(root, 'BENCHMARKS.md'), text);
+  process.stdout.write(text + '\n');
+}
+
+await main();
