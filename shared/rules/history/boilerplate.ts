@@ -17,7 +17,7 @@ export const MIN_SENTENCE_CHARS = 12;
 /**
  * Phrases (normalized: no punctuation, numbers as #) whose sentences are template text in
  * every report: the principle of the regulation, citations of the regulation and the format
- * notice, the statistical period, the download and contact lines.
+ * notice, the statistical period, the download and contact lines, the year's political formula.
  */
 const TEMPLATE_PHRASES: readonly string[] = [
   '以公开为常态不公开为例外',
@@ -34,6 +34,8 @@ const TEMPLATE_PHRASES: readonly string[] = [
   '公正公平合法便民',
   '知情权参与权表达权和监督权',
   '知情权参与权和监督权',
+  // The political formula most reports of a year open with (党的二十大精神 …).
+  '习近平新时代中国特色社会主义思想',
 ];
 
 /**

@@ -12,7 +12,7 @@ import { sentencesOf, type Sentence } from './sentences.ts';
 /** The sections compared: 一 总体情况 and 五 存在的主要问题及改进情况. */
 export const COMPARED_SECTIONS = [1, 5] as const;
 /** Two sentences are "almost" the same at this bigram Dice similarity (normalized forms). */
-export const NEAR_DUPLICATE = 0.85;
+export const NEAR_DUPLICATE = 0.75;
 /** Fire at or above this share of copied sentences (docs/history.md). */
 export const COPIED_SHARE_THRESHOLD = 0.5;
 /** … and only with at least this many copied sentences (a two-sentence section proves nothing). */
