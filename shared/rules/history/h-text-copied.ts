@@ -1,14 +1,7 @@
 import type { Rule } from '../rule.ts';
 import { COPIED_SHARE_THRESHOLD, MIN_COPIED_SENTENCES, copiedText } from './copied-text.ts';
 import { consecutiveOf } from './previous.ts';
-
-/** Longest quote in a message, in characters. */
-const QUOTE_MAX = 60;
-
-function quote(text: string): string {
-  const chars = [...text];
-  return chars.length <= QUOTE_MAX ? text : `${chars.slice(0, QUOTE_MAX).join('')}……`;
-}
+import { quote } from './sentences.ts';
 
 /**
  * 内容雷同: most of the non-boilerplate sentences of sections 一 and 五 repeat the same agency's

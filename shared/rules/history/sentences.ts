@@ -39,3 +39,9 @@ export function sentencesOf(text: string): Sentence[] {
   }
   return out;
 }
+
+/** A sentence for quoting in a message: cut at `max` characters. */
+export function quote(text: string, max = 60): string {
+  const chars = [...text];
+  return chars.length <= max ? text : `${chars.slice(0, max).join('')}……`;
+}

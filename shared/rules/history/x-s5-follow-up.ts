@@ -1,6 +1,7 @@
 import type { Rule } from '../rule.ts';
 import { sectionProse } from '../support.ts';
 import { consecutiveOf } from './previous.ts';
+import { quote } from './sentences.ts';
 
 /** A clause that states a problem … */
 const PROBLEM = /问题|不足|短板|差距|有待|不够|不强|不高|欠缺|滞后|薄弱|不到位|不全面|不及时|不规范|单一/;
@@ -39,7 +40,7 @@ export const rule: Rule = {
   id: 'X-S5-FOLLOW-UP',
   check(ctx) {
     const pair = consecutiveOf(ctx);
-    if (!pair) return [];
+    if (!pair || pair.report.edition !== '2021') return [];
     const before = sectionProse(pair.previous, 5);
     const now = sectionProse(pair.report, 5);
     if (before === undefined || now === undefined) return [];
@@ -53,7 +54,7 @@ export const rule: Rule = {
     return [
       {
         message:
-          `${pair.previousYear} 年报告“存在的主要问题及改进情况”列出了问题（如“${clauses[0]}”），` +
+          `${pair.previousYear} 年报告“存在的主要问题及改进情况”列出了问题（如“${quote(clauses[0]!, 40)}”），` +
           `本报告（${pair.year} 年）该部分未说明这些问题的整改情况。`,
       },
     ];
