@@ -3,13 +3,13 @@
  * flattened tables (tab rows, pipe rows, one cell per line with or without blank lines or a
  * ` |` suffix, numbers run together on one line) are rebuilt into rectangular table blocks.
  */
-import { looksLikeValue, splitNumberRun } from '../report/cell-text.ts';
+import { looksLikeValue, splitLabelValues, splitNumberRun } from '../report/cell-text.ts';
 import type { Block, Cell, Document } from '../report/model.ts';
 import { matchSectionHeading } from '../report/sections.ts';
 import { decode } from './decode.ts';
 import { isTableLabel, isTitleCell, startsRow } from './vocabulary.ts';
 
-type Kind = 'empty' | 'blankcell' | 'tab' | 'pipe' | 'value' | 'numbers' | 'heading' | 'label' | 'prose';
+type Kind = 'empty' | 'blankcell' | 'tab' | 'pipe' | 'value' | 'numbers' | 'heading' | 'labelvalues' | 'label' | 'prose';
 
 interface Line {
   no: number;
@@ -45,7 +45,12 @@ function classify(raw: string, no: number): Line {
     line.kind = 'numbers';
     line.strong = true;
   } else if (matchSectionHeading(text)) line.kind = 'heading';
-  else if (text.length <= MAX_LABEL && !/[。；;]/.test(text)) {
+  else if (text.length <= MAX_LABEL + 60 && !/[。；;]/.test(text) && splitLabelValues(text)) {
+    // `行政许可 21 +19 40`: a row of PDF text.
+    line.kind = 'labelvalues';
+    const { label } = splitLabelValues(text)!;
+    line.strong = isTableLabel(label) || startsRow(label);
+  } else if (text.length <= MAX_LABEL && !/[。；;]/.test(text)) {
     line.kind = 'label';
     line.strong = isTableLabel(text);
   }
@@ -125,6 +130,12 @@ function buildRows(run: Line[]): Token[][] {
       case 'value':
         pushValue({ text: line.text, line: line.no, value: true });
         break;
+      case 'labelvalues': {
+        const { label, values } = splitLabelValues(line.text)!;
+        pushLabel({ text: label, line: line.no, value: false });
+        for (const v of values) pushValue({ text: v, line: line.no, value: true });
+        break;
+      }
       case 'blankcell':
         pushValue({ text: '', line: line.no, value: false });
         break;

@@ -91,12 +91,18 @@ function variant(acc: Accumulator, table: TableFinding['id'], m: RowMatch, found
   acc.variants.push(v);
 }
 
-function headerOf(rows: readonly RowView[], skip: (n: string) => boolean): { cells: HeaderCell[]; text: string } {
+/** Header cells and their concatenated text, with words that are not column labels removed. */
+function headerOf(rows: readonly RowView[], strip: RegExp): { cells: HeaderCell[]; text: string } {
   const cells: HeaderCell[] = [];
   for (const r of rows) {
     for (const t of labelTexts(r)) {
-      const n = norm(t);
-      if (!skip(n)) cells.push({ raw: t, n });
+      const whole = norm(t);
+      if (whole.includes('本列数据') || whole.includes('勾稽关系')) continue; // the table-三 note
+      // Several labels in one cell (PDF lines) are separate header cells.
+      for (const piece of t.trim().split(/[\s\u00a0\u3000]+/)) {
+        const n = norm(piece).replace(strip, '');
+        if (n.length > 0) cells.push({ raw: piece, n });
+      }
     }
   }
   return { cells, text: cells.map((c) => c.n).join('') };
@@ -166,7 +172,7 @@ export function mapT2(c: Capture, edition: Edition, acc: Accumulator): TableFind
     if (hit || r.hasValues) data.push({ r, hit });
     else if (data.length === 0) header.push(r);
   }
-  const h = headerOf(header, (n) => n === '信息内容');
+  const h = headerOf(header, /信息内容/g);
   const hits = findColumns(sub.columns, h.cells, h.text);
   // A header cut off by the end of the text says nothing about missing columns.
   if (h.cells.length > 0 && !(c.cut && data.length === 0)) {
@@ -217,8 +223,8 @@ export function mapT2(c: Capture, edition: Edition, acc: Accumulator): TableFind
 
 // ---- table 三 -------------------------------------------------------------------------------
 
-const T3_SKIP = (n: string): boolean =>
-  n.includes('勾稽关系') || n.startsWith('(本列数据') || n === '申请人情况' || n === '法人或其他组织' || n === '三、本年度办理结果';
+/** Table-三 header words that are not columns: 申请人情况, the group 法人或其他组织. */
+const T3_NOT_COLUMNS = /申请人情况|法人或其他组织|三、本年度办理结果/g;
 
 export function mapT3(c: Capture, edition: Edition, acc: Accumulator): TableFinding {
   const f = finding(c);
@@ -229,7 +235,7 @@ export function mapT3(c: Capture, edition: Edition, acc: Accumulator): TableFind
     if (r.hasValues || t3RowLabel(r) !== undefined || labelTexts(r).some((t) => matchT3Group(t))) break;
     header.push(r);
   }
-  const h = headerOf(header, T3_SKIP);
+  const h = headerOf(header, T3_NOT_COLUMNS);
   const hits = findColumns(T3_COLUMNS, h.cells, h.text);
   if (h.cells.length > 0) {
     f.missingColumns = T3_COLUMNS.filter((col) => !hits.some((x) => x.key === col.key)).map((col) => col.key);

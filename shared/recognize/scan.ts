@@ -72,7 +72,16 @@ export function labelTexts(r: RowView): string[] {
 export function t3RowLabel(r: RowView): string | undefined {
   for (let k = r.labels.length - 1; k >= 0; k--) {
     const t = r.cells[r.labels[k]!]!.text;
-    if (matchT3Row(t)) return t;
+    const whole = matchT3Row(t);
+    if (whole && whole.via !== 'partial') return t;
+    // Group and row labels in one cell (`三、本年度办理结果 (一)予以公开`, PDF text): the tail,
+    // before a partial match of the whole (which would take `（六）其他处理 1.…` for （六）).
+    const parts = t.trim().split(/[\s\u00a0\u3000]+/);
+    for (let i = 1; i < parts.length; i++) {
+      const tail = parts.slice(i).join(' ');
+      if (matchT3Row(tail)) return tail;
+    }
+    if (whole) return t;
   }
   if (r.labels.length > 1) {
     const joined = labelTexts(r).join('');

@@ -46,3 +46,16 @@ export function splitNumberRun(text: string): string[] | undefined {
   for (const p of parts) if (!looksLikeValue(p)) return undefined;
   return parts;
 }
+
+/**
+ * A label followed by numbers on one line (`行政许可 21 +19 40`, PDF text): the label and the
+ * numbers, or undefined.
+ */
+export function splitLabelValues(text: string): { label: string; values: string[] } | undefined {
+  const parts = text.trim().split(/[\s\u00a0\u3000]+/);
+  if (parts.length < 2) return undefined;
+  let k = parts.length;
+  while (k > 0 && looksLikeValue(parts[k - 1]!)) k--;
+  if (k === parts.length || k === 0) return undefined;
+  return { label: parts.slice(0, k).join(' '), values: parts.slice(k) };
+}

@@ -126,3 +126,27 @@ describe('textToDocument on the corpus', () => {
     }
   });
 });
+
+describe('textToDocument: PDF-style rows (label and numbers on one line)', () => {
+  it('splits the trailing numbers off the label', () => {
+    const text = [
+      '第二十条第（五）项',
+      '信息内容 上一年项目数量 本年增/减 处理决定数量',
+      '行政许可 21 +19 40',
+      '其他对外管理服务事项 0 0 0',
+      '2.其他法律行政法规禁止公开 0 0 0 0 0 0 0',
+    ].join('\n');
+    expect(grid(tables(textToDocument(text))[0]!)).toEqual([
+      ['第二十条第（五）项'],
+      ['信息内容 上一年项目数量 本年增/减 处理决定数量'],
+      ['行政许可', '21', '+19', '40'],
+      ['其他对外管理服务事项', '0', '0', '0'],
+      ['2.其他法律行政法规禁止公开', '0', '0', '0', '0', '0', '0', '0'],
+    ]);
+  });
+
+  it('prose with a number at the end stays prose outside tables', () => {
+    const doc = textToDocument('某局2022年政府信息公开工作年度报告\n回应公众关注热点 3\n一、总体情况');
+    expect(doc.blocks.map((b) => b.kind)).toEqual(['paragraph', 'paragraph', 'heading']);
+  });
+});

@@ -21,7 +21,7 @@ import {
   type Edition,
 } from '../../shared/report/template.ts';
 
-type Style = 'tab' | 'pipe' | 'lines';
+type Style = 'tab' | 'pipe' | 'lines' | 'spaces';
 
 function build(edition: Edition, style: Style): { text: string; expected: Record<string, number> } {
   const expected: Record<string, number> = {};
@@ -36,6 +36,7 @@ function build(edition: Edition, style: Style): { text: string; expected: Record
     for (const r of rows) {
       if (style === 'tab') out.push(r.join('\t'));
       else if (style === 'pipe') out.push(`| ${r.join(' | ')} |`);
+      else if (style === 'spaces') out.push(r.join(' '));
       else for (const c of r) out.push(c, '');
     }
     rows.length = 0;
@@ -72,12 +73,14 @@ function build(edition: Edition, style: Style): { text: string; expected: Record
 
 describe('a complete report maps every template cell', () => {
   for (const edition of ['2019', '2021'] as const) {
-    for (const style of ['tab', 'pipe', 'lines'] as const) {
-      it(`${edition} edition, ${style} rows`, () => {
+    for (const style of ['tab', 'pipe', 'lines', 'spaces'] as const) {
+      it(`${edition} edition, ${style}`, () => {
         const { text, expected } = build(edition, style);
         const r = recognize(textToDocument(text));
         expect(r.edition).toBe(edition);
         expect(Object.keys(expected).sort()).toEqual(templateCellKeys(edition).sort());
+        const missing = Object.keys(expected).filter((k) => r.cells[k] !== expected[k]);
+        expect(missing).toEqual([]);
         expect(r.cells).toEqual(expected);
         expect(r.sections.map((s) => s.number)).toEqual([1, 2, 3, 4, 5, 6]);
         for (const t of r.recognition.tables) {
