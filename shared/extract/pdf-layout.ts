@@ -7,15 +7,12 @@
  */
 import type { Block, Source } from '../report/model.ts';
 import { type SpanCell, cleanText, expandGrid, trimGrid } from './grid.ts';
+import { alignedTables } from './pdf-aligned.ts';
+import { type Line, type TextItem, joinPieces, source, toLines } from './pdf-text.ts';
 
-export interface TextItem {
-  str: string;
-  x: number;
-  /** Baseline. */
-  y: number;
-  width: number;
-  size: number;
-}
+export { dedupe, joinPieces, toLines } from './pdf-text.ts';
+export type { Line, TextItem } from './pdf-text.ts';
+
 /** A horizontal (y1 === y2) or vertical (x1 === x2) ruling segment. */
 export interface Segment {
   x1: number;
@@ -52,62 +49,6 @@ function cluster(values: number[], tolerance = EPS): number[] {
   return out.map((g) => g.reduce((s, v) => s + v, 0) / g.length);
 }
 
-function source(page: number, height: number, x: number | undefined, top: number): Source {
-  return { page, ...(x !== undefined ? { x: Math.round(x * 10) / 10 } : {}), y: Math.round((height - top) * 10) / 10 };
-}
-
-const CJK = /[\u3000-\u30ff\u3400-\u9fff\uff00-\uffef]/;
-/** Joins two pieces of one logical text: no space between CJK, one space elsewhere. */
-export function joinPieces(a: string, b: string): string {
-  if (a === '') return b;
-  if (b === '') return a;
-  return CJK.test(a.slice(-1)) || CJK.test(b[0]!) ? a + b : `${a} ${b}`;
-}
-
-interface Line {
-  items: TextItem[];
-  y: number;
-  size: number;
-  x1: number;
-  x2: number;
-  text: string;
-}
-
-/** Drops glyph runs painted twice at (almost) the same place — the "fake bold" of some producers. */
-export function dedupe(items: TextItem[]): TextItem[] {
-  const out: TextItem[] = [];
-  for (const item of [...items].sort((a, b) => b.y - a.y || a.x - b.x)) {
-    const twin = out.some((o) => o.str === item.str && Math.abs(o.x - item.x) < 1.5 && Math.abs(o.y - item.y) < 1.5);
-    if (!twin) out.push(item);
-  }
-  return out;
-}
-
-/** Items → lines by baseline, left to right; a wide gap inside a line becomes one space. */
-export function toLines(items: TextItem[]): Line[] {
-  const sorted = [...items].sort((a, b) => b.y - a.y || a.x - b.x);
-  const lines: TextItem[][] = [];
-  for (const item of sorted) {
-    const line = lines.find((l) => Math.abs(l[0]!.y - item.y) <= Math.max(1.5, item.size * 0.3));
-    if (line) line.push(item);
-    else lines.push([item]);
-  }
-  return lines
-    .map((l) => {
-      l.sort((a, b) => a.x - b.x);
-      let text = '';
-      let end = -Infinity;
-      for (const it of l) {
-        if (text !== '' && it.x - end > it.size * 0.8) text += ' ';
-        text += it.str;
-        end = Math.max(end, it.x + it.width);
-      }
-      const size = Math.max(...l.map((i) => i.size));
-      return { items: l, y: l[0]!.y, size, x1: l[0]!.x, x2: end, text: text.trim() };
-    })
-    .filter((l) => l.text !== '')
-    .sort((a, b) => b.y - a.y);
-}
 
 // ---------------------------------------------------------------------------------------------
 // Ruled tables
@@ -212,67 +153,19 @@ function ruledBlock(t: Ruled, items: TextItem[], geo: PageGeometry): PlacedBlock
 }
 
 // ---------------------------------------------------------------------------------------------
-// Unruled tables: consecutive lines whose pieces line up
-// ---------------------------------------------------------------------------------------------
-
-/** Pieces of a line separated by gaps wider than two characters. */
-function pieces(line: Line): { x: number; text: string }[] {
-  const out: { x: number; text: string; end: number }[] = [];
-  for (const it of line.items) {
-    const last = out[out.length - 1];
-    if (last && it.x - last.end <= it.size * 2) {
-      last.text = joinPieces(last.text, it.str.trim());
-      last.end = it.x + it.width;
-    } else if (it.str.trim() !== '') out.push({ x: it.x, text: it.str.trim(), end: it.x + it.width });
-  }
-  return out;
-}
-
-function alignedBlock(lines: Line[], geo: PageGeometry): PlacedBlock {
-  const starts = cluster(lines.flatMap((l) => pieces(l).map((p) => p.x)), lines[0]!.size);
-  const rows = lines.map((line) => {
-    const row = starts.map(() => '');
-    for (const p of pieces(line)) {
-      let c = 0;
-      starts.forEach((x, i) => {
-        if (Math.abs(p.x - x) < Math.abs(p.x - starts[c]!)) c = i;
-      });
-      row[c] = row[c] ? `${row[c]} ${p.text}` : p.text;
-    }
-    return row.map((text, c) => ({ text, source: source(geo.page, geo.height, starts[c], line.y + line.size) }));
-  });
-  return { block: { kind: 'table', rows, source: source(geo.page, geo.height, starts[0], lines[0]!.y + lines[0]!.size) }, top: lines[0]!.y + lines[0]!.size };
-}
-
-// ---------------------------------------------------------------------------------------------
 // Pages
 // ---------------------------------------------------------------------------------------------
 
-/** Lines of text outside tables, grouped into paragraphs; tables by rulings or alignment. */
-export function layoutPage(geo: PageGeometry, lines: Line[] | undefined = undefined): { blocks: PlacedBlock[]; lines: Line[] } {
-  const tables = ruledTables(geo.segments);
+/** Tables by ruling lines, then tables by alignment among the remaining lines; the rest is flow text. */
+export function layoutPage(geo: PageGeometry): { blocks: PlacedBlock[]; lines: Line[] } {
   const placed: PlacedBlock[] = [];
   let rest = geo.items;
-  for (const t of tables) {
+  for (const t of ruledTables(geo.segments)) {
     const mine = rest.filter((i) => inside(t, i));
     rest = rest.filter((i) => !inside(t, i));
     const block = ruledBlock(t, mine, geo);
-    if ((block.block as { rows: unknown[] }).rows.length > 0) placed.push(block);
+    if (block.block.kind === 'table' && block.block.rows.length > 0) placed.push(block);
   }
-  const flow = lines ?? toLines(rest);
-  // runs of ≥ 3 lines with ≥ 3 aligned pieces each are tables without rulings
-  const used = new Set<Line>();
-  for (let i = 0; i < flow.length; ) {
-    let j = i;
-    while (j < flow.length && pieces(flow[j]!).length >= 3) j++;
-    if (j - i >= 3) {
-      const run = flow.slice(i, j);
-      run.forEach((l) => used.add(l));
-      placed.push(alignedBlock(run, geo));
-    }
-    i = Math.max(j, i + 1);
-  }
-  return { blocks: placed, lines: flow.filter((l) => !used.has(l)) };
+  const aligned = alignedTables(toLines(rest), geo);
+  return { blocks: [...placed, ...aligned.blocks], lines: aligned.lines };
 }
-
-export type { Line };

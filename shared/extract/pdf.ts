@@ -167,9 +167,18 @@ function runningLines(pages: PageGeometry[]): (page: PageGeometry, line: Line) =
 type LineEntry = { page: number; height: number; top: number; line: Line; left: number; right: number };
 type Entry = { page: number; height: number; top: number; table: PlacedBlock } | LineEntry;
 
+/**
+ * The body text size: the size with the most characters among prose-like lines (one piece, at
+ * least 20 characters), so that small table text does not make every prose line a heading.
+ */
 function bodySize(entries: Entry[]): number {
   const weight = new Map<number, number>();
-  for (const e of entries) if ('line' in e) weight.set(Math.round(e.line.size * 2) / 2, (weight.get(Math.round(e.line.size * 2) / 2) ?? 0) + e.line.text.length);
+  const lines = entries.flatMap((e) => ('line' in e ? [e.line] : []));
+  const prose = lines.filter((l) => l.text.length >= 20 && !l.text.includes(' '));
+  for (const l of prose.length > 0 ? prose : lines) {
+    const size = Math.round(l.size * 2) / 2;
+    weight.set(size, (weight.get(size) ?? 0) + l.text.length);
+  }
   return [...weight.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? 10;
 }
 
@@ -214,6 +223,7 @@ function continueMergedCells(prev: TableBlock['rows'], rows: TableBlock['rows'])
 }
 
 /** Text that opens a numbered item or heading: never the continuation of a paragraph. */
+const HEADING_MAX = 40;
 const STARTS_ITEM = /^([一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[)）]|\d+[.、．])/;
 
 function assemble(pages: PageGeometry[]): Block[] {
@@ -264,7 +274,7 @@ function assemble(pages: PageGeometry[]): Block[] {
     }
     lastTable = undefined;
     const line = e.line;
-    const level = line.size > body * 1.1 ? larger.indexOf(Math.round(line.size)) + 1 : 0;
+    const level = line.size > body * 1.1 && line.text.length <= HEADING_MAX ? larger.indexOf(Math.round(line.size)) + 1 : 0;
     if (lastPara && level === 0) {
       const p = lastPara.entry;
       const full = p.line.x2 >= p.right - p.line.size * 2;

@@ -157,3 +157,24 @@ describe('PDF geometry: things that are not tables', () => {
     expect(toLines(twice).map((l) => l.text)).toEqual(['总体情况']);
   });
 });
+
+describe('PDF without ruling lines (the 2021 report rendered with borderless tables)', async () => {
+  const spec = loadSpecs().find((s) => s.name === 'zhujian-2021-ed2021')!;
+  const { checkBytes } = await import('../../../shared/check.ts');
+  const result = await checkBytes(fixture('variants/zhujian-2021-ed2021.borderless.pdf'));
+  const cells = result.report?.cells ?? {};
+  const right = Object.keys(spec.cells).filter((k) => JSON.stringify(cells[k]) === JSON.stringify(spec.cells[k]));
+
+  it('columns from x-alignment recover most cells (178 of 200 when written)', () => {
+    expect(result.report?.edition).toBe('2021');
+    expect(right.length).toBeGreaterThanOrEqual(175);
+  });
+
+  it('table 四 (one number row under three header lines) and the head of table 三 are exact', () => {
+    const keys = Object.keys(spec.cells).filter(
+      (k) => k.startsWith('s4.') || /^s3\.(new_received|carried_over|granted|partial|denied\.[a-z_]+|unable\.[a-z_]+)\./.test(k),
+    );
+    expect(keys.length).toBe(15 + 7 * 15);
+    expect(keys.filter((k) => !right.includes(k))).toEqual([]);
+  });
+});
