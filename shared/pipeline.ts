@@ -10,7 +10,8 @@ import { finding } from './rules/rule.ts';
 import type { Notifier } from './notify/sns.ts';
 import type { ProcessedUpload, Status } from './notify/render.ts';
 import { agencyKeyOf, reportIdOf, unidentifiedReportIdOf, type IdentitySource } from './store/items.ts';
-import type { ChangedFinding, ReportRepository, VersionRecord } from './store/repository.ts';
+import { diffFindings } from './rules/diff.ts';
+import type { ReportRepository, VersionRecord } from './store/repository.ts';
 
 // ---------------------------------------------------------------------------------------------
 // Ports
@@ -129,7 +130,7 @@ export async function ingestObject(ref: ObjectRef, deps: PipelineDeps): Promise<
 
     const previous = await deps.store.versionBefore(reportId, versionId);
     const previousFindings = previous ? await deps.store.findings(reportId, previous.versionId) : [];
-    const { changed, resolved } = diffFindings(previousFindings, result.findings);
+    const { marked: changed, resolved } = diffFindings(previousFindings, result.findings);
     const counts = countBySeverity(result.findings);
     const status = statusOf(counts);
     const inputRuleId = result.findings.find((f) => f.category === 'input' && !result.report)?.ruleId;
@@ -317,24 +318,3 @@ export function countBySeverity(findings: Finding[]): Record<Severity, number> {
 export const statusOf = (counts: Record<Severity, number>): Status =>
   counts.error > 0 ? 'error' : counts.warning > 0 ? 'warning' : 'ok';
 
-/** Two findings are the same when rule id, cells (in any order) and message are. */
-export const findingIdentity = (f: Finding): string =>
-  JSON.stringify([f.ruleId, [...(f.cells ?? [])].sort(), f.message]);
-
-/** Marks current findings new or unchanged and lists the previous ones that are gone (multiset). */
-export function diffFindings(previous: Finding[], current: Finding[]): { changed: ChangedFinding[]; resolved: Finding[] } {
-  const remaining = new Map<string, Finding[]>();
-  for (const f of previous) {
-    const id = findingIdentity(f);
-    remaining.set(id, [...(remaining.get(id) ?? []), f]);
-  }
-  const changed = current.map((f): ChangedFinding => {
-    const bucket = remaining.get(findingIdentity(f));
-    if (bucket && bucket.length > 0) {
-      bucket.shift();
-      return { finding: f, change: 'unchanged' };
-    }
-    return { finding: f, change: 'new' };
-  });
-  return { changed, resolved: [...remaining.values()].flat() };
-}

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Finding } from '../../shared/report/model.ts';
-import { decodeMetadataValue, diffFindings, identityFromKey, metadataOf } from '../../shared/pipeline.ts';
+import { decodeMetadataValue, identityFromKey, metadataOf } from '../../shared/pipeline.ts';
 import { reportIdOf, unidentifiedReportIdOf, versionIdOf } from '../../shared/store/items.ts';
 import { splitText } from '../../shared/store/version-items.ts';
 
@@ -41,24 +40,6 @@ describe('report identity', () => {
     expect(v1 < v2).toBe(true);
     expect(encodeURIComponent(v1)).not.toBe(v1); // `:` is escaped by encodeURIComponent …
     expect(new URL(`https://x/reports/r/versions/${v1}`).pathname.endsWith(v1)).toBe(true); // … but is valid in a path
-  });
-});
-
-describe('diffFindings', () => {
-  const f = (ruleId: string, message: string, cells?: string[]): Finding => ({
-    ruleId,
-    severity: 'error',
-    category: 'consistency',
-    message,
-    ...(cells ? { cells } : {}),
-  });
-
-  it('compares by rule id, cells (any order) and message, counting duplicates', () => {
-    const previous = [f('K-A', 'x', ['a', 'b']), f('K-B', 'y'), f('K-B', 'y'), f('K-C', 'z')];
-    const current = [f('K-A', 'x', ['b', 'a']), f('K-B', 'y'), f('K-C', 'z changed'), f('K-D', 'w')];
-    const { changed, resolved } = diffFindings(previous, current);
-    expect(changed.map((c) => c.change)).toEqual(['unchanged', 'unchanged', 'new', 'new']);
-    expect(resolved).toEqual([f('K-B', 'y'), f('K-C', 'z')]);
   });
 });
 

@@ -7,7 +7,8 @@ import { ProvisionedThroughputExceededException } from '@aws-sdk/client-dynamodb
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkBytes } from '../../shared/check.ts';
 import { renderEmail, renderSns } from '../../shared/notify/render.ts';
-import { countBySeverity, diffFindings } from '../../shared/pipeline.ts';
+import { countBySeverity } from '../../shared/pipeline.ts';
+import { diffFindings } from '../../shared/rules/diff.ts';
 import {
   CellsItemSchema,
   FindingItemSchema,
@@ -229,9 +230,9 @@ describe('a corrected re-upload', () => {
     // The corrections restore heading 四 and say how last year's problems were rectified.
     expect(diff.resolved.map((f) => f.ruleId).sort()).toEqual(['C-SECTION-MISSING', 'T-S5-PRIOR-RECTIFICATION']);
     expect(v2.diff).toEqual({
-      new: diff.changed.filter((c) => c.change === 'new').length,
+      new: diff.added.length,
       resolved: diff.resolved.length,
-      unchanged: diff.changed.filter((c) => c.change === 'unchanged').length,
+      unchanged: diff.unchanged.length,
     });
     const resolvedItems = (await partition(servers.doc, servers.tableName, keys.versionPartition(reportId, v2.versionId), 'RESOLVED#')).map((i) => ResolvedItemSchema.parse(i));
     expect(resolvedItems.map((r) => r.ruleId)).toEqual(diff.resolved.map((f) => f.ruleId));
