@@ -132,6 +132,18 @@ describe('DOCX input problems', () => {
     expect(p.detail).toMatchObject({ reason: 'entries' });
   });
 
+  it('an entry that lies about its size cannot inflate past what it declares', () => {
+    const bomb = zipSync({ 'word/document.xml': new Uint8Array(64 * 1024 * 1024).fill(0x20) }, { level: 9 });
+    const view = new DataView(bomb.buffer, bomb.byteOffset, bomb.byteLength);
+    view.setUint32(22, 100, true); // local header: uncompressed size
+    let end = bomb.length - 22;
+    while (view.getUint32(end, true) !== 0x06054b50) end--;
+    view.setUint32(view.getUint32(end + 16, true) + 24, 100, true); // central directory: uncompressed size
+    const before = process.memoryUsage().rss;
+    expect(problem(bomb).ruleId).toBe('I-UNREADABLE');
+    expect(process.memoryUsage().rss - before).toBeLessThan(32 * 1024 * 1024);
+  });
+
   it('a document.xml that inflates past the size cap (a zip bomb) is refused', () => {
     const big = new Uint8Array(ZIP_LIMITS.maxTotalBytes + 1024).fill(0x20);
     const bomb = zipSync({ 'word/document.xml': big }, { level: 9 });

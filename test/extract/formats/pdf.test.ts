@@ -178,3 +178,11 @@ describe('PDF without ruling lines (the 2021 report rendered with borderless tab
     expect(keys.filter((k) => !right.includes(k))).toEqual([]);
   });
 });
+
+describe('PDF with restrictions but no user password', () => {
+  it('is read like any other PDF (the seed report’s tables come out whole)', async () => {
+    const doc = await extractPdf(input('owner-password-only.pdf'));
+    const spec = loadSpecs().find((s) => s.name === 'heilongjiang-gxt-2022')!;
+    expect(texts(tables(doc)[1]!)).toEqual(gridTexts(table3(spec)));
+  });
+});

@@ -34,6 +34,7 @@ describe('sniff: the input fixtures', () => {
     { file: 'gbk-page.html', want: 'html' },
     { file: 'encrypted.pdf', want: 'pdf' },
     { file: 'no-text.pdf', want: 'pdf' },
+    { file: 'owner-password-only.pdf', want: 'pdf' },
   ])('$file → $want', ({ file, want }) => {
     expect(sniff(input(file))).toBe(want);
   });
