@@ -52,7 +52,8 @@ function classify(raw: string, no: number): Line {
     line.strong = isTableLabel(label) || startsRow(label);
   } else if (text.length <= MAX_LABEL && !/[。；;]/.test(text)) {
     line.kind = 'label';
-    line.strong = isTableLabel(text);
+    // Several template labels on one line (`行政复议 行政诉讼`, PDF text) are table text too.
+    line.strong = isTableLabel(text) || (/\s/.test(text) && text.split(/[\s\u00a0\u3000]+/).every(isTableLabel));
   }
   return line;
 }

@@ -140,7 +140,7 @@ export function scanTables(blocks: readonly Block[], sectionAt: (index: number) 
       if (labels.some((l) => l.includes('勾稽关系') || l.startsWith('(本列数据') || l === '申请人情况')) {
         if (cur?.id !== 't3') open('t3', r);
       } else if (cur?.id !== 't4') {
-        const t4Label = labels.some((l) => T4_LABELS.has(l));
+        const t4Label = labels.some((l) => T4_LABELS.has(l) || l.startsWith('行政复议行政诉讼') || l.startsWith('结果维持结果纠正'));
         const t4Numbers = labels.length === 0 && r.values.filter((c) => !isBlankText(c.text)).length >= 15;
         if (t4Label || t4Numbers || section === 4) open('t4', r);
         else if (cur?.id !== 't3' && t3RowLabel(r) !== undefined) open('t3', r);

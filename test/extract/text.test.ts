@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { extractText, textToDocument } from '../../shared/extract/text.ts';
 import { DocumentSchema, type Block, type Document } from '../../shared/report/model.ts';
+import { recognize } from '../../shared/recognize/index.ts';
 
 type Table = Extract<Block, { kind: 'table' }>;
 
@@ -148,5 +149,25 @@ describe('textToDocument: PDF-style rows (label and numbers on one line)', () =>
   it('prose with a number at the end stays prose outside tables', () => {
     const doc = textToDocument('某局2022年政府信息公开工作年度报告\n回应公众关注热点 3\n一、总体情况');
     expect(doc.blocks.map((b) => b.kind)).toEqual(['paragraph', 'paragraph', 'heading']);
+  });
+});
+
+describe('textToDocument: table 四 as PDF text', () => {
+  it('header words on one line and vertically split header characters stay in the table with the 15 numbers', () => {
+    const text = [
+      '四、政府信息公开行政复议、行政诉讼情况',
+      '行政复议 行政诉讼',
+      '结 结 其 尚 总',
+      '果 果 他 未 计',
+      '0 0 0 0 0 0 0 0 0 0 1 0 0 0 1',
+      '五、存在的主要问题及改进情况',
+    ].join('\n');
+    const doc = textToDocument(text);
+    expect(doc.blocks.map((b) => b.kind)).toEqual(['heading', 'table', 'heading']);
+    // Labels and the numbers after them form one row; the numbers are its last 15 cells.
+    expect(grid(tables(doc)[0]!).at(-1)!.slice(-15).join(' ')).toBe('0 0 0 0 0 0 0 0 0 0 1 0 0 0 1');
+    const r = recognize({ ...doc, title: '某局2022年政府信息公开工作年度报告' });
+    expect(r.cells['s4.litigation_after_review.upheld']).toBe(1);
+    expect(r.cells['s4.litigation_after_review.total']).toBe(1);
   });
 });
