@@ -18,8 +18,8 @@ export function recognize(document: Document, metadata?: UploadMetadata): Report
   const head = readHead(document, structure.firstHeading);
 
   // Preamble: prose before section 一 (before the first heading when 一 is missing), title lines excluded.
-  const firstOne = structure.headings.find((h) => h.number === 1);
-  const preambleEnd = firstOne ? blocks.findIndex((b) => b.source === firstOne.source) : structure.firstHeading;
+  const firstOne = structure.headings.findIndex((h) => h.number === 1);
+  const preambleEnd = firstOne >= 0 ? structure.headingBlocks[firstOne]! : structure.firstHeading;
   const titleSet = new Set(head.titleBlocks);
   const preambleParts: string[] = [];
   const beforeTwo: { text: string; source: (typeof blocks)[number]['source'] }[] = [];

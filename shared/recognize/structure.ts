@@ -7,6 +7,8 @@ import { matchPreTemplateHeading, matchSectionHeading } from '../report/sections
 
 export interface Structure {
   headings: Recognition['headings'];
+  /** Block index of each heading in `headings`. */
+  headingBlocks: number[];
   sections: Section[];
   /** For each block index: the section it is under (null before the first heading). */
   sectionOf: (number | null)[];
@@ -21,6 +23,7 @@ const PRE_WORDS = /概述|概况|依申请|减免/;
 
 export function readStructure(blocks: readonly Block[]): Structure {
   const headings: Recognition['headings'] = [];
+  const headingBlocks: number[] = [];
   const byNumber = new Map<number, { section: Section; parts: string[] }>();
   const order: number[] = [];
   const sectionOf: (number | null)[] = new Array<number | null>(blocks.length).fill(null);
@@ -36,6 +39,7 @@ export function readStructure(blocks: readonly Block[]): Structure {
         if (firstHeading < 0) firstHeading = i;
         const text = b.text.trim();
         headings.push({ number: m.number, text, source: b.source, variant: m.variant, numbered: m.numbered });
+        headingBlocks.push(i);
         current = m.number;
         if (!byNumber.has(m.number)) {
           byNumber.set(m.number, {
@@ -56,5 +60,5 @@ export function readStructure(blocks: readonly Block[]): Structure {
     s.section.text = s.parts.filter((p) => p.length > 0).join('\n');
     return s.section;
   });
-  return { headings, sections, sectionOf, firstHeading, preTemplateMarkers };
+  return { headings, headingBlocks, sections, sectionOf, firstHeading, preTemplateMarkers };
 }
