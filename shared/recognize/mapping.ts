@@ -84,6 +84,11 @@ function finding(c: Capture): TableFinding {
   return f;
 }
 
+function ambiguous(f: TableFinding, key: string): void {
+  f.ambiguousRows ??= [];
+  if (!f.ambiguousRows.includes(key)) f.ambiguousRows.push(key);
+}
+
 function variant(acc: Accumulator, table: TableFinding['id'], m: RowMatch, found: string, source?: Cell['source']): void {
   if (m.via === 'exact') return;
   const v: Recognition['labelVariants'][number] = { table, found, canonical: m.canonical };
@@ -211,7 +216,10 @@ export function mapT2(c: Capture, edition: Edition, acc: Accumulator): TableFind
     if (!f.rows.includes(key)) f.rows.push(key);
     variant(acc, c.id, hit.m, hit.text, r.source);
     const cells = fitValues(r.values, cols.length, r.isLast);
-    if (!cells) continue;
+    if (!cells) {
+      if (r.hasValues) ambiguous(f, key);
+      continue;
+    }
     cells.forEach((cell, i) => {
       const col = cols[i]!.key;
       const unit = f.headerUnits[col] ?? (subEdition === '2021' && col === 'amount' ? '万元' : undefined);
@@ -261,7 +269,10 @@ export function mapT3(c: Capture, edition: Edition, acc: Accumulator): TableFind
     if (!f.rows.includes(m.key)) f.rows.push(m.key);
     variant(acc, 't3', m, label!, r.source);
     const cells = fitValues(r.values, colKeys.length, r.isLast);
-    if (!cells) continue;
+    if (!cells) {
+      if (r.hasValues) ambiguous(f, m.key);
+      continue;
+    }
     cells.forEach((cell, k) => put(acc, t3Key(m.key, colKeys[k]!), cell, {}));
   }
   return f;

@@ -197,6 +197,12 @@ export const TableFindingSchema = z.object({
   headerUnits: z.record(z.string(), z.string()).default({}),
   /** True when the table's text ends before its last template row (the document was cut). */
   cut: z.boolean().default(false),
+  /**
+   * Template rows found with fewer value cells than columns in the middle of the table: a cell
+   * vanished (de-duplicated or collapsed text) and no value can be placed with certainty, so the
+   * row's cells are left absent.
+   */
+  ambiguousRows: z.array(z.string()).optional(),
 });
 export type TableFinding = z.infer<typeof TableFindingSchema>;
 

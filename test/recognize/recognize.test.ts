@@ -228,6 +228,8 @@ describe('tables that must not yield values', () => {
     const r = read('corpus/xiongxian_township_2019_dedup.txt');
     expect(Object.keys(r.cells).filter((k) => /^s[234]\./.test(k))).toEqual([]);
     expect(r.recognition.tables.find((t) => t.id === 't3')!.rows).toHaveLength(23);
+    // The one surviving 0 cannot be placed: the row is reported as ambiguous.
+    expect(r.recognition.tables.find((t) => t.id === 't2.1')!.ambiguousRows).toEqual(['regulations']);
     expect(r.sections.map((s) => s.number)).toEqual([1, 2, 3, 4]);
   });
 
@@ -313,6 +315,11 @@ describe('sections and label variants', () => {
     );
     expect(Object.keys(r.cells).filter((k) => k.startsWith('s3.new_received'))).toEqual([]);
     expect(r.cells).toMatchObject({ 's3.carried_over.natural': 0, 's3.carried_over.commercial': 0, 's3.carried_over.research': 0 });
-    expect(r.recognition.tables[0]).toMatchObject({ id: 't3', cut: true, rows: ['new_received', 'carried_over'] });
+    expect(r.recognition.tables[0]).toMatchObject({
+      id: 't3',
+      cut: true,
+      rows: ['new_received', 'carried_over'],
+      ambiguousRows: ['new_received'],
+    });
   });
 });
