@@ -32,12 +32,16 @@ export function readStructure(blocks: readonly Block[]): Structure {
   let firstHeading = -1;
   blocks.forEach((b, i) => {
     if (b.kind === 'heading' || b.kind === 'paragraph') {
-      const m = b.text.length <= 80 ? matchSectionHeading(b.text) : null;
-      const pre = b.text.length <= 80 && PRE_WORDS.test(b.text) ? matchPreTemplateHeading(b.text) : null;
+      // A block may hold several lines (a paragraph with line breaks): the heading is its first line.
+      const nl = b.text.indexOf('\n');
+      const first = nl < 0 ? b.text : b.text.slice(0, nl);
+      const rest = nl < 0 ? '' : b.text.slice(nl + 1).trim();
+      const m = first.length <= 80 ? matchSectionHeading(first) : null;
+      const pre = first.length <= 80 && PRE_WORDS.test(first) ? matchPreTemplateHeading(first) : null;
       if (pre && !preTemplateMarkers.includes(pre)) preTemplateMarkers.push(pre);
       if (m) {
         if (firstHeading < 0) firstHeading = i;
-        const text = b.text.trim();
+        const text = first.trim();
         headings.push({ number: m.number, text, source: b.source, variant: m.variant, numbered: m.numbered });
         headingBlocks.push(i);
         current = m.number;
@@ -48,6 +52,7 @@ export function readStructure(blocks: readonly Block[]): Structure {
           });
           order.push(m.number);
         }
+        if (rest.length > 0) byNumber.get(m.number)!.parts.push(rest);
         sectionOf[i] = current;
         return;
       }

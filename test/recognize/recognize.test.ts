@@ -323,3 +323,22 @@ describe('sections and label variants', () => {
     });
   });
 });
+
+describe('blocks with several lines', () => {
+  it('a paragraph whose first line is a heading starts its section; the other lines are its text', () => {
+    const doc: Document = {
+      format: 'docx',
+      notices: [],
+      blocks: [
+        { kind: 'paragraph', text: '某局2022年政府信息公开工作年度报告', source: { line: 1 } },
+        { kind: 'paragraph', text: '一、总体情况\n2022年，我局主动公开信息。', source: { line: 2 } },
+        { kind: 'paragraph', text: '六、其他需要报告的事项\n本年度未收取信息处理费。', source: { line: 3 } },
+      ],
+    };
+    const r = recognize(doc);
+    expect(r.sections.map((s) => [s.number, s.heading, s.text])).toEqual([
+      [1, '一、总体情况', '2022年，我局主动公开信息。'],
+      [6, '六、其他需要报告的事项', '本年度未收取信息处理费。'],
+    ]);
+  });
+});
