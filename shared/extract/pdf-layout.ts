@@ -79,8 +79,8 @@ export function ruledTables(segments: Segment[]): Ruled[] {
     const v = group.filter((s) => s.x2 - s.x1 < EPS);
     const xs = cluster(v.map((s) => s.x1));
     const ys = cluster(h.map((s) => s.y1)).reverse();
-    // a lone box (page frame, text box) is not a table: a table has at least 2 × 2 cells
-    if (xs.length >= 3 && ys.length >= 3) out.push({ xs, ys, segments: group });
+    // a lone box (page frame, text box) is not a table: a table has at least two cells
+    if (xs.length >= 2 && ys.length >= 2 && xs.length + ys.length >= 5) out.push({ xs, ys, segments: group });
   }
   return out.sort((a, b) => b.ys[0]! - a.ys[0]!);
 }

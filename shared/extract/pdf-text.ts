@@ -65,7 +65,10 @@ export function toLines(items: TextItem[]): Line[] {
         text += it.str;
         end = Math.max(end, it.x + it.width);
       }
-      const size = Math.max(...l.map((i) => i.size));
+      // the size of most of the line's characters (a digit run may be set a little larger)
+      const bySize = new Map<number, number>();
+      for (const i of l) bySize.set(i.size, (bySize.get(i.size) ?? 0) + i.str.length);
+      const size = [...bySize.entries()].sort((a, b) => b[1] - a[1] || b[0] - a[0])[0]![0];
       return { items: l, y: l[0]!.y, size, x1: l[0]!.x, x2: end, text: text.trim() };
     })
     .filter((l) => l.text !== '')

@@ -249,15 +249,24 @@ function assemble(pages: PageGeometry[]): Block[] {
   const blocks: Block[] = [];
   let lastTable: { page: number; columns?: number[]; block: TableBlock } | undefined;
   let lastPara: { entry: LineEntry; block: { text: string } } | undefined;
+  let lastHeading: LineEntry | undefined;
   for (const e of entries) {
     const src = { page: e.page, y: Math.round((e.height - e.top) * 10) / 10 };
     if ('table' in e) {
       const current = e.table.block as TableBlock;
       lastPara = undefined;
-      const cover = lastTable && lastTable.page + 1 === e.page ? columnCover(lastTable.columns, e.table.columns) : undefined;
-      if (lastTable && cover) {
+      lastHeading = undefined;
+      const adjacent = lastTable && lastTable.page + 1 === e.page;
+      const cover = adjacent ? columnCover(lastTable!.columns, e.table.columns) : undefined;
+      // the page before may be the coarser one (its rows merge columns the next page splits)
+      const coverBack = adjacent && !cover ? columnCover(e.table.columns, lastTable!.columns) : undefined;
+      if (lastTable && (cover || coverBack)) {
         // a table continued on the next page: drop repeated header rows, append the rest
-        current.rows = widen(current.rows, cover);
+        if (cover) current.rows = widen(current.rows, cover);
+        if (coverBack) {
+          lastTable.block.rows = widen(lastTable.block.rows, coverBack);
+          lastTable.columns = e.table.columns;
+        }
         const prev = lastTable.block.rows;
         let skip = 0;
         while (skip < current.rows.length && skip < prev.length && current.rows[skip]!.every((c, i) => c.text === prev[skip]![i]?.text)) skip++;
@@ -286,7 +295,16 @@ function assemble(pages: PageGeometry[]): Block[] {
         continue;
       }
     }
+    const lastBlock = blocks[blocks.length - 1];
+    if (level > 0 && lastHeading && lastBlock?.kind === 'heading' && lastHeading.page === e.page && Math.abs(lastHeading.line.size - line.size) < 0.5 && lastHeading.line.x2 >= lastHeading.right - line.size * 2 && lastHeading.line.y - line.y <= line.size * 2) {
+      // a long title wrapped onto a second line
+      lastBlock.text = joinPieces(lastBlock.text, line.text);
+      lastHeading = e;
+      continue;
+    }
+    lastHeading = undefined;
     if (level > 0) {
+      lastHeading = e;
       blocks.push({ kind: 'heading', text: line.text, level: Math.min(level, 6), source: src });
       lastPara = undefined;
     } else {

@@ -1,0 +1,40 @@
+/**
+ * Other producers of the same reports: LibreOffice converting the HTML page to DOCX and to PDF,
+ * and a PDF whose tables have no borders. The cells must survive.
+ */
+import { describe, expect, it } from 'vitest';
+import { checkBytes } from '../../../shared/check.ts';
+import { extract } from '../../../shared/extract/index.ts';
+import type { TableBlock } from '../../../shared/report/model.ts';
+import { gridTexts, items, loadSpecs } from '../../fixtures/formats/render.ts';
+import { fixture } from './fixtures.ts';
+
+const cases = ['shengtai-2020-ed2019', 'zhujian-2021-ed2021'].flatMap((name) =>
+  (['docx', 'pdf'] as const).map((ext) => ({ name, ext, file: `variants/${name}.lo-from-html.${ext}` })),
+);
+
+/**
+ * LibreOffice's HTML import lets a page break fall inside table 三's header in the 2021 report;
+ * the header rows cut by the break are not rebuilt cell for cell (known limitation), so for PDFs
+ * the comparison leaves out header rows 2–3 of table 三. Every data row must still be exact.
+ */
+function comparable(tables: string[][][], ext: 'docx' | 'pdf'): string[][][] {
+  return ext === 'pdf' ? tables.map((t, i) => (i === 1 ? t.filter((_, r) => r !== 1 && r !== 2) : t)) : tables;
+}
+
+describe.each(cases)('$file', ({ name, ext, file }) => {
+  const spec = loadSpecs().find((s) => s.name === name)!;
+
+  it('table grids equal the rendered template tables', async () => {
+    const doc = await extract(fixture(file));
+    const got = doc.blocks.filter((b): b is TableBlock => b.kind === 'table').map((t) => t.rows.map((r) => r.map((c) => c.text)));
+    const want = items(spec).flatMap((it) => (it.kind === 'table' ? [gridTexts(it.table)] : []));
+    expect(comparable(got, ext)).toEqual(comparable(want, ext));
+  });
+
+  it('report.cells are the spec values, and the title is one heading', async () => {
+    const result = await checkBytes(fixture(file));
+    expect(result.report?.cells).toEqual(spec.cells);
+    expect(result.document?.blocks.find((b) => b.kind === 'heading')).toMatchObject({ text: spec.title });
+  });
+});
