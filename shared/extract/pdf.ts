@@ -222,19 +222,27 @@ function continueMergedCells(prev: TableBlock['rows'], rows: TableBlock['rows'])
   });
 }
 
-/** Text that opens a numbered item or heading: never the continuation of a paragraph. */
+/** Longer lines are prose even in a large font. */
 const HEADING_MAX = 40;
+/** Text that opens a numbered item or heading: never the continuation of a paragraph. */
 const STARTS_ITEM = /^([一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[)）]|\d+[.、．])/;
+
+/** True when `next` continues the full-width line `prev` directly below it, in the same size. */
+function wrapsOnto(prev: LineEntry, next: LineEntry): boolean {
+  return (
+    prev.page === next.page &&
+    Math.abs(prev.line.size - next.line.size) < 0.5 &&
+    prev.line.x2 >= prev.right - next.line.size * 2 &&
+    prev.line.y - next.line.y <= next.line.size * 2
+  );
+}
 
 function assemble(pages: PageGeometry[]): Block[] {
   const running = runningLines(pages);
   const entries: Entry[] = [];
   for (const geo of pages) {
-    const kept = { ...geo, items: geo.items };
-    const lines = toLines(geo.items).filter((l) => !running(geo, l));
-    const keptItems = new Set(lines.flatMap((l) => l.items));
-    kept.items = geo.items.filter((i) => keptItems.has(i));
-    const { blocks, lines: flow } = layoutPage(kept);
+    const kept = new Set(toLines(geo.items).filter((l) => !running(geo, l)).flatMap((l) => l.items));
+    const { blocks, lines: flow } = layoutPage({ ...geo, items: geo.items.filter((i) => kept.has(i)) });
     const left = Math.min(...flow.map((l) => l.x1));
     const right = Math.max(...flow.map((l) => l.x2));
     const page: Entry[] = [
@@ -296,7 +304,7 @@ function assemble(pages: PageGeometry[]): Block[] {
       }
     }
     const lastBlock = blocks[blocks.length - 1];
-    if (level > 0 && lastHeading && lastBlock?.kind === 'heading' && lastHeading.page === e.page && Math.abs(lastHeading.line.size - line.size) < 0.5 && lastHeading.line.x2 >= lastHeading.right - line.size * 2 && lastHeading.line.y - line.y <= line.size * 2) {
+    if (level > 0 && lastHeading && lastBlock?.kind === 'heading' && wrapsOnto(lastHeading, e)) {
       // a long title wrapped onto a second line
       lastBlock.text = joinPieces(lastBlock.text, line.text);
       lastHeading = e;
