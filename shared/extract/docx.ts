@@ -147,6 +147,15 @@ class DocxReader {
       for (const tc of cells) {
         const tcPr = kid(tc, 'w:tcPr');
         const colspan = Math.max(1, Number(val(kid(tcPr, 'w:gridSpan')) ?? 1) || 1);
+        const hMerge = kid(tcPr, 'w:hMerge');
+        const previous = row[row.length - 1];
+        if (hMerge && val(hMerge) !== 'restart' && previous && !previous.pad) {
+          // legacy horizontal merge: the cell belongs to the one on its left
+          previous.colspan = (previous.colspan ?? 1) + colspan;
+          this.cellContent(tc);
+          col += colspan;
+          continue;
+        }
         const vMerge = kid(tcPr, 'w:vMerge');
         const content = this.cellContent(tc);
         if (firstLine === 0) firstLine = content.line;

@@ -45,7 +45,8 @@ function lineIndex(text: string): (offset: number | null) => number {
 }
 
 function isChrome(el: Element): boolean {
-  if (SKIP.has(el.name)) return true;
+  if (SKIP.has(el.name) || el.attribs['hidden'] !== undefined) return true;
+  if (/display\s*:\s*none|visibility\s*:\s*hidden/i.test(el.attribs['style'] ?? '')) return true;
   const words = `${el.attribs['class'] ?? ''} ${el.attribs['id'] ?? ''}`;
   return words.trim() !== '' && CHROME.test(words);
 }

@@ -102,6 +102,17 @@ describe('DOCX tables', () => {
     ]);
   });
 
+  it('legacy w:hMerge continuation cells join the cell on their left', () => {
+    const body = `<w:tbl>
+<w:tr>${tc('行政复议', '<w:hMerge w:val="restart"/>')}${tc('', '<w:hMerge/>')}${tc('行政诉讼')}</w:tr>
+<w:tr>${tc('结果维持')}${tc('结果纠正')}${tc('总计')}</w:tr>
+</w:tbl>`;
+    expect(grid(extractDocx(docx(body)).blocks[0] as TableBlock)).toEqual([
+      ['行政复议', '~行政复议', '行政诉讼'],
+      ['结果维持', '结果纠正', '总计'],
+    ]);
+  });
+
   it('the generated seed report: table 三 has the template header and 25 data rows', () => {
     const doc = extractDocx(fixture('heilongjiang-gxt-2022.docx'));
     const t3 = doc.blocks.filter((b): b is TableBlock => b.kind === 'table')[1]!;

@@ -101,7 +101,8 @@ describe('HTML blocks', () => {
 <div>二、主动公开政府信息情况</div>
 <p><img src="t2.png" alt="表二"></p>
 </div>
-<div id="footer">网站标识码</div>`,
+<div id="footer">网站标识码</div>
+<div style="display: none">隐藏的统计文字</div>`,
         '<meta charset="utf-8"><title>年报页面</title><style>p{color:red}</style>',
       ),
     );
