@@ -4,14 +4,30 @@
  * tests run the same code. Idempotent per object version (see docs/data-model.md).
  */
 import { checkBytes, checkDocument, type CheckResult } from './check.ts';
-import type { Finding, Report, Severity, UploadMetadata } from './report/model.ts';
+import {
+  boilerplateOf,
+  countBySeverity,
+  followUpNextYear,
+  previousYearOf,
+  processedUploadOf,
+  ProcessingInProgress,
+  statusOf,
+  type EvaluationStore,
+  type FollowUp,
+  type PreviousYear,
+} from './evaluation.ts';
+import type { Report, Severity, UploadMetadata } from './report/model.ts';
 import { RULESET_VERSION } from './rules/catalogue.ts';
+import { validate } from './rules/index.ts';
 import { finding } from './rules/rule.ts';
 import type { Notifier } from './notify/sns.ts';
-import type { ProcessedUpload, Status } from './notify/render.ts';
+import type { Status } from './notify/render.ts';
 import { agencyKeyOf, reportIdOf, unidentifiedReportIdOf, type IdentitySource } from './store/items.ts';
 import { diffFindings } from './rules/diff.ts';
 import type { ReportRepository, VersionRecord } from './store/repository.ts';
+import { indexedSentences } from './store/sentence-store.ts';
+
+export { countBySeverity, ProcessingInProgress, statusOf };
 
 // ---------------------------------------------------------------------------------------------
 // Ports
@@ -39,10 +55,7 @@ export interface ObjectSource {
   get(ref: ObjectRef): Promise<Uint8Array>;
 }
 
-export type ReportStore = Pick<
-  ReportRepository,
-  'claim' | 'complete' | 'release' | 'versionBefore' | 'findings' | 'latestReportOf' | 'saveVersion'
->;
+export type ReportStore = EvaluationStore & Pick<ReportRepository, 'versionBefore' | 'findings' | 'recordSentences'>;
 
 export interface Clock {
   now(): Date;
@@ -61,11 +74,6 @@ export interface PipelineDeps {
 
 export const DEFAULT_MAX_OBJECT_BYTES = 20 * 1024 * 1024;
 
-/** Another worker holds the claim on this object version: retry later (SQS redelivers). */
-export class ProcessingInProgress extends Error {
-  override readonly name = 'ProcessingInProgress';
-}
-
 export type IngestOutcome =
   | {
       kind: 'processed';
@@ -78,8 +86,10 @@ export type IngestOutcome =
       inputRuleId?: string;
       /** Set when the domain threw something that is not an InputProblem (a bug, logged by the caller). */
       internalError?: unknown;
+      /** The same agency's next-year report, re-evaluated against this one (out-of-order arrival). */
+      followUp: FollowUp;
     }
-  | { kind: 'duplicate'; reportId?: string; versionId: string }
+  | { kind: 'duplicate'; reportId?: string; versionId: string; followUp: FollowUp }
   | { kind: 'gone' };
 
 // ---------------------------------------------------------------------------------------------
@@ -95,9 +105,12 @@ export async function ingestObject(ref: ObjectRef, deps: PipelineDeps): Promise<
   const versionRef = { bucket: ref.bucket, objectKey: ref.key, sourceVersion };
 
   const claim = await deps.store.claim(versionRef, clock.now());
+  const followUpDeps = { store: deps.store, notifier: deps.notifier, now: () => clock.now() };
   if (claim.kind === 'completed') {
+    // A redelivery: the upload is done, but the re-evaluation that follows it may not be.
     const { reportId, versionId } = claim.record;
-    return reportId ? { kind: 'duplicate', reportId, versionId } : { kind: 'duplicate', versionId };
+    if (!reportId) return { kind: 'duplicate', versionId, followUp: { kind: 'none' } };
+    return { kind: 'duplicate', reportId, versionId, followUp: await followUpStored(reportId, versionId, followUpDeps) };
   }
   if (claim.kind === 'busy') throw new ProcessingInProgress(`${ref.bucket}/${ref.key}#${sourceVersion} is being processed`);
 
@@ -114,11 +127,12 @@ export async function ingestObject(ref: ObjectRef, deps: PipelineDeps): Promise<
     const maxBytes = deps.maxObjectBytes ?? DEFAULT_MAX_OBJECT_BYTES;
     let result: CheckResult;
     let internalError: unknown;
+    let previousYear: PreviousYear | undefined;
     if (head.size > maxBytes) {
       result = { findings: [finding('I-TOO-LARGE', { message: tooLargeMessage(head.size, maxBytes) })] };
     } else {
       const bytes = await deps.objects.get(head.versionId ? { ...ref, versionId: head.versionId } : ref);
-      ({ result, internalError } = await check(bytes, metadata, deps.store));
+      ({ result, internalError, previous: previousYear } = await check(bytes, metadata, deps.store));
     }
 
     const identity = resolveIdentity(result.report, fromMetadata, fromKey);
@@ -163,26 +177,19 @@ export async function ingestObject(ref: ObjectRef, deps: PipelineDeps): Promise<
       ...(inputRuleId ? { inputRuleId } : {}),
       sectionCount: report?.sections.length ?? 0,
       cellCount: report ? Object.keys(report.cells).length : 0,
+      uploadMetadata: metadata,
+      ...(previousYear ? { previousYear: previousYear.ref } : {}),
     };
     const { latest } = await deps.store.saveVersion({ version, ...(report ? { report } : {}), findings: changed, resolved });
+    if (report && identified) await deps.store.recordSentences(identity.year!, identity.agency!, indexedSentences(report));
 
-    const upload: ProcessedUpload = {
-      reportId,
-      versionId,
-      agency: version.agency,
-      year: version.year,
-      identified,
-      bucket: ref.bucket,
-      objectKey: ref.key,
-      fileName,
-      status,
-      counts,
-      findings: changed,
-      resolved,
-      ...(previous ? { previousVersionId: previous.versionId } : {}),
-    };
-    await deps.notifier.publish(upload);
+    await deps.notifier.publish(processedUploadOf(version, changed, resolved));
     await deps.store.complete(versionRef, claim.token, reportId, clock.now().toISOString());
+    // After completing: a failure here is retried through the duplicate path above.
+    const followUp: FollowUp =
+      latest && report && identified
+        ? await followUpNextYear({ reportId, versionId, agency: identity.agency!, year: identity.year!, report }, followUpDeps)
+        : { kind: 'none' };
     return {
       kind: 'processed',
       reportId,
@@ -192,6 +199,7 @@ export async function ingestObject(ref: ObjectRef, deps: PipelineDeps): Promise<
       counts,
       ...(inputRuleId ? { inputRuleId } : {}),
       ...(internalError !== undefined ? { internalError } : {}),
+      followUp,
     };
   } catch (error) {
     await deps.store.release(versionRef, claim.token).catch(() => undefined);
@@ -199,29 +207,52 @@ export async function ingestObject(ref: ObjectRef, deps: PipelineDeps): Promise<
   }
 }
 
+/** The out-of-order follow-up of an already processed version, when it is still the latest. */
+async function followUpStored(
+  reportId: string,
+  versionId: string,
+  deps: Parameters<typeof followUpNextYear>[1],
+): Promise<FollowUp> {
+  const head = await deps.store.getReport(reportId);
+  if (head?.latestVersionId !== versionId || !head.identified || !head.agency || head.year === null) return { kind: 'none' };
+  const stored = await deps.store.storedVersion(reportId, versionId);
+  if (!stored?.report) return { kind: 'none' };
+  return followUpNextYear({ reportId, versionId, agency: head.agency, year: head.year, report: stored.report }, deps);
+}
+
 /**
  * Runs the domain with last year's report of the agency when it is known. The hint from metadata
  * or key is tried first; when the document names another (agency, year) the rules run again with
- * the right previous report. A domain error that is not an InputProblem (a bug) becomes an input
- * finding, so the upload is still stored and answered.
+ * the right previous report. With a previous report, the stored boilerplate index of the year
+ * (sentences ≥ k other agencies wrote) is looked up for H-TEXT-COPIED, and the rules run on the
+ * Report once more when it knows any of them. A domain error that is not an InputProblem (a bug)
+ * becomes an input finding, so the upload is still stored and answered.
  */
 async function check(
   bytes: Uint8Array,
   metadata: UploadMetadata,
   store: ReportStore,
-): Promise<{ result: CheckResult; internalError?: unknown }> {
-  const previousOf = async (agency?: string | null, year?: number | null): Promise<Report | undefined> =>
-    agency && year ? store.latestReportOf(agency, year - 1) : undefined;
+): Promise<{ result: CheckResult; previous?: PreviousYear; internalError?: unknown }> {
   try {
-    const hinted = await previousOf(metadata.agency, metadata.year);
-    const result = await checkBytes(bytes, { fileName: metadata.fileName, metadata, ...(hinted ? { previous: hinted } : {}) });
+    const hinted = await previousYearOf(store, metadata.agency, metadata.year);
+    let result = await checkBytes(bytes, { fileName: metadata.fileName, metadata, ...(hinted ? { previous: hinted.report } : {}) });
+    let previous = hinted;
     const { report, document } = result;
     const sameIdentity = report && report.agency === (metadata.agency ?? null) && report.year === (metadata.year ?? null);
     if (report && document && !sameIdentity && report.agency && report.year) {
-      const previous = await previousOf(report.agency, report.year);
-      if (previous || hinted) return { result: checkDocument(document, { fileName: metadata.fileName, metadata, ...(previous ? { previous } : {}) }) };
+      const found = await previousYearOf(store, report.agency, report.year);
+      if (found || hinted) {
+        result = checkDocument(document, { fileName: metadata.fileName, metadata, ...(found ? { previous: found.report } : {}) });
+        previous = found;
+      }
     }
-    return { result };
+    if (result.report && previous) {
+      const boilerplate = await boilerplateOf(store, result.report);
+      if (boilerplate && boilerplate.size > 0) {
+        result = { ...result, findings: validate({ report: result.report, previous: previous.report, metadata, boilerplate }) };
+      }
+    }
+    return { result, ...(previous ? { previous } : {}) };
   } catch (error) {
     if (isAwsError(error)) throw error;
     const detail = error instanceof Error ? error.message : String(error);
@@ -304,17 +335,3 @@ export function resolveIdentity(
   else if (fromKey.year !== undefined) [out.year, source.year] = [fromKey.year, 'key'];
   return out;
 }
-
-// ---------------------------------------------------------------------------------------------
-// Findings: counts and comparison with the previous version
-// ---------------------------------------------------------------------------------------------
-
-export function countBySeverity(findings: Finding[]): Record<Severity, number> {
-  const counts: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
-  for (const f of findings) counts[f.severity] += 1;
-  return counts;
-}
-
-export const statusOf = (counts: Record<Severity, number>): Status =>
-  counts.error > 0 ? 'error' : counts.warning > 0 ? 'warning' : 'ok';
-

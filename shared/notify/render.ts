@@ -27,6 +27,24 @@ export interface ProcessedUpload {
   resolved: Finding[];
   /** The version compared with; absent for a first version. */
   previousVersionId?: string;
+  /** Set when this is a re-evaluation of a stored report (no upload): why it was re-evaluated. */
+  evaluation?: UploadEvaluation;
+}
+
+/** Why a stored report was evaluated again without a new upload. */
+export interface UploadEvaluation {
+  kind: 'previous-year' | 'revalidate';
+  /** previous-year: the report of year − 1 whose later arrival triggered it. */
+  triggeredBy?: { reportId: string; versionId: string; year: number };
+  rulesetVersion?: string;
+}
+
+/** The Chinese sentence saying why a report was re-evaluated. */
+export function evaluationReason(e: UploadEvaluation): string {
+  if (e.kind === 'previous-year' && e.triggeredBy) {
+    return `本报告已入库，其上一年度（${e.triggeredBy.year} 年）报告（编号 ${e.triggeredBy.reportId}）随后才入库，已对照该报告重新检查本报告（跨年度核对，未重新读取文件）。`;
+  }
+  return `检查规则已更新${e.rulesetVersion ? `（规则版本 ${e.rulesetVersion}）` : ''}，已按新规则重新检查本报告（未重新读取文件）。`;
 }
 
 export interface RenderOptions {
@@ -66,7 +84,8 @@ const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 /** ASCII only, one line, under 100 characters. */
 export function renderSubject(upload: ProcessedUpload): string {
-  const what = upload.identified && upload.year !== null ? `${upload.year} report` : 'unidentified upload';
+  const report = upload.identified && upload.year !== null ? `${upload.year} report` : 'unidentified upload';
+  const what = upload.evaluation ? `${report} re-evaluated` : report;
   const parts = [
     upload.counts.error > 0 ? plural(upload.counts.error, 'error') : '',
     upload.counts.warning > 0 ? plural(upload.counts.warning, 'warning') : '',
@@ -102,6 +121,7 @@ export function renderEmailText(upload: ProcessedUpload, options: RenderOptions 
   lines.push(`年度：${upload.year ?? '未能识别'}`);
   lines.push(`文件：${upload.objectKey}（存储桶 ${upload.bucket}）`);
   if (!upload.identified) lines.push('说明：未能确定报告的机关和年度，本次上传按文件保存为“未识别”报告。');
+  if (upload.evaluation) lines.push(`重新检查：${evaluationReason(upload.evaluation)}`);
   const c = upload.counts;
   lines.push(`结果：错误 ${c.error} 条，警告 ${c.warning} 条，提示 ${c.info} 条`);
   const newCount = upload.findings.filter((f) => f.change === 'new').length;
@@ -148,6 +168,7 @@ export function renderPayload(upload: ProcessedUpload, options: RenderOptions = 
     year: upload.year,
     identified: upload.identified,
     file: { bucket: upload.bucket, key: upload.objectKey, name: upload.fileName },
+    ...(upload.evaluation ? { evaluation: { ...upload.evaluation, reason: evaluationReason(upload.evaluation) } } : {}),
     status: upload.status,
     severity: worstSeverity(upload.counts),
     counts: upload.counts,

@@ -12,8 +12,9 @@ import {
   IssuerKindSchema,
   RecognitionSchema,
   SourceSchema,
+  UploadMetadataSchema,
 } from '../report/model.ts';
-import { normalizeLabel } from '../report/normalize.ts';
+import { normalizeAgency } from '../report/agency.ts';
 
 // ---------------------------------------------------------------------------------------------
 // Identifiers and keys
@@ -21,8 +22,13 @@ import { normalizeLabel } from '../report/normalize.ts';
 
 const hex = (text: string, length: number) => createHash('sha256').update(text).digest('hex').slice(0, length);
 
-/** The agency as used in keys: normalized for matching (NFKC, simplified, no whitespace). */
-export const agencyKeyOf = (agency: string): string => normalizeLabel(agency);
+/**
+ * The agency as used in keys: `normalizeAgency` (shared/report/agency.ts: NFKC, traditional →
+ * simplified, bracketed annotations, whitespace and punctuation dropped, 人民政府 → 政府), the
+ * same normalization the history rules' `sameAgency` compares with. Names that are `same` only by
+ * a place prefix (沈阳市法库县自然资源局 ~ 法库县自然资源局) get different keys (docs/history.md).
+ */
+export const agencyKeyOf = (agency: string): string => normalizeAgency(agency);
 
 /** Deterministic, URL-safe id of the (agency, year) report. */
 export const reportIdOf = (agency: string, year: number): string => `${year}-${hex(`${agencyKeyOf(agency)}|${year}`, 10)}`;
@@ -52,7 +58,12 @@ export const keys = {
   yearIndex: (year: number | null) => `YEAR#${year ?? 'none'}`,
   agencyIndex: (agencyKey: string | null) => `AGENCY#${agencyKey ?? 'none'}`,
   ruleIndex: (ruleId: string, year: number | null) => `RULE#${ruleId}#YEAR#${year ?? 'none'}`,
+  /** Agencies whose reports of `year` contain a sentence (boilerplate index, by sentence hash). */
+  sentence: (year: number, hash: string) => ({ pk: `SENTENCE#${year}#${hash}`, sk: 'AGENCIES' }),
 } as const;
+
+/** Key of a normalized sentence in the boilerplate index. */
+export const sentenceHashOf = (norm: string): string => hex(norm, 24);
 
 /** Longest section text part, in characters (UTF-8 ≤ 3 bytes each: far under the 400 KB item limit). */
 export const SECTION_PART_CHARS = 50_000;
@@ -77,6 +88,23 @@ export const IdentitySourceSchema = z.object({
   year: IdentityOriginSchema.optional(),
 });
 export type IdentitySource = z.infer<typeof IdentitySourceSchema>;
+
+/**
+ * Why a version exists when it is not a processed upload: a re-evaluation of a stored Report
+ * (no file read) because the previous year arrived later (`previous-year`) or the rules changed
+ * (`revalidate`). `basedOn` is the version whose Report was re-evaluated.
+ */
+export const EvaluationSchema = z.object({
+  kind: z.enum(['previous-year', 'revalidate']),
+  basedOn: z.string(),
+  /** previous-year: the report (and version) of year − 1 whose arrival triggered it. */
+  triggeredBy: z.object({ reportId: z.string(), versionId: z.string(), year: z.number().int() }).optional(),
+});
+export type Evaluation = z.infer<typeof EvaluationSchema>;
+
+/** The previous-year version the history rules were given. */
+export const PreviousYearRefSchema = z.object({ reportId: z.string(), versionId: z.string() });
+export type PreviousYearRef = z.infer<typeof PreviousYearRefSchema>;
 
 export const DiffCountsSchema = z.object({
   new: z.number().int().nonnegative(),
@@ -146,6 +174,12 @@ export const VersionItemSchema = z.object({
   inputRuleId: z.string().optional(),
   sectionCount: z.number().int().nonnegative(),
   cellCount: z.number().int().nonnegative(),
+  /** The upload metadata the rules were given (revalidation reuses it). Absent on old versions. */
+  uploadMetadata: UploadMetadataSchema.optional(),
+  /** The previous-year version the history rules compared with; absent when there was none. */
+  previousYear: PreviousYearRefSchema.optional(),
+  /** Set on re-evaluations (no file read); absent on processed uploads. */
+  evaluation: EvaluationSchema.optional(),
 });
 export type VersionItem = z.infer<typeof VersionItemSchema>;
 
@@ -225,6 +259,16 @@ export const ProcessingItemSchema = z.object({
 });
 export type ProcessingItem = z.infer<typeof ProcessingItemSchema>;
 
+/** Boilerplate index entry: the (normalized) agencies of one year whose reports contain a sentence. */
+export const SentenceItemSchema = z.object({
+  ...KeyFields,
+  type: z.literal('sentence'),
+  year: z.number().int(),
+  /** normalizeAgency names (a DynamoDB string set), capped: enough to decide "≥ k other agencies". */
+  agencies: z.union([z.set(z.string()), z.array(z.string())]).transform((v) => [...v]),
+});
+export type SentenceItem = z.infer<typeof SentenceItemSchema>;
+
 export const ItemSchema = z.discriminatedUnion('type', [
   ReportItemSchema,
   VersionItemSchema,
@@ -234,6 +278,7 @@ export const ItemSchema = z.discriminatedUnion('type', [
   FindingItemSchema,
   ResolvedItemSchema,
   ProcessingItemSchema,
+  SentenceItemSchema,
 ]);
 export type Item = z.infer<typeof ItemSchema>;
 

@@ -13,15 +13,13 @@ import {
   type DynamoDBDocumentClient,
 } from '@aws-sdk/lib-dynamodb';
 import type { z } from 'zod';
-import { ReportSchema, type Finding, type Report } from '../report/model.ts';
+import type { Finding, Report } from '../report/model.ts';
+import type { BoilerplateIndex } from '../rules/history/boilerplate.ts';
 import {
-  CellsItemSchema,
   FindingItemSchema,
   ProcessingItemSchema,
-  RecognitionItemSchema,
   ReportItemSchema,
   ResolvedItemSchema,
-  SectionItemSchema,
   VersionItemSchema,
   keys,
   reportIdOf,
@@ -32,9 +30,11 @@ import {
   type ResolvedItem,
   type VersionItem,
 } from './items.ts';
+import { reportHeads, type ReportHeadFilter } from './report-heads.ts';
+import { loadBoilerplate, recordSentences } from './sentence-store.ts';
 import {
   findingItem,
-  joinSections,
+  reportFromItems,
   reportItems,
   resolvedItem,
   toFinding,
@@ -42,7 +42,14 @@ import {
   type VersionRecord,
 } from './version-items.ts';
 
-export type { ChangedFinding, VersionRecord };
+export type { ChangedFinding, ReportHeadFilter, VersionRecord };
+
+/** A stored version read back: its summary, its Report (absent for input failures), its findings. */
+export interface StoredVersion {
+  version: VersionItem;
+  report?: Report;
+  findings: Finding[];
+}
 
 /** Which object version a processing record is about. */
 export interface ObjectVersionRef {
@@ -330,32 +337,45 @@ export class ReportRepository {
 
   /** Rebuilds the Report of a version from its section, cells and recognition items. */
   async loadReport(reportId: string, versionId: string): Promise<Report | undefined> {
-    const version = await this.getVersion(reportId, versionId);
+    return (await this.storedVersion(reportId, versionId))?.report;
+  }
+
+  /** A version with its Report (absent when the upload did not become one) and its findings. */
+  async storedVersion(reportId: string, versionId: string): Promise<StoredVersion | undefined> {
+    const [version, items] = await Promise.all([
+      this.getVersion(reportId, versionId),
+      this.queryAll(keys.versionPartition(reportId, versionId), ''),
+    ]);
     if (!version) return undefined;
-    const items = await this.queryAll(keys.versionPartition(reportId, versionId), '');
-    const sections = items.filter((i) => i.type === 'section').map((i) => parse(SectionItemSchema, i));
-    const cells = items.filter((i) => i.type === 'cells').map((i) => parse(CellsItemSchema, i));
-    const recognition = items.find((i) => i.type === 'recognition');
-    if (!recognition) return undefined;
-    const rec = parse(RecognitionItemSchema, recognition);
-    return ReportSchema.parse({
-      edition: version.edition,
-      year: version.year,
-      agency: version.agency,
-      title: version.title,
-      issuerKind: rec.issuerKind,
-      publishedAt: version.publishedAt,
-      sections: joinSections(sections),
-      cells: Object.assign({}, ...cells.map((c) => c.cells)),
-      cellSources: Object.assign({}, ...cells.map((c) => c.sources)),
-      recognition: rec.recognition,
-    });
+    const report = reportFromItems(version, items);
+    const findings = items.filter((i) => i.type === 'finding').map((i) => toFinding(parse(FindingItemSchema, i)));
+    return report ? { version, report, findings } : { version, findings };
+  }
+
+  /** The latest version of a report with its Report and findings; undefined when there is none. */
+  async latestVersion(reportId: string): Promise<StoredVersion | undefined> {
+    const head = await this.getReport(reportId);
+    return head ? this.storedVersion(reportId, head.latestVersionId) : undefined;
   }
 
   /** The latest Report of the same agency for an earlier year (the history rules' input). */
   async latestReportOf(agency: string, year: number): Promise<Report | undefined> {
-    const head = await this.getReport(reportIdOf(agency, year));
-    return head ? this.loadReport(head.reportId, head.latestVersionId) : undefined;
+    return (await this.latestVersion(reportIdOf(agency, year)))?.report;
+  }
+
+  /** Latest state of the reports of a year and/or an agency (every report without a filter). */
+  reportHeads(filter: ReportHeadFilter = {}): Promise<ReportItem[]> {
+    return reportHeads(this.doc, this.tableName, filter);
+  }
+
+  /** The boilerplate index for these sentences of a year (sentence-store.ts). */
+  boilerplateFor(year: number, norms: readonly string[], minOtherAgencies?: number): Promise<BoilerplateIndex> {
+    return loadBoilerplate(this.doc, this.tableName, year, norms, minOtherAgencies);
+  }
+
+  /** Adds an agency's sentences of a year to the boilerplate index (idempotent). */
+  recordSentences(year: number, agency: string, norms: readonly string[]): Promise<void> {
+    return recordSentences(this.doc, this.tableName, year, agency, norms);
   }
 
   private async queryAll(pk: string, skPrefix: string): Promise<Record<string, unknown>[]> {

@@ -2,9 +2,12 @@
  * Builders of the items of one version (docs/data-model.md): section text parts, cells by
  * section, recognition evidence, findings and resolved findings; and the way back to the model.
  */
-import type { Finding, Report } from '../report/model.ts';
+import { ReportSchema, type Finding, type Report } from '../report/model.ts';
 import {
+  CellsItemSchema,
+  RecognitionItemSchema,
   SECTION_PART_CHARS,
+  SectionItemSchema,
   keys,
   seqOf,
   type CellsItem,
@@ -92,6 +95,27 @@ export function joinSections(items: SectionItem[]): Report['sections'] {
       numbered: first.numbered,
       ...(first.source ? { source: first.source } : {}),
     };
+  });
+}
+
+/** The Report of a version from its items (any order); undefined without a recognition item. */
+export function reportFromItems(version: VersionItem, items: readonly Record<string, unknown>[]): Report | undefined {
+  const recognition = items.find((i) => i.type === 'recognition');
+  if (!recognition) return undefined;
+  const rec = RecognitionItemSchema.parse(recognition);
+  const sections = items.filter((i) => i.type === 'section').map((i) => SectionItemSchema.parse(i));
+  const cells = items.filter((i) => i.type === 'cells').map((i) => CellsItemSchema.parse(i));
+  return ReportSchema.parse({
+    edition: version.edition,
+    year: version.year,
+    agency: version.agency,
+    title: version.title,
+    issuerKind: rec.issuerKind,
+    publishedAt: version.publishedAt,
+    sections: joinSections(sections),
+    cells: Object.assign({}, ...cells.map((c) => c.cells)),
+    cellSources: Object.assign({}, ...cells.map((c) => c.sources)),
+    recognition: rec.recognition,
   });
 }
 

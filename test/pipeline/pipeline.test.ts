@@ -60,11 +60,12 @@ describe('ingestObject', () => {
     const first = await ingestObject({ bucket: 'b', key: 'uploads/2021/hlj.txt' }, d);
     expect(first).toMatchObject({ kind: 'processed', reportId: reportIdOf(AGENCY, 2021), latest: true });
 
-    const spy = vi.spyOn(store, 'latestReportOf');
+    const spy = vi.spyOn(store, 'latestVersion');
     const second = await ingestObject({ bucket: 'b', key: 'uploads/2022/hlj.txt' }, d);
     expect(second).toMatchObject({ kind: 'processed', reportId: reportIdOf(AGENCY, 2022) });
-    expect(spy).toHaveBeenCalledWith(AGENCY, 2021);
-    const given = await spy.mock.results.at(-1)!.value;
+    expect(spy).toHaveBeenCalledWith(reportIdOf(AGENCY, 2021));
+    const call = spy.mock.calls.findIndex(([id]) => id === reportIdOf(AGENCY, 2021));
+    const given = (await spy.mock.results[call]!.value)?.report;
     const metadata = { fileName: 'hlj.txt', year: 2021 };
     expect(given).toEqual((await checkBytes(text2021, { fileName: 'hlj.txt', metadata })).report);
     expect(sent.map((u) => u.year)).toEqual([2021, 2022]);
