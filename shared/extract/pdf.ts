@@ -7,7 +7,7 @@
  */
 import { getDocumentProxy } from 'unpdf';
 import { InputProblem } from '../report/errors.ts';
-import type { Block, Document, TableBlock } from '../report/model.ts';
+import type { Block, Document, Notice, TableBlock } from '../report/model.ts';
 import { type Line, type PageGeometry, type PlacedBlock, type Segment, type TextItem, dedupe, joinPieces, layoutPage, toLines } from './pdf-layout.ts';
 
 /** pdfjs calls ArrayBuffer#transfer / transferToFixedLength, which Node 20 lacks. */
@@ -101,7 +101,7 @@ interface PdfProxy {
   destroy(): Promise<void>;
 }
 
-async function readPages(bytes: Uint8Array): Promise<{ pages: PageGeometry[]; title?: string }> {
+async function readPages(bytes: Uint8Array): Promise<{ pages: PageGeometry[]; total: number; title?: string }> {
   polyfillTransfer();
   let pdf: PdfProxy;
   try {
@@ -128,7 +128,7 @@ async function readPages(bytes: Uint8Array): Promise<{ pages: PageGeometry[]; ti
     }
     const info = (await pdf.getMetadata().catch(() => ({ info: undefined }))).info as { Title?: unknown } | undefined;
     const title = typeof info?.Title === 'string' && info.Title.trim() ? info.Title.trim() : undefined;
-    return { pages, ...(title ? { title } : {}) };
+    return { pages, total: pdf.numPages, ...(title ? { title } : {}) };
   } catch (error) {
     if (error instanceof InputProblem) throw error;
     fail(error);
@@ -237,9 +237,10 @@ function wrapsOnto(prev: LineEntry, next: LineEntry): boolean {
   );
 }
 
-function assemble(pages: PageGeometry[]): Block[] {
+function assemble(pages: PageGeometry[]): { blocks: Block[]; unruled: number } {
   const running = runningLines(pages);
   const entries: Entry[] = [];
+  let unruled = 0;
   for (const geo of pages) {
     const kept = new Set(toLines(geo.items).filter((l) => !running(geo, l)).flatMap((l) => l.items));
     const { blocks, lines: flow } = layoutPage({ ...geo, items: geo.items.filter((i) => kept.has(i)) });
@@ -250,6 +251,7 @@ function assemble(pages: PageGeometry[]): Block[] {
       ...flow.map((l) => ({ page: geo.page, height: geo.height, top: l.y + l.size, line: l, left, right })),
     ];
     entries.push(...page.sort((a, b) => b.top - a.top));
+    unruled += blocks.filter((b) => !b.columns).length;
   }
   const body = bodySize(entries);
   const larger = [...new Set(entries.flatMap((e) => ('line' in e && e.line.size > body * 1.1 ? [Math.round(e.line.size)] : [])))].sort((a, b) => b - a);
@@ -321,13 +323,19 @@ function assemble(pages: PageGeometry[]): Block[] {
       lastPara = { entry: e, block };
     }
   }
-  return blocks;
+  return { blocks, unruled };
 }
 
 export async function extractPdf(bytes: Uint8Array): Promise<Document> {
-  const { pages, title } = await readPages(bytes);
+  const { pages, total, title } = await readPages(bytes);
   if (pages.every((p) => p.items.length === 0)) {
     throw new InputProblem('I-PDF-NO-TEXT', 'PDF 没有文字层（可能是扫描件或图片），无法读取内容。请上传可复制文字的 PDF 或 Word 版本。', { pages: pages.length });
   }
-  return { format: 'pdf', ...(title ? { title } : {}), blocks: assemble(pages), notices: [] };
+  const { blocks, unruled } = assemble(pages);
+  const notices: Notice[] = [];
+  if (total > pages.length) notices.push({ code: 'pdf-pages-truncated', message: `PDF 共 ${total} 页，只读取了前 ${pages.length} 页。` });
+  if (unruled > 0) {
+    notices.push({ code: 'pdf-unruled-tables', message: `有 ${unruled} 个表格没有表格线，按文字对齐还原行列，合并单元格可能未完全还原。` });
+  }
+  return { format: 'pdf', ...(title ? { title } : {}), blocks, notices };
 }

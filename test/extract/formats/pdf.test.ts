@@ -41,6 +41,10 @@ describe('PDF made by LibreOffice from the DOCX (seed report, three pages)', asy
     expect('text' in preamble && preamble.text.replace(/\s/g, '')).toBe(spec.preamble[0]!.replace(/\s/g, ''));
   });
 
+  it('has no notices: every table has ruling lines', () => {
+    expect(doc.notices).toEqual([]);
+  });
+
   it('running header and page numbers are dropped', () => {
     const all = doc.blocks.map((b) => ('text' in b ? b.text : ''));
     expect(all.some((t) => /^-\s*\d+\s*-$/.test(t))).toBe(false);
@@ -165,8 +169,9 @@ describe('PDF without ruling lines (the 2021 report rendered with borderless tab
   const cells = result.report?.cells ?? {};
   const right = Object.keys(spec.cells).filter((k) => JSON.stringify(cells[k]) === JSON.stringify(spec.cells[k]));
 
-  it('columns from x-alignment recover most cells (178 of 200 when written)', () => {
+  it('columns from x-alignment recover most cells (178 of 200 when written), with a notice', () => {
     expect(result.report?.edition).toBe('2021');
+    expect(result.document?.notices.map((n) => n.code)).toEqual(['pdf-unruled-tables']);
     expect(right.length).toBeGreaterThanOrEqual(175);
   });
 
