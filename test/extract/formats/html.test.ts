@@ -47,6 +47,24 @@ describe('HTML tables → rectangular grids', () => {
     expect(grid(g)[2]!.slice(0, 3)).toEqual(['规章', '0', '~0']);
   });
 
+  it('R1 pattern: header and data rows of one sub-table with different colspans keep their own cells', () => {
+    const doc = extractHtml(
+      page(`<table>
+<tr><td colspan="5">第二十条第（五）项</td></tr>
+<tr><td>信息内容</td><td>上一年项目数量</td><td colspan="2">本年增/减</td><td>处理决定数量</td></tr>
+<tr><td>行政许可</td><td colspan="2">0</td><td>3</td><td>7</td></tr>
+</table>`),
+    );
+    const g = tables(doc.blocks)[0]!;
+    expect(grid(g)).toEqual([
+      ['第二十条第（五）项', '~第二十条第（五）项', '~第二十条第（五）项', '~第二十条第（五）项', '~第二十条第（五）项'],
+      ['信息内容', '上一年项目数量', '本年增/减', '~本年增/减', '处理决定数量'],
+      ['行政许可', '0', '~0', '3', '7'],
+    ]);
+    // in reading order, the cells without span are the values of the sub-table row
+    expect(g.rows[2]!.filter((c) => !c.span).map((c) => c.text)).toEqual(['行政许可', '0', '3', '7']);
+  });
+
   it('clips a rowspan that runs past the table and ignores nonsense spans', () => {
     const doc = extractHtml(
       page(`<table>
