@@ -38,10 +38,22 @@ export interface Line {
 
 /** Drops glyph runs painted twice at (almost) the same place — the "fake bold" of some producers. */
 export function dedupe(items: TextItem[]): TextItem[] {
+  const seen = new Map<string, TextItem[]>();
+  const key = (str: string, x: number, y: number): string => `${str}|${x}|${y}`;
   const out: TextItem[] = [];
-  for (const item of [...items].sort((a, b) => b.y - a.y || a.x - b.x)) {
-    const twin = out.some((o) => o.str === item.str && Math.abs(o.x - item.x) < 1.5 && Math.abs(o.y - item.y) < 1.5);
-    if (!twin) out.push(item);
+  for (const item of items) {
+    const bx = Math.round(item.x);
+    const by = Math.round(item.y);
+    let twin = false;
+    for (let dx = -2; dx <= 2 && !twin; dx++) {
+      for (let dy = -2; dy <= 2 && !twin; dy++) {
+        twin = (seen.get(key(item.str, bx + dx, by + dy)) ?? []).some((o) => Math.abs(o.x - item.x) < 1.5 && Math.abs(o.y - item.y) < 1.5);
+      }
+    }
+    if (twin) continue;
+    const k = key(item.str, bx, by);
+    seen.set(k, [...(seen.get(k) ?? []), item]);
+    out.push(item);
   }
   return out;
 }
