@@ -309,3 +309,26 @@ export async function revalidateStored(store: EvaluationStore, options: Revalida
   }
   return result;
 }
+
+/** A revalidation's outcome as plain JSON (the CLI's `--json` and the revalidate Lambda's response). */
+export function revalidationSummary(result: RevalidateStoredResult) {
+  const byRule = (findings: Finding[]) => ({ count: findings.length, ruleIds: findings.map((f) => f.ruleId) });
+  return {
+    rulesetVersion: result.rulesetVersion,
+    dryRun: result.dryRun,
+    checked: result.checked,
+    skipped: result.skipped,
+    changed: result.changed.map((c) => ({
+      reportId: c.reportId,
+      agency: c.agency,
+      year: c.year,
+      basedOn: c.basedOn,
+      storedRulesetVersion: c.storedRulesetVersion,
+      new: byRule(c.added),
+      resolved: byRule(c.resolved),
+      unchanged: c.unchanged,
+      ...(c.versionId !== undefined ? { versionId: c.versionId, latest: c.latest ?? false } : {}),
+    })),
+  };
+}
+export type RevalidationSummary = ReturnType<typeof revalidationSummary>;

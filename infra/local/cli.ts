@@ -2,6 +2,7 @@
  * `nianbao` command line: check report files offline, without any server.
  *
  *   nianbao check FILE... [--json] [--previous FILE]
+ *   nianbao revalidate [--year Y] [--agency A] [--dry-run] [--json] [--table NAME]   (revalidate-command.ts)
  *
  * Exit status: 0 no error-severity finding, 1 error findings, 2 a file could not be read.
  */
@@ -11,6 +12,7 @@ import { parseArgs } from 'node:util';
 import { checkBytes, type CheckResult } from '../../shared/check.ts';
 import type { Finding, Report, Severity } from '../../shared/report/model.ts';
 import { SEVERITY_ORDER } from '../../shared/report/model.ts';
+import { REVALIDATE_USAGE, runRevalidate } from './revalidate-command.ts';
 
 const USAGE = `usage: nianbao check FILE... [--json] [--previous FILE]
 
@@ -18,7 +20,9 @@ Checks 政府信息公开工作年度报告 files (text, HTML, DOCX, PDF) agains
   --json            print exactly one JSON value (an object for one file, an array for several)
   --previous FILE   the same agency's report for the previous year (cross-year rules)
 
-Exit status: 0 no error finding, 1 error findings, 2 a file could not be read.`;
+Exit status: 0 no error finding, 1 error findings, 2 a file could not be read.
+
+${REVALIDATE_USAGE}`;
 
 export interface Output {
   out: (text: string) => void;
@@ -111,6 +115,11 @@ export async function main(argv: string[], io: Output = STDIO): Promise<number> 
         json: { type: 'boolean', default: false },
         previous: { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
+        // revalidate
+        year: { type: 'string' },
+        agency: { type: 'string' },
+        'dry-run': { type: 'boolean', default: false },
+        table: { type: 'string' },
       },
     });
   } catch (error) {
@@ -121,6 +130,14 @@ export async function main(argv: string[], io: Output = STDIO): Promise<number> 
   if (parsed.values.help || command === 'help') {
     io.out(USAGE);
     return 0;
+  }
+  if (command === 'revalidate') {
+    if (files.length > 0) {
+      io.err(`revalidate takes no file arguments\n\n${REVALIDATE_USAGE}`);
+      return 2;
+    }
+    const { year, agency, table, json } = parsed.values;
+    return runRevalidate({ year, agency, table, json, dryRun: parsed.values['dry-run'] }, io);
   }
   if (command !== 'check' || files.length === 0) {
     io.err(USAGE);
