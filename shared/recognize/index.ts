@@ -77,7 +77,7 @@ export function recognize(document: Document, metadata?: UploadMetadata): Report
   const recognition: Recognition = {
     headings: structure.headings,
     editionMarkers: decision.markers,
-    editionBasis: decision.basis,
+    editionBasis: preTemplateLayout ? 'none' : decision.basis,
     preTemplateLayout,
     years,
     preamble,
@@ -88,7 +88,8 @@ export function recognize(document: Document, metadata?: UploadMetadata): Report
   };
   if (period) recognition.period = period;
   return {
-    edition: decision.edition,
+    // A pre-2019 report has no template edition: its layout predates both.
+    edition: preTemplateLayout ? null : decision.edition,
     year,
     agency,
     title: head.title,

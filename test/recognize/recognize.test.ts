@@ -93,6 +93,7 @@ describe('pre-2019 and non-reports', () => {
     const r = read('pre2019.txt');
     expect(r.year).toBe(2017);
     expect(r.recognition.preTemplateLayout).toBe(true);
+    expect(r.edition).toBeNull();
     expect(r.recognition.tables).toEqual([]);
     expect(r.cells).toEqual({});
     expect(r.agency).toBe('某市环境保护局');
