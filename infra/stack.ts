@@ -18,10 +18,12 @@ import { ReportsHttpApi } from './constructs/http-api.ts';
 import { IngestQueue } from './constructs/ingest-queue.ts';
 import { acknowledgeStackFindings } from './constructs/nag-acknowledgements.ts';
 import { ReportsTable } from './constructs/reports-table.ts';
+import { RevalidateFunction } from './constructs/revalidate-function.ts';
 import { UPLOAD_PREFIX, UploadsBucket } from './constructs/uploads-bucket.ts';
 
 export const DEFAULT_INGEST_ENTRY = fileURLToPath(new URL('../functions/ingest/handler.ts', import.meta.url));
 export const DEFAULT_API_ENTRY = fileURLToPath(new URL('../functions/api/handler.ts', import.meta.url));
+export const DEFAULT_REVALIDATE_ENTRY = fileURLToPath(new URL('../functions/revalidate/handler.ts', import.meta.url));
 
 /** Largest upload the ingest function reads (bytes); bigger objects get an `input` finding. */
 export const MAX_OBJECT_BYTES = 20 * 1024 * 1024;
@@ -49,6 +51,8 @@ export interface NianbaoStackProps extends StackProps {
   ingestEntry?: string;
   /** Entry of the api handler; defaults to functions/api/handler.ts. */
   apiEntry?: string;
+  /** Entry of the revalidate handler; defaults to functions/revalidate/handler.ts. */
+  revalidateEntry?: string;
 }
 
 export class NianbaoStack extends Stack {
@@ -60,6 +64,8 @@ export class NianbaoStack extends Stack {
   readonly api: ReportsHttpApi;
   readonly apiFunction: BundledFunction;
   readonly ingestFunction: BundledFunction;
+  /** Invoked by hand after a rule change (docs/deploy.md "Re-check stored reports"). */
+  readonly revalidate: RevalidateFunction;
 
   constructor(scope: Construct, id: string, props: NianbaoStackProps = {}) {
     super(scope, id, props);
@@ -125,6 +131,12 @@ export class NianbaoStack extends Stack {
       { prefix: UPLOAD_PREFIX },
     );
 
+    this.revalidate = new RevalidateFunction(this, 'Revalidate', {
+      entry: props.revalidateEntry ?? DEFAULT_REVALIDATE_ENTRY,
+      table: this.table.table,
+      environment: powertoolsEnvironment('nianbao-revalidate'),
+    });
+
     acknowledgeStackFindings(this, {
       table: this.table.table,
       uploadsBucket: this.uploads.bucket,
@@ -144,6 +156,10 @@ export class NianbaoStack extends Stack {
     new CfnOutput(this, 'OpsTopicArn', { value: this.alerts.opsTopic.topicArn });
     new CfnOutput(this, 'TableName', { value: tableName });
     new CfnOutput(this, 'DeadLetterQueueUrl', { value: this.ingestQueue.deadLetterQueue.queueUrl });
+    new CfnOutput(this, 'RevalidateFunctionName', {
+      value: this.revalidate.function.fn.functionName,
+      description: 'aws lambda invoke --function-name <this> --payload \'{"year":2022}\' … re-checks stored reports',
+    });
   }
 }
 

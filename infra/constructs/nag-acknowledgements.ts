@@ -22,13 +22,13 @@ export interface NagSubjects {
 }
 
 /** `<LogicalId.Arn>` as cdk-nag renders a `Fn::GetAtt [LogicalId, Arn]` in a finding id. */
-function arnRef(construct: IConstruct): string {
+export function arnRef(construct: IConstruct): string {
   const cfn = construct.node.defaultChild as CfnElement | undefined;
   if (cfn === undefined) throw new Error(`${construct.node.path} has no CloudFormation resource`);
   return `<${Stack.of(construct).getLogicalId(cfn)}.Arn>`;
 }
 
-const RUNTIME_REASON =
+export const RUNTIME_REASON =
   'Node.js 22 (nodejs22.x) is a supported Lambda LTS runtime chosen on purpose: the pinned dependency set (middy 6, Powertools 2.35, pdf.js via unpdf) is tested against it, and moving to a newer runtime is a deliberate, tested upgrade rather than a side effect of cdk-nag.';
 
 export function acknowledgeStackFindings(stack: Stack, subjects: NagSubjects): void {

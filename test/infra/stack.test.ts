@@ -12,10 +12,12 @@ import {
   API_MEMORY_MB,
   DEFAULT_API_ENTRY,
   DEFAULT_INGEST_ENTRY,
+  DEFAULT_REVALIDATE_ENTRY,
   INGEST_BATCH_SIZE,
   INGEST_MEMORY_MB,
   MAX_OBJECT_BYTES,
 } from '../../infra/stack.ts';
+import { REVALIDATE_MEMORY_MB } from '../../infra/constructs/revalidate-function.ts';
 import { ROOT, resourcesOf, synth } from './synth.ts';
 import type { Synthesized } from './synth.ts';
 
@@ -388,5 +390,40 @@ describe('outputs and cdk.json', () => {
   it('runs offline: no notices, no telemetry, the tsx app', () => {
     const json = JSON.parse(readFileSync(join(ROOT, 'cdk.json'), 'utf8')) as Record<string, unknown>;
     expect(json).toMatchObject({ app: 'npx tsx infra/app.ts', notices: false, context: { 'cli-telemetry': false } });
+  });
+});
+
+describe('revalidate function', () => {
+  it('is bundled from functions/revalidate/handler.ts like the others, with its sizing and the table name', () => {
+    expect(DEFAULT_REVALIDATE_ENTRY).toBe(join(ROOT, 'functions/revalidate/handler.ts'));
+    const fn = s.stack.revalidate.function;
+    const p = props('AWS::Lambda::Function', s.logicalId(fn.fn));
+    expect(p).toMatchObject({
+      Runtime: 'nodejs22.x',
+      Architectures: ['arm64'],
+      MemorySize: REVALIDATE_MEMORY_MB,
+      Timeout: 900,
+      Handler: 'index.handler',
+      Environment: { Variables: { TABLE_NAME: { Ref: s.logicalId(s.stack.table.table) }, POWERTOOLS_SERVICE_NAME: 'nianbao-revalidate' } },
+    });
+    const asset = join(s.outdir, `asset.${(p.Code as { S3Key: string }).S3Key.replace(/\.zip$/, '')}`);
+    expect(readFileSync(join(asset, 'index.mjs'), 'utf8').startsWith("import { createRequire as __nbCreateRequire } from 'node:module';")).toBe(true);
+    expect(s.template.findOutputs('RevalidateFunctionName').RevalidateFunctionName?.Value).toEqual({ Ref: s.logicalId(fn.fn) });
+  });
+
+  it('reads and writes the table and reaches nothing else; no trigger invokes it', () => {
+    const roleRef = { Ref: s.logicalId(s.stack.revalidate.function.role) };
+    const statements = Object.values(resourcesOf(s.template, 'AWS::IAM::Policy'))
+      .filter((pol) => JSON.stringify(pol.Properties.Roles) === JSON.stringify([roleRef]))
+      .flatMap((pol) => (pol.Properties.PolicyDocument as { Statement: { Action: string | string[] }[] }).Statement);
+    const all = statements.flatMap((st) => [st.Action].flat());
+    expect(all).toEqual(expect.arrayContaining(['dynamodb:Query', 'dynamodb:PutItem', 'dynamodb:BatchWriteItem', 'dynamodb:UpdateItem']));
+    expect(all.filter((a) => !/^(dynamodb|logs):/.test(a))).toEqual([]);
+    expect(props('AWS::IAM::Role', s.logicalId(s.stack.revalidate.function.role)).ManagedPolicyArns).toBeUndefined();
+    const fnRef = JSON.stringify({ Ref: s.logicalId(s.stack.revalidate.function.fn) });
+    const triggers = Object.values(resourcesOf(s.template, 'AWS::Lambda::EventSourceMapping')).concat(
+      Object.values(resourcesOf(s.template, 'AWS::Lambda::Permission')),
+    );
+    expect(triggers.filter((t) => JSON.stringify(t.Properties).includes(fnRef))).toEqual([]);
   });
 });

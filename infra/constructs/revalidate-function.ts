@@ -1,0 +1,51 @@
+/**
+ * The revalidate function: invoked by hand after a rule change (no trigger), it re-checks the
+ * latest stored versions from the table alone (functions/revalidate/handler.ts). Same bundling as
+ * the other functions; reads and writes the reports table and nothing else (no bucket, no topic:
+ * it reads no file and sends no message). Its cdk-nag acknowledgements live here.
+ */
+import { Duration, Validations } from 'aws-cdk-lib';
+import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
+import { Construct } from 'constructs';
+import { BundledFunction } from './bundled-function.ts';
+import { arnRef, RUNTIME_REASON } from './nag-acknowledgements.ts';
+
+/** Recomputing is CPU-bound (rules over stored Reports, no extraction); 1024 MB ≈ 0.6 vCPU. */
+export const REVALIDATE_MEMORY_MB = 1024;
+/**
+ * The Lambda maximum: a whole table is re-checked in one invocation. Measured locally at a few
+ * ms of rules plus a handful of DynamoDB calls per report, 15 minutes covers tens of thousands of
+ * reports; for more, invoke it per year (`{"year":2022}`).
+ */
+export const REVALIDATE_TIMEOUT = Duration.minutes(15);
+
+export interface RevalidateFunctionProps {
+  entry: string;
+  table: dynamodb.TableV2;
+  environment: Record<string, string>;
+}
+
+export class RevalidateFunction extends Construct {
+  readonly function: BundledFunction;
+
+  constructor(scope: Construct, id: string, props: RevalidateFunctionProps) {
+    super(scope, id);
+    this.function = new BundledFunction(this, 'Function', {
+      entry: props.entry,
+      description: 'nianbao revalidate: re-check stored reports with the current rules (invoked manually)',
+      memorySize: REVALIDATE_MEMORY_MB,
+      timeout: REVALIDATE_TIMEOUT,
+      // No reserved concurrency (a new account's quota of 10 leaves none to reserve): run one
+      // invocation at a time, or two concurrent runs may both store the same re-evaluation.
+      environment: { ...props.environment, TABLE_NAME: props.table.tableName },
+    });
+    props.table.grantReadWriteData(this.function.fn);
+
+    Validations.of(this.function.role).acknowledge({
+      id: `AwsSolutions-IAM5[Resource::${arnRef(props.table)}/index/*]`,
+      reason:
+        'grantReadWriteData on the reports table: revalidation lists reports through gsi1/gsi2 (table ARN + /index/*) and writes new versions; no other table is reachable.',
+    });
+    Validations.of(this.function.fn).acknowledge({ id: 'AwsSolutions-L1', reason: RUNTIME_REASON });
+  }
+}
