@@ -62,6 +62,16 @@ export function versionSummaryOf(item: VersionItem, latestVersionId: string | nu
     processedAt: item.processedAt,
     rulesetVersion: item.rulesetVersion,
     inputRuleId: item.inputRuleId ?? null,
+    previousYear: item.previousYear ? { reportId: item.previousYear.reportId, versionId: item.previousYear.versionId } : null,
+    evaluation: item.evaluation
+      ? {
+          kind: item.evaluation.kind,
+          basedOn: item.evaluation.basedOn,
+          triggeredBy: item.evaluation.triggeredBy
+            ? { reportId: item.evaluation.triggeredBy.reportId, versionId: item.evaluation.triggeredBy.versionId, year: item.evaluation.triggeredBy.year }
+            : null,
+        }
+      : null,
   };
 }
 

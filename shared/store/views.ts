@@ -82,8 +82,23 @@ export const VersionSummarySchema = z
       contentType: z.string().nullable(),
     }),
     processedAt: IsoTime,
-    rulesetVersion: z.string(),
+    rulesetVersion: z.string().meta({ description: 'The ruleset version the findings were computed with.' }),
     inputRuleId: z.string().nullable().meta({ description: 'Set when the upload could not be read as a report.' }),
+    previousYear: z
+      .strictObject({ reportId: z.string(), versionId: z.string() })
+      .nullable()
+      .meta({ description: 'The previous-year version the cross-year rules compared with; null when there was none.' }),
+    evaluation: z
+      .strictObject({
+        kind: z.enum(['previous-year', 'revalidate']),
+        basedOn: z.string().meta({ description: 'The version whose stored report was checked again.' }),
+        triggeredBy: z
+          .strictObject({ reportId: z.string(), versionId: z.string(), year: z.number().int() })
+          .nullable()
+          .meta({ description: 'previous-year: the report of the year before whose later arrival caused it.' }),
+      })
+      .nullable()
+      .meta({ description: 'Set when this version is a re-evaluation of a stored report (no upload); null for uploads.' }),
   })
   .meta({ id: 'VersionSummary', description: 'One processed upload of a report.' });
 export type VersionSummary = z.infer<typeof VersionSummarySchema>;

@@ -8,6 +8,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkBytes } from '../../shared/check.ts';
 import { REEVALUATION_SOURCE } from '../../shared/evaluation.ts';
 import type { Report } from '../../shared/report/model.ts';
+import { RULESET_VERSION } from '../../shared/rules/catalogue.ts';
+import { createQueries } from '../../shared/store/queries.ts';
 import { FindingItemSchema, keys, reportIdOf } from '../../shared/store/items.ts';
 import { ReportRepository } from '../../shared/store/repository.ts';
 import { yearPair } from '../rules/history/pairs.ts';
@@ -108,6 +110,18 @@ describe('out-of-order arrival', () => {
     expect(body.email).toContain('[X-T3-CARRYOVER]');
     const payload = JSON.parse(body.default) as { reportId: string; evaluation: { kind: string; triggeredBy: { reportId: string } }; diff: unknown };
     expect(payload).toMatchObject({ reportId: id2022, evaluation: { kind: 'previous-year', triggeredBy: { reportId: id2021 } }, diff: { new: 2, resolved: 0 } });
+
+    // The API shows why the version exists.
+    const listed = await createQueries({ client: servers.doc, tableName: servers.tableName }).listVersions(id2022);
+    expect(listed!.map((v) => [v.latest, v.evaluation?.kind ?? null])).toEqual([[true, 'previous-year'], [false, null]]);
+    expect(listed![0]).toMatchObject({
+      previousVersionId: first!.versionId,
+      previousYear: { reportId: id2021, versionId: v2021!.versionId },
+      evaluation: { basedOn: first!.versionId, triggeredBy: { reportId: id2021, versionId: v2021!.versionId, year: 2021 } },
+      diff: { new: 2, resolved: 0 },
+      rulesetVersion: RULESET_VERSION,
+    });
+    expect(listed![1]).toMatchObject({ previousYear: null, evaluation: null });
 
     // Redelivery of 2021's event: acknowledged, nothing stored, nothing published.
     expect(await deliver(handler, `uploads/2021/${agency}/2021.txt`)).toEqual({ batchItemFailures: [] });
