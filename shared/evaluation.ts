@@ -234,6 +234,36 @@ async function reevaluateNext(
   return { kind: 'stored', reportId: nextId, versionId: record.versionId, latest, added: r.added.length, resolved: r.resolved.length };
 }
 
+/**
+ * After (agency, Y) was stored: when the agency's latest Y − 1 version is not the one the rules
+ * were given — it was stored while this upload was being checked (two years of a bulk load in
+ * flight at once), so neither saw the other — re-evaluate Y against it, exactly as if Y − 1 had
+ * arrived after Y (same claim, so whichever side runs it, it runs once).
+ */
+export async function catchUpPreviousYear(stored: StoredYear & { usedPrevious?: PreviousYearRef }, deps: FollowUpDeps): Promise<FollowUp> {
+  const previousId = reportIdOf(stored.agency, stored.year - 1);
+  const head = await deps.store.getReport(previousId);
+  if (!head || head.latestVersionId === stored.usedPrevious?.versionId) return { kind: 'none' };
+  const previous = await deps.store.storedVersion(previousId, head.latestVersionId);
+  if (!hasReport(previous)) return { kind: 'none' };
+  const trigger = { reportId: previousId, versionId: head.latestVersionId, agency: stored.agency, year: stored.year - 1, report: previous.report };
+  return followUpNextYear(trigger, deps);
+}
+
+export interface FollowUps {
+  /** Y + 1 re-evaluated against this version (out-of-order arrival). */
+  nextYear: FollowUp;
+  /** This version re-evaluated against a Y − 1 stored while it was being checked. */
+  thisYear: FollowUp;
+}
+
+/** Both follow-ups of a stored latest version of (agency, Y). */
+export async function followUps(stored: StoredYear & { usedPrevious?: PreviousYearRef }, deps: FollowUpDeps): Promise<FollowUps> {
+  const nextYear = await followUpNextYear(stored, deps);
+  const thisYear = await catchUpPreviousYear(stored, deps);
+  return { nextYear, thisYear };
+}
+
 // ---------------------------------------------------------------------------------------------
 // Revalidation of stored reports
 // ---------------------------------------------------------------------------------------------

@@ -7,13 +7,13 @@ import { checkBytes, checkDocument, type CheckResult } from './check.ts';
 import {
   boilerplateOf,
   countBySeverity,
-  followUpNextYear,
+  followUps,
   previousYearOf,
   processedUploadOf,
   ProcessingInProgress,
   statusOf,
   type EvaluationStore,
-  type FollowUp,
+  type FollowUps,
   type PreviousYear,
 } from './evaluation.ts';
 import type { Report, Severity, UploadMetadata } from './report/model.ts';
@@ -86,10 +86,10 @@ export type IngestOutcome =
       inputRuleId?: string;
       /** Set when the domain threw something that is not an InputProblem (a bug, logged by the caller). */
       internalError?: unknown;
-      /** The same agency's next-year report, re-evaluated against this one (out-of-order arrival). */
-      followUp: FollowUp;
+      /** Re-evaluations that followed: next year's report against this one, this one against a late previous year. */
+      followUp: FollowUps;
     }
-  | { kind: 'duplicate'; reportId?: string; versionId: string; followUp: FollowUp }
+  | { kind: 'duplicate'; reportId?: string; versionId: string; followUp: FollowUps }
   | { kind: 'gone' };
 
 // ---------------------------------------------------------------------------------------------
@@ -109,7 +109,7 @@ export async function ingestObject(ref: ObjectRef, deps: PipelineDeps): Promise<
   if (claim.kind === 'completed') {
     // A redelivery: the upload is done, but the re-evaluation that follows it may not be.
     const { reportId, versionId } = claim.record;
-    if (!reportId) return { kind: 'duplicate', versionId, followUp: { kind: 'none' } };
+    if (!reportId) return { kind: 'duplicate', versionId, followUp: NO_FOLLOW_UP };
     return { kind: 'duplicate', reportId, versionId, followUp: await followUpStored(reportId, versionId, followUpDeps) };
   }
   if (claim.kind === 'busy') throw new ProcessingInProgress(`${ref.bucket}/${ref.key}#${sourceVersion} is being processed`);
@@ -186,10 +186,13 @@ export async function ingestObject(ref: ObjectRef, deps: PipelineDeps): Promise<
     await deps.notifier.publish(processedUploadOf(version, changed, resolved));
     await deps.store.complete(versionRef, claim.token, reportId, clock.now().toISOString());
     // After completing: a failure here is retried through the duplicate path above.
-    const followUp: FollowUp =
+    const followUp =
       latest && report && identified
-        ? await followUpNextYear({ reportId, versionId, agency: identity.agency!, year: identity.year!, report }, followUpDeps)
-        : { kind: 'none' };
+        ? await followUps(
+            { reportId, versionId, agency: identity.agency!, year: identity.year!, report, ...(previousYear ? { usedPrevious: previousYear.ref } : {}) },
+            followUpDeps,
+          )
+        : NO_FOLLOW_UP;
     return {
       kind: 'processed',
       reportId,
@@ -207,17 +210,16 @@ export async function ingestObject(ref: ObjectRef, deps: PipelineDeps): Promise<
   }
 }
 
-/** The out-of-order follow-up of an already processed version, when it is still the latest. */
-async function followUpStored(
-  reportId: string,
-  versionId: string,
-  deps: Parameters<typeof followUpNextYear>[1],
-): Promise<FollowUp> {
+const NO_FOLLOW_UP: FollowUps = { nextYear: { kind: 'none' }, thisYear: { kind: 'none' } };
+
+/** The follow-ups of an already processed version, when it is still the latest. */
+async function followUpStored(reportId: string, versionId: string, deps: Parameters<typeof followUps>[1]): Promise<FollowUps> {
   const head = await deps.store.getReport(reportId);
-  if (head?.latestVersionId !== versionId || !head.identified || !head.agency || head.year === null) return { kind: 'none' };
+  if (head?.latestVersionId !== versionId || !head.identified || !head.agency || head.year === null) return NO_FOLLOW_UP;
   const stored = await deps.store.storedVersion(reportId, versionId);
-  if (!stored?.report) return { kind: 'none' };
-  return followUpNextYear({ reportId, versionId, agency: head.agency, year: head.year, report: stored.report }, deps);
+  if (!stored?.report) return NO_FOLLOW_UP;
+  const used = stored.version.previousYear;
+  return followUps({ reportId, versionId, agency: head.agency, year: head.year, report: stored.report, ...(used ? { usedPrevious: used } : {}) }, deps);
 }
 
 /**

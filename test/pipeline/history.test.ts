@@ -5,7 +5,10 @@
  */
 import { PublishCommand } from '@aws-sdk/client-sns';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { S3ObjectSource } from '../../functions/ingest/s3-source.ts';
 import { checkBytes } from '../../shared/check.ts';
+import type { ProcessedUpload } from '../../shared/notify/render.ts';
+import { ingestObject } from '../../shared/pipeline.ts';
 import { REEVALUATION_SOURCE } from '../../shared/evaluation.ts';
 import type { Report } from '../../shared/report/model.ts';
 import { RULESET_VERSION } from '../../shared/rules/catalogue.ts';
@@ -201,5 +204,40 @@ describe('out-of-order arrival', () => {
     expect(record).toMatchObject({ status: 'completed', reportId: id2022, versionId: versions[0]!.versionId });
     await deliver(handler, `uploads/2021/${agency}/a.txt`);
     expect(published()).toHaveLength(4);
+  });
+
+  it('catches up when last year was stored while this year was being checked (neither saw the other)', async () => {
+    const agency = '示例市卫生健康委员会';
+    const { inconsistent2021, report2022 } = pair(agency);
+    const { sns, published } = mockSns();
+    const handler = buildHandler({ s3: servers.s3, dynamo: servers.dynamo, sns }, servers.tableName);
+    const [id2021, id2022] = [reportIdOf(agency, 2021), reportIdOf(agency, 2022)];
+    await putObject(servers.s3, `uploads/2021/${agency}/a.txt`, bytesOf(inconsistent2021));
+    await deliver(handler, `uploads/2021/${agency}/a.txt`);
+    expect(published()).toHaveLength(1);
+
+    // 2022's worker read "no 2021" just before 2021 was saved: its check runs without a previous year.
+    let blind = true;
+    const store = new Proxy(repo, {
+      get(target, prop) {
+        if (prop === 'latestVersion') {
+          return async (id: string) => (id === id2021 && blind ? ((blind = false), undefined) : target.latestVersion(id));
+        }
+        const value = Reflect.get(target, prop) as unknown;
+        return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value;
+      },
+    });
+    const sent: ProcessedUpload[] = [];
+    await putObject(servers.s3, `uploads/2022/${agency}/b.txt`, bytesOf(report2022));
+    const outcome = await ingestObject(
+      { bucket: BUCKET, key: `uploads/2022/${agency}/b.txt` },
+      { objects: new S3ObjectSource(servers.s3), store, notifier: { publish: async (u) => void sent.push(u) } },
+    );
+    expect(blind).toBe(false);
+    expect(outcome).toMatchObject({ kind: 'processed', followUp: { nextYear: { kind: 'none' }, thisYear: { kind: 'stored', reportId: id2022, added: 2 } } });
+    const [latest, upload] = await repo.versions(id2022);
+    expect(upload!.previousYear).toBeUndefined();
+    expect(latest).toMatchObject({ evaluation: { kind: 'previous-year', basedOn: upload!.versionId, triggeredBy: { reportId: id2021, year: 2021 } } });
+    expect(sent.map((u) => u.evaluation?.kind ?? 'upload')).toEqual(['upload', 'previous-year']);
   });
 });
