@@ -13,9 +13,11 @@ import { arnRef, RUNTIME_REASON } from './nag-acknowledgements.ts';
 /** Recomputing is CPU-bound (rules over stored Reports, no extraction); 1024 MB ≈ 0.6 vCPU. */
 export const REVALIDATE_MEMORY_MB = 1024;
 /**
- * The Lambda maximum: a whole table is re-checked in one invocation. Measured locally at a few
- * ms of rules plus a handful of DynamoDB calls per report, 15 minutes covers tens of thousands of
- * reports; for more, invoke it per year (`{"year":2022}`).
+ * The Lambda maximum: one invocation re-checks reports one after another. The rules are cheap
+ * (BENCHMARKS.md: ~15,000 Report validations/s); each report costs about six sequential DynamoDB
+ * calls (report, version and partition, previous year, boilerplate), ~5–10 ms each in-region, so
+ * 15 minutes covers roughly 10,000–20,000 reports (an estimate, not measured on AWS). For more,
+ * invoke it per year (`{"year":2022}`).
  */
 export const REVALIDATE_TIMEOUT = Duration.minutes(15);
 
