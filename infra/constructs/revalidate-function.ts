@@ -10,7 +10,7 @@ import { Construct } from 'constructs';
 import { BundledFunction } from './bundled-function.ts';
 import { arnRef, RUNTIME_REASON } from './nag-acknowledgements.ts';
 
-/** Recomputing is CPU-bound (rules over stored Reports, no extraction); 1024 MB ≈ 0.6 vCPU. */
+/** One Report in memory at a time; 1024 MB for ~0.6 vCPU of item parsing and rules (no extraction). */
 export const REVALIDATE_MEMORY_MB = 1024;
 /**
  * The Lambda maximum: one invocation re-checks reports one after another. The rules are cheap
