@@ -20,10 +20,14 @@ function startsWith(bytes: Uint8Array, signature: readonly number[], at = 0): bo
   return signature.every((b, i) => bytes[at + i] === b);
 }
 
+/**
+ * One char per byte, decoded natively (sniffing runs on every upload). WHATWG "latin1" is
+ * windows-1252: bytes 0x80–0x9F become other non-ASCII characters, which changes nothing here:
+ * every test below compares ASCII only, and none of those characters is whitespace to trimStart.
+ */
+const LATIN1 = new TextDecoder('latin1');
 function ascii(bytes: Uint8Array, from: number, to: number): string {
-  let s = '';
-  for (let i = from; i < Math.min(to, bytes.length); i++) s += String.fromCharCode(bytes[i]!);
-  return s;
+  return LATIN1.decode(bytes.subarray(Math.min(from, bytes.length), Math.min(to, bytes.length)));
 }
 
 /** Binary signatures we recognize but do not read: [type, Chinese name, test]. */

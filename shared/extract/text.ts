@@ -61,6 +61,7 @@ function classify(raw: string, no: number): Line {
 interface Token {
   text: string;
   line: number;
+  /** Whether the text is a value; read only for one-cell pipe lines (not computed for tab rows). */
   value: boolean;
   span?: boolean;
 }
@@ -107,7 +108,7 @@ function buildRows(run: Line[]): Token[][] {
         break;
       case 'tab': {
         flush();
-        rows.push(line.raw.split('\t').map((p) => ({ text: trimCell(p), line: line.no, value: looksLikeValue(p) })));
+        rows.push(line.raw.split('\t').map((p) => ({ text: trimCell(p), line: line.no, value: false })));
         break;
       }
       case 'pipe': {

@@ -35,7 +35,17 @@ export function bare(n: string): string {
 export function isVariantText(raw: string, canonical: string): boolean {
   return unify(raw) !== unify(canonical);
 }
+const unifyCache = new Map<string, string>();
 function unify(text: string): string {
+  let u = unifyCache.get(text);
+  if (u === undefined) {
+    u = unifyUncached(text);
+    if (unifyCache.size > 20000) unifyCache.clear();
+    unifyCache.set(text, u);
+  }
+  return u;
+}
+function unifyUncached(text: string): string {
   return text
     .normalize('NFKC')
     .trim()
@@ -200,11 +210,22 @@ export interface ColumnHit {
 }
 
 /** Finds template columns in the header cells (concatenated, so split words still match). */
+/** The matching forms of each template column, built once (columns are template constants). */
+const columnForms = new WeakMap<Column, { n: string; alias: boolean }[]>();
+function formsOf(c: Column): { n: string; alias: boolean }[] {
+  let f = columnForms.get(c);
+  if (!f) {
+    f = forms(c.label, c.aliases);
+    columnForms.set(c, f);
+  }
+  return f;
+}
+
 export function findColumns(columns: readonly Column[], header: readonly HeaderCell[], text: string): ColumnHit[] {
   const hits: ColumnHit[] = [];
   for (const c of columns) {
     let best: { at: number; len: number; alias: boolean } | undefined;
-    for (const f of forms(c.label, c.aliases)) {
+    for (const f of formsOf(c)) {
       let at = text.indexOf(f.n);
       while (at !== -1 && hits.some((h) => at < h.end && at + f.n.length > h.at)) at = text.indexOf(f.n, at + 1);
       if (at !== -1 && (!best || f.n.length > best.len)) best = { at, len: f.n.length, alias: f.alias };

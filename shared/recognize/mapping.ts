@@ -47,6 +47,22 @@ function parse(acc: Accumulator, key: string, cell: Cell, ctx: ValueContext): Ce
   return value;
 }
 
+/**
+ * Cell keys built once per (row, column): the same string objects every time, so property
+ * lookups on the accumulator do not hash freshly concatenated strings. Rows and columns are
+ * template constants, so the caches stay small.
+ */
+const keyCaches = new Map<(row: string, column: string) => string, Map<string, Map<string, string>>>();
+function cellKey(make: (row: string, column: string) => string, row: string, column: string): string {
+  let byRow = keyCaches.get(make);
+  if (!byRow) keyCaches.set(make, (byRow = new Map()));
+  let byColumn = byRow.get(row);
+  if (!byColumn) byRow.set(row, (byColumn = new Map()));
+  let key = byColumn.get(column);
+  if (key === undefined) byColumn.set(column, (key = make(row, column)));
+  return key;
+}
+
 function put(acc: Accumulator, key: string, cell: Cell, ctx: ValueContext): void {
   if (Object.hasOwn(acc.cells, key)) return; // first occurrence wins
   const value = parse(acc, key, cell, ctx);
@@ -223,7 +239,7 @@ export function mapT2(c: Capture, edition: Edition, acc: Accumulator): TableFind
     cells.forEach((cell, i) => {
       const col = cols[i]!.key;
       const unit = f.headerUnits[col] ?? (subEdition === '2021' && col === 'amount' ? '万元' : undefined);
-      put(acc, t2Key(key, col), cell, t2Context(subEdition, col, unit));
+      put(acc, cellKey(t2Key, key, col), cell, t2Context(subEdition, col, unit));
     });
   }
   return f;
@@ -273,7 +289,7 @@ export function mapT3(c: Capture, edition: Edition, acc: Accumulator): TableFind
       if (r.hasValues) ambiguous(f, m.key);
       continue;
     }
-    cells.forEach((cell, k) => put(acc, t3Key(m.key, colKeys[k]!), cell, {}));
+    cells.forEach((cell, k) => put(acc, cellKey(t3Key, m.key, colKeys[k]!), cell, {}));
   }
   return f;
 }
@@ -300,7 +316,7 @@ export function mapT4(c: Capture, _edition: Edition, acc: Accumulator): TableFin
   cells?.forEach((cell, i) => {
     const g = T4_GROUPS[Math.floor(i / T4_COLUMNS.length)]!;
     const col = T4_COLUMNS[i % T4_COLUMNS.length]!;
-    put(acc, t4Key(g.key, col.key), cell, {});
+    put(acc, cellKey(t4Key, g.key, col.key), cell, {});
   });
   return f;
 }

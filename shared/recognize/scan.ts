@@ -69,7 +69,18 @@ export function labelTexts(r: RowView): string[] {
 }
 
 /** The table-三 row label of a row, if any of its label cells (last first) is one. */
+const t3Labels = new WeakMap<RowView, string | null>();
 export function t3RowLabel(r: RowView): string | undefined {
+  // Asked several times per row (scan, edition markers, mapping): computed once per row.
+  let label = t3Labels.get(r);
+  if (label === undefined) {
+    label = t3RowLabelUncached(r) ?? null;
+    t3Labels.set(r, label);
+  }
+  return label ?? undefined;
+}
+
+function t3RowLabelUncached(r: RowView): string | undefined {
   for (let k = r.labels.length - 1; k >= 0; k--) {
     const t = r.cells[r.labels[k]!]!.text;
     const whole = matchT3Row(t);

@@ -15,8 +15,9 @@ export function squeeze(text: string): string {
 }
 
 /** True when the cell text is blank: empty or only whitespace (NBSP included). */
+const BLANK = /^[\s\u00a0\u3000\ufeff\u200b]*$/;
 export function isBlankText(text: string): boolean {
-  return squeeze(text).length === 0;
+  return BLANK.test(text); // same as squeeze(text).length === 0, without building a string
 }
 
 /** True when the text is a value: blank excluded. */
@@ -24,8 +25,21 @@ const DIGITS = /^\s*\d+\s*$/;
 /** Characters a value may start with besides digits, signs and spaces. */
 const VALUE_START = new Set(['增', '减', '无', '不', 'N', 'n', '/', '-', '—', '–', '－', '─', '+', '−', '＋', '／', '\\']);
 
+/** looksLikeValue results by text: cell texts repeat (0, 1, /, …) within and across reports. */
+const valueCache = new Map<string, boolean>();
+
 export function looksLikeValue(text: string): boolean {
   if (text.length > 24) return false;
+  let hit = valueCache.get(text);
+  if (hit === undefined) {
+    hit = looksLikeValueUncached(text);
+    if (valueCache.size > 20000) valueCache.clear();
+    valueCache.set(text, hit);
+  }
+  return hit;
+}
+
+function looksLikeValueUncached(text: string): boolean {
   if (DIGITS.test(text)) return true;
   const first = text.trimStart().charAt(0);
   if (first === '' || (first.charCodeAt(0) > 0x2e80 && !VALUE_START.has(first) && (first < '０' || first > '９'))) return false;
@@ -40,8 +54,13 @@ export function isValueOrBlank(text: string): boolean {
 }
 
 /** Several numbers on one line separated by spaces (PDF text of a flattened row): the numbers. */
+const FIRST_WORD = /^[^\s\u00a0\u3000]*/;
+
 export function splitNumberRun(text: string): string[] | undefined {
-  const parts = text.trim().split(/[\s\u00a0\u3000]+/);
+  const trimmed = text.trim();
+  // Most lines are prose: reject on the first word before splitting the whole line.
+  if (!looksLikeValue(FIRST_WORD.exec(trimmed)![0])) return undefined;
+  const parts = trimmed.split(/[\s\u00a0\u3000]+/);
   if (parts.length < 2) return undefined;
   for (const p of parts) if (!looksLikeValue(p)) return undefined;
   return parts;

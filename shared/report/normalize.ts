@@ -39,7 +39,20 @@ const QUOTES = /[“”„‟「」『』"'‘’]/g;
  * simplified, all whitespace removed, quotes unified to ", enumeration separators unified
  * (`1．` `1、` `1 .` → `1.`).
  */
+const labelCache = new Map<string, string>();
+
 export function normalizeLabel(text: string): string {
+  // Labels repeat within and across reports; memoized (bounded), the function is pure.
+  let n = labelCache.get(text);
+  if (n === undefined) {
+    n = normalizeLabelUncached(text);
+    if (labelCache.size > 20000) labelCache.clear();
+    labelCache.set(text, n);
+  }
+  return n;
+}
+
+function normalizeLabelUncached(text: string): string {
   return toSimplified(text.normalize('NFKC'))
     .replace(WHITESPACE, '')
     .replace(QUOTES, '"')
