@@ -20,14 +20,11 @@ function startsWith(bytes: Uint8Array, signature: readonly number[], at = 0): bo
   return signature.every((b, i) => bytes[at + i] === b);
 }
 
-/**
- * One char per byte, decoded natively (sniffing runs on every upload). WHATWG "latin1" is
- * windows-1252: bytes 0x80–0x9F become other non-ASCII characters, which changes nothing here:
- * every test below compares ASCII only, and none of those characters is whitespace to trimStart.
- */
-const LATIN1 = new TextDecoder('latin1');
+/** One char per byte (U+0000–U+00FF), decoded natively without copying: sniffing runs on every upload. */
 function ascii(bytes: Uint8Array, from: number, to: number): string {
-  return LATIN1.decode(bytes.subarray(Math.min(from, bytes.length), Math.min(to, bytes.length)));
+  const start = Math.min(from, bytes.length);
+  const end = Math.min(to, bytes.length);
+  return Buffer.from(bytes.buffer, bytes.byteOffset + start, end - start).toString('latin1');
 }
 
 /** Binary signatures we recognize but do not read: [type, Chinese name, test]. */

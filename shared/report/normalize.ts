@@ -18,17 +18,20 @@ for (let i = 0; i + 1 < T2S_PAIRS.length; i += 2) {
   if (t !== s) T2S.set(t, s);
 }
 
+/** Every traditional character of the mapping (all in the BMP, no regex metacharacters). */
+const TRADITIONAL_CLASS = `[${[...T2S.keys()].join('')}]`;
+const TRADITIONAL = new RegExp(TRADITIONAL_CLASS);
+const TRADITIONAL_ALL = new RegExp(TRADITIONAL_CLASS, 'g');
+
 /** Traditional characters of the template's vocabulary → simplified. Length-preserving. */
 export function toSimplified(text: string): string {
-  let out = '';
-  for (const ch of text) out += T2S.get(ch) ?? ch;
-  return out;
+  // A native scan; most text has no traditional character at all and is returned as is.
+  return TRADITIONAL.test(text) ? text.replace(TRADITIONAL_ALL, (ch) => T2S.get(ch)!) : text;
 }
 
 /** True when the text has characters that the simplified mapping would change. */
 export function hasTraditional(text: string): boolean {
-  for (const ch of text) if (T2S.has(ch)) return true;
-  return false;
+  return TRADITIONAL.test(text);
 }
 
 const WHITESPACE = /[\s\u00a0\u1680\u2000-\u200b\u2028\u2029\u202f\u205f\u3000\ufeff]+/g;

@@ -62,8 +62,10 @@ export interface Mention {
 /** Every mention of a known quantity in the prose that refers to the report year. */
 export function mentions(text: string, year: number | null): Mention[] {
   const out: Mention[] = [];
+  // Each hint is searched for once, not once per quantity that lists it.
+  const present = new Set(HINTS.filter((h) => text.includes(h)));
   for (const quantity of QUANTITIES) {
-    if (!quantity.hints.some((h) => text.includes(h))) continue;
+    if (!quantity.hints.some((h) => present.has(h))) continue;
     quantity.pattern.lastIndex = 0;
     for (const m of text.matchAll(quantity.pattern)) {
       const before = text.slice(Math.max(0, m.index - 12), m.index);
