@@ -23,8 +23,16 @@ function canonical(label: string): string | undefined {
   }
 }
 
+/** Decoders by encoding and fatality, built once (a decoder keeps no state between whole-input decodes). */
+const decoders = new Map<string, InstanceType<typeof TextDecoder>>();
 function decode(bytes: Uint8Array, encoding: string, fatal = false): string {
-  return new TextDecoder(encoding, { fatal, ignoreBOM: false }).decode(bytes);
+  const k = `${encoding}:${fatal}`;
+  let decoder = decoders.get(k);
+  if (!decoder) {
+    decoder = new TextDecoder(encoding, { fatal, ignoreBOM: false });
+    decoders.set(k, decoder);
+  }
+  return decoder.decode(bytes);
 }
 
 const META = /<meta\b[^>]*?charset\s*=\s*["']?\s*([\w-]+)/i;
@@ -36,8 +44,8 @@ export function decodeHtml(bytes: Uint8Array): DecodedHtml {
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return { text: decode(bytes, 'utf-16le'), encoding: 'utf-16le', basis: 'bom' };
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return { text: decode(bytes, 'utf-16be'), encoding: 'utf-16be', basis: 'bom' };
 
-  let head = '';
-  for (let i = 0; i < Math.min(bytes.length, 4096); i++) head += String.fromCharCode(bytes[i]!);
+  // The first 4 KiB one char per byte (U+0000–U+00FF), decoded natively without copying.
+  const head = Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.length, 4096)).toString('latin1');
   const declared = META.exec(head)?.[1];
   const fromMeta = declared ? canonical(declared) : undefined;
   if (fromMeta === 'gb18030') return { text: decode(bytes, 'gb18030'), encoding: 'gb18030', basis: 'meta' };

@@ -30,7 +30,7 @@ function isElement(node: ChildNode): node is Element {
 
 function lineIndex(text: string): (offset: number | null) => number {
   const starts = [0];
-  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) starts.push(i + 1);
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
   return (offset) => {
     if (offset === null) return 1;
     let lo = 0;
@@ -83,11 +83,22 @@ function intAttr(el: Element, name: string): number | undefined {
   return Number.isNaN(n) ? undefined : n;
 }
 
+/** An upper bound of innerText(node).length, counted without building the text. */
+function textLengthBound(node: ChildNode): number {
+  if (node.type === 'text') return node.data.length;
+  if (!isElement(node) || SKIP.has(node.name)) return 0;
+  if (node.name === 'br') return 1;
+  let n = BLOCK.has(node.name) || node.name === 'table' ? 2 : 0;
+  for (const child of node.children) n += textLengthBound(child);
+  return n;
+}
+
 /** A table that lays out the page rather than holding data: it nests tables or headings, or holds long prose. */
 function isLayoutTable(table: Element): boolean {
   if (descendants(table, (e) => e.name === 'table' || /^h[1-6]$/.test(e.name)).length > 0) return true;
   const cells = descendants(table, (e) => e.name === 'td' || e.name === 'th');
-  return cells.some((cell) => cleanText(innerText(cell)).length > 400);
+  // Clean text is never longer than the raw text: only cells that may be long are cleaned.
+  return cells.some((cell) => textLengthBound(cell) > 400 && cleanText(innerText(cell)).length > 400);
 }
 
 export function extractHtml(bytes: Uint8Array): Document {
