@@ -1,6 +1,6 @@
 /**
  * API cold start: bundles functions/api/handler.ts the way the CDK stack does (esbuild, node,
- * ESM, node22, minified, createRequire banner, AWS SDK included) into a temp dir, then times a
+ * ESM, node22, minified, createRequire banner, zod alias, AWS SDK included) into a temp dir, then times a
  * fresh `node` importing the bundle minus a fresh `node` importing nothing (median of several).
  * Goal ≤ 100 ms.
  */
@@ -11,14 +11,14 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
-import { ESM_REQUIRE_BANNER } from '../../infra/constructs/bundled-function.ts';
+import { ESM_REQUIRE_BANNER, ZOD_ALIAS } from '../../infra/constructs/bundled-function.ts';
 
 const root = join(import.meta.dirname, '..', '..');
 const RUNS = 9;
 
 /**
  * Bundles the API handler into `dir/index.mjs` the way infra/constructs/bundled-function.ts does
- * (same banner, format, target, main fields, minification, AWS SDK included). Returns the file.
+ * (same banner, format, target, main fields, minification, zod alias, AWS SDK included). Returns the file.
  */
 export async function bundleApi(dir: string): Promise<string> {
   const outfile = join(dir, 'index.mjs');
@@ -32,6 +32,7 @@ export async function bundleApi(dir: string): Promise<string> {
     mainFields: ['module', 'main'],
     minify: true,
     banner: { js: ESM_REQUIRE_BANNER },
+    alias: { zod: ZOD_ALIAS },
     logLevel: 'silent',
   });
   return outfile;
