@@ -38,21 +38,26 @@ export interface Line {
 
 /** Drops glyph runs painted twice at (almost) the same place — the "fake bold" of some producers. */
 export function dedupe(items: TextItem[]): TextItem[] {
-  const seen = new Map<string, TextItem[]>();
-  const key = (str: string, x: number, y: number): string => `${str}|${x}|${y}`;
+  // Buckets by text, then by rounded position (a number, not a built string: this runs per glyph run).
+  const seen = new Map<string, Map<number, TextItem[]>>();
+  const cell = (x: number, y: number): number => x * 1_000_003 + y;
   const out: TextItem[] = [];
   for (const item of items) {
     const bx = Math.round(item.x);
     const by = Math.round(item.y);
+    let buckets = seen.get(item.str);
+    if (!buckets) seen.set(item.str, (buckets = new Map()));
     let twin = false;
     for (let dx = -2; dx <= 2 && !twin; dx++) {
       for (let dy = -2; dy <= 2 && !twin; dy++) {
-        twin = (seen.get(key(item.str, bx + dx, by + dy)) ?? []).some((o) => Math.abs(o.x - item.x) < 1.5 && Math.abs(o.y - item.y) < 1.5);
+        twin = (buckets.get(cell(bx + dx, by + dy)) ?? []).some((o) => Math.abs(o.x - item.x) < 1.5 && Math.abs(o.y - item.y) < 1.5);
       }
     }
     if (twin) continue;
-    const k = key(item.str, bx, by);
-    seen.set(k, [...(seen.get(k) ?? []), item]);
+    const k = cell(bx, by);
+    const bucket = buckets.get(k);
+    if (bucket) bucket.push(item);
+    else buckets.set(k, [item]);
     out.push(item);
   }
   return out;

@@ -95,18 +95,26 @@ interface PdfProxy {
   getPage(n: number): Promise<{
     view: number[];
     getTextContent(): Promise<{ items: unknown[] }>;
-    getOperatorList(): Promise<{ fnArray: number[]; argsArray: unknown[] }>;
+    getOperatorList(options?: { intent?: string; annotationMode?: number }): Promise<{ fnArray: number[]; argsArray: unknown[] }>;
   }>;
   getMetadata(): Promise<{ info?: unknown }>;
   destroy(): Promise<void>;
 }
+
+/**
+ * pdfjs options: no font faces or system fonts (nothing is rendered; text comes from the fonts'
+ * own mappings), no eval, no console noise, keep going past recoverable errors.
+ */
+const PDF_OPTIONS = { isEvalSupported: false, stopAtErrors: false, disableFontFace: true, useSystemFonts: false, verbosity: 0 };
+/** pdfjs AnnotationMode.DISABLE. */
+const ANNOTATIONS_DISABLED = 0;
 
 async function readPages(bytes: Uint8Array): Promise<{ pages: PageGeometry[]; total: number; title?: string }> {
   polyfillTransfer();
   let pdf: PdfProxy;
   try {
     // pdfjs transfers (detaches) the buffer it is given: hand it a copy
-    pdf = (await getDocumentProxy(bytes.slice(), { isEvalSupported: false, stopAtErrors: false })) as unknown as PdfProxy;
+    pdf = (await getDocumentProxy(bytes.slice(), PDF_OPTIONS)) as unknown as PdfProxy;
   } catch (error) {
     fail(error);
   }
@@ -122,7 +130,8 @@ async function readPages(bytes: Uint8Array): Promise<{ pages: PageGeometry[]; to
         const [, , c = 0, d = 0, e = 0, f = 0] = raw.transform;
         items.push({ str: raw.str, x: e - x0, y: f - y0, width: raw.width ?? 0, size: Math.hypot(c, d) || 10 });
       }
-      const ops = await page.getOperatorList();
+      // Only the page's own painting: annotations (form fields, links) draw no table rulings.
+      const ops = await page.getOperatorList({ intent: 'display', annotationMode: ANNOTATIONS_DISABLED });
       const segments = segmentsOf(ops.fnArray, ops.argsArray).map((s) => ({ x1: s.x1 - x0, x2: s.x2 - x0, y1: s.y1 - y0, y2: s.y2 - y0 }));
       pages.push({ page: n, width: x1 - x0, height: y1 - y0, items: dedupe(items), segments });
     }
