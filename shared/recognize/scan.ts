@@ -22,6 +22,8 @@ export interface RowView {
   source: Source;
   /** The last row of the document, which ends inside this table (the text is cut). */
   isLast: boolean;
+  /** t3RowLabel's answer once asked (null: none); absent until then. */
+  t3Label?: string | null;
 }
 
 export interface Capture {
@@ -61,6 +63,7 @@ function view(row: Cell[], section: number | null, fallback: Source): RowView {
     section,
     source: cells[0]?.source ?? row[0]?.source ?? fallback,
     isLast: false,
+    t3Label: undefined,
   };
 }
 
@@ -69,15 +72,10 @@ export function labelTexts(r: RowView): string[] {
 }
 
 /** The table-三 row label of a row, if any of its label cells (last first) is one. */
-const t3Labels = new WeakMap<RowView, string | null>();
 export function t3RowLabel(r: RowView): string | undefined {
   // Asked several times per row (scan, edition markers, mapping): computed once per row.
-  let label = t3Labels.get(r);
-  if (label === undefined) {
-    label = t3RowLabelUncached(r) ?? null;
-    t3Labels.set(r, label);
-  }
-  return label ?? undefined;
+  if (r.t3Label === undefined) r.t3Label = t3RowLabelUncached(r) ?? null;
+  return r.t3Label ?? undefined;
 }
 
 function t3RowLabelUncached(r: RowView): string | undefined {
