@@ -70,8 +70,17 @@ function head(bytes: Uint8Array): string {
   return ascii(bytes, from, from + 1024).trimStart();
 }
 
+/** `%PDF-` anywhere in the first 1024 bytes (some producers put junk before the header). */
+function hasPdfHeader(bytes: Uint8Array): boolean {
+  const first = bytes.subarray(0, 1024);
+  for (let i = first.indexOf(0x25); i !== -1 && i + 5 <= first.length; i = first.indexOf(0x25, i + 1)) {
+    if (first[i + 1] === 0x50 && first[i + 2] === 0x44 && first[i + 3] === 0x46 && first[i + 4] === 0x2d) return true;
+  }
+  return false;
+}
+
 export function sniff(bytes: Uint8Array): InputType {
-  if (ascii(bytes, 0, 1024).includes('%PDF-')) return 'pdf';
+  if (hasPdfHeader(bytes)) return 'pdf';
   if (isZip(bytes)) return sniffZip(bytes);
   for (const [type, name, test] of BINARY) if (test(bytes)) throw unsupported(type, name);
   if (HTML_START.test(head(bytes))) return 'html';
