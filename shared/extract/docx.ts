@@ -35,8 +35,11 @@ const UTF8 = new TextDecoder('utf-8');
  * holds another (w:rPrChange) is left whole: only its inner one is cut.
  */
 const RUN_PROPERTIES = /<w:rPr>(?:[^<]|<(?!\/?w:rPr[\s>/]))*<\/w:rPr>|<w:rPr\/>/g;
+/** Empty layout elements that are never read either (alignment, spacing, widths, pagination). */
+const LAYOUT =
+  /<w:(?:jc|vAlign|keepNext|keepLines|widowControl|spacing|ind|cantSplit|tcW|tblW|tblInd|tblLayout|tblLook|gridCol|shd|noWrap|snapToGrid|adjustRightInd|textAlignment)\b[^<>]*\/>/g;
 function parseXml(bytes: Uint8Array): ChildNode[] {
-  const text = UTF8.decode(bytes).replace(RUN_PROPERTIES, '');
+  const text = UTF8.decode(bytes).replace(RUN_PROPERTIES, '').replace(LAYOUT, '');
   return parseDocument(text, { xmlMode: true, decodeEntities: true }).children;
 }
 function find(nodes: ChildNode[], name: string): Element | undefined {
