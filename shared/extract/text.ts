@@ -176,7 +176,7 @@ function continuesRun(line: Line): boolean {
 
 /** Text → Document (format 'text'). Reusable by extractors that end up with plain lines. */
 export function textToDocument(text: string): Document {
-  const raw = text.split(/\r\n|\r|\n/);
+  const raw = text.includes('\r') ? text.split(/\r\n|\r|\n/) : text.split('\n');
   const lines = raw.map((r, i) => classify(r, i + 1));
   const blocks: Block[] = [];
   let i = 0;
