@@ -76,7 +76,8 @@ export function parseCellValue(raw: string, ctx: ValueContext = {}): ParsedValue
     normalized = true;
   }
   if (!PLAIN.test(s)) return { issues: [{ issue: 'unparseable' }] };
-  let value = sign * Number(s);
+  // `减0` / `-0` is zero, not negative zero (which compares unequal to 0 in deep equality).
+  let value = sign * Number(s) || 0;
 
   if (signed && !ctx.delta && ctx.shiftSensitive) issues.push({ issue: 'shifted' });
   if (!Number.isInteger(value) && !ctx.money) issues.push({ issue: 'noninteger' });

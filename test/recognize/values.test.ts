@@ -43,6 +43,10 @@ describe('parseCellValue (spec §7.2 conventions, §7.3 algorithm)', () => {
     expect(parsed.issues.map((i) => i.issue)).toEqual(expected);
   });
 
+  it.each(['减0', '-0', '−0', '减少0'])('a negative zero delta %j is zero, not -0', (raw) => {
+    expect(Object.is(parseCellValue(raw, { delta: true }).value, 0)).toBe(true);
+  });
+
   it('a signed number in a 2019 prev/decisions column is a probable shift', () => {
     expect(parseCellValue('+22', { shiftSensitive: true })).toEqual({ value: 22, issues: [{ issue: 'shifted' }] });
     expect(parseCellValue('-', { shiftSensitive: true })).toEqual({ value: '/', issues: [] });
