@@ -268,11 +268,21 @@ export function mapT3(c: Capture, edition: Edition, acc: Accumulator): TableFind
   }
   for (const x of hits) if (x.found) variant(acc, 't3', { key: x.key, canonical: x.label, via: 'alias' }, x.found);
   const colKeys = T3_COLUMNS.map((col) => col.key);
+  // A label row without numbers whose label wraps onto the next line, which carries the numbers
+  // (PDF text: `（二）部分公开（区分处理的，只计` / `这一情形，不计其他情形） 1 0 …`).
+  let wrapped: { m: RowMatch; label: string } | undefined;
   for (; i < c.rows.length; i++) {
     const r = c.rows[i]!;
-    const label = t3RowLabel(r);
-    const m = label !== undefined ? matchT3Row(label) : undefined;
+    let label = t3RowLabel(r);
+    let m = label !== undefined ? matchT3Row(label) : undefined;
     const group = labelTexts(r).map((t) => matchT3Group(t)).find((g) => g !== undefined);
+    if (!m && wrapped && r.hasValues && r.labels.length > 0 && group === undefined) {
+      const joined = wrapped.label + labelTexts(r).join('');
+      const whole = matchT3Row(joined);
+      m = whole?.key === wrapped.m.key ? whole : wrapped.m;
+      label = whole?.key === wrapped.m.key ? joined : wrapped.label;
+    }
+    wrapped = m && !r.hasValues && label !== undefined ? { m, label } : undefined;
     if (!m) {
       if (r.hasValues) f.extraRows.push(extraRowOf(r, colKeys, () => ({}), group));
       continue;
