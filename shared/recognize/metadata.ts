@@ -14,6 +14,12 @@ export interface HeadInfo {
 }
 
 const YEAR = /((?:19|20)\d{2})\s*年/;
+const CN_DIGIT: Record<string, string> = { 〇: '0', '○': '0', 零: '0', Ｏ: '0', 一: '1', 二: '2', 三: '3', 四: '4', 五: '5', 六: '6', 七: '7', 八: '8', 九: '9' };
+const CN_YEAR = /[一二][〇○零Ｏ九][〇○零Ｏ一二三四五六七八九]{2}(?=\s*年)/g;
+/** `二〇二二年度` (also 二○二二, 二零二二) → `2022年度`, for reading a title's year and agency. */
+function withArabicYear(t: string): string {
+  return t.includes('年') ? t.replace(CN_YEAR, (y) => [...y].map((c) => CN_DIGIT[c] ?? c).join('')) : t;
+}
 const REPORTISH = /年度报告|年报|信息公开.{0,16}报告|情况的?报告/;
 const AGENCY_END = /(人民政府|政府|办公室|办公厅|委员会|办事处|管委会|局|委|厅|办|镇|乡|街道|中心|院|所|站|处|署|会|馆|队)$/;
 const HEAD_CHARS = 300;
@@ -33,7 +39,7 @@ function cleanAgency(s: string | undefined): string | null {
 }
 
 function agencyFromTitle(title: string): string | null {
-  const t = squeeze(title);
+  const t = squeeze(withArabicYear(title));
   const before = /^(.{2,40}?)(?:关于)?((?:19|20)\d{2})年/.exec(t);
   if (before) {
     const a = cleanAgency(before[1]);
@@ -60,7 +66,7 @@ export function readHead(doc: Document, firstHeading: number): HeadInfo {
     chars += t.length;
   }
   const isTitle = (t: string): boolean =>
-    t.length <= 60 && !/[。，,；;]/.test(t) && !/^(根据|按照|依据)/.test(t.trim()) && YEAR.test(t) && REPORTISH.test(t);
+    t.length <= 60 && !/[。，,；;]/.test(t) && !/^(根据|按照|依据)/.test(t.trim()) && YEAR.test(withArabicYear(t)) && REPORTISH.test(t);
   let title: string | null = null;
   const titleBlocks: number[] = [];
   let agency: string | null = null;
@@ -98,7 +104,7 @@ export function readHead(doc: Document, firstHeading: number): HeadInfo {
       }
     }
   }
-  const titleYear = title ? Number(YEAR.exec(title)?.[1]) || undefined : undefined;
+  const titleYear = title ? Number(YEAR.exec(withArabicYear(title))?.[1]) || undefined : undefined;
   return { title, titleBlocks, agency, titleYear };
 }
 

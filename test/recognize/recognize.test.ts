@@ -129,6 +129,17 @@ describe('metadata', () => {
     expect(r.year).toBe(Number(/\d{4}/.exec(title)![0]));
   });
 
+  it.each([
+    ['某县交通运输局二〇二二年度政府信息公开工作年度报告', '某县交通运输局', 2022],
+    ['某镇人民政府二○二一年政府信息公开工作年度报告', '某镇人民政府', 2021],
+    ['二零二三年某市司法局政府信息公开工作年度报告', '某市司法局', 2023],
+  ])('a title year in Chinese numerals: %s → %s, %i', (title, agency, year) => {
+    const r = fromText(`${title}\n一、总体情况\n内容。`);
+    expect(r.title).toBe(title);
+    expect(r.agency).toBe(agency);
+    expect(r.year).toBe(year);
+  });
+
   it('agency from the preamble, else upload metadata; metadata issuer kind wins', () => {
     const pre = fromText('现公布某县统计局2022年政府信息公开工作年度报告。\n一、总体情况\n内容。');
     expect(pre.agency).toBe('某县统计局');
