@@ -19,17 +19,21 @@ interface Expected {
 }
 
 const dir = join(import.meta.dirname, '..', 'fixtures', 'variants');
-const cases = readdirSync(dir)
+const files = readdirSync(dir);
+/** Every input of a variant: <name>.{txt,html} and its LibreOffice conversions <name>.lo.{docx,pdf}. */
+const cases = files
   .filter((f) => f.endsWith('.expected.json'))
-  .map((json) => {
+  .flatMap((json) => {
     const name = json.replace(/\.expected\.json$/, '');
-    const file = readdirSync(dir).find((f) => f.startsWith(`${name}.`) && !f.endsWith('.json'))!;
-    return { name, file, json };
+    return files
+      .filter((f) => f.startsWith(`${name}.`) && /\.(txt|html|docx|pdf)$/.test(f))
+      .map((file) => ({ name: file, file, json }));
   });
 
 describe('layout variants', () => {
   it('has the variants', () => {
-    expect(cases.length).toBeGreaterThanOrEqual(12);
+    expect(new Set(cases.map((c) => c.json)).size).toBeGreaterThanOrEqual(12);
+    expect(cases.some((c) => c.file.endsWith('.pdf')) && cases.some((c) => c.file.endsWith('.docx'))).toBe(true);
   });
 
   it.each(cases)('$name', async ({ file, json }) => {
