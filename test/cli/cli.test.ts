@@ -5,6 +5,10 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { main, type FileResult } from '../../infra/local/cli.ts';
+import type { Report } from '../../shared/report/model.ts';
+import { reportText } from '../pipeline/history-texts.ts';
+import { yearPair } from '../rules/history/pairs.ts';
+import { withCells } from '../support/report-factory.ts';
 
 const root = join(import.meta.dirname, '..', '..');
 const SEED = join(root, 'test/fixtures/seed/heilongjiang-gxt-2022.txt');
@@ -72,6 +76,34 @@ describe('nianbao check', () => {
     const { stdout } = await run(['check', path, '--json']);
     const result = JSON.parse(stdout) as FileResult;
     expect(result.findings.map((f) => f.ruleId)).toEqual(['I-NOT-A-REPORT']);
+  });
+
+  it('applies the cross-year rules offline with --previous', async () => {
+    const { previous, report } = yearPair({ year: 2022, edition: '2021' });
+    const bump = (r: Report, key: string) => withCells(r, { [key]: (r.cells[key] as number) + 2 });
+    const inconsistent = bump(bump(previous, 's3.carried_forward.natural'), 's3.carried_forward.total');
+    const current = tempFile('2022.txt', reportText(report));
+    const history = (result: FileResult) => result.findings.filter((f) => f.category === 'history');
+
+    const alone = JSON.parse((await run(['check', current, '--json'])).stdout) as FileResult;
+    expect(history(alone)).toEqual([]);
+
+    const withConsistent = await run(['check', current, '--json', '--previous', tempFile('2021.txt', reportText(previous))]);
+    expect(history(JSON.parse(withConsistent.stdout) as FileResult)).toEqual([]);
+
+    const withBroken = await run(['check', current, '--json', '--previous', tempFile('2021.txt', reportText(inconsistent))]);
+    const carry = history(JSON.parse(withBroken.stdout) as FileResult).filter((f) => f.ruleId === 'X-T3-CARRYOVER');
+    expect(carry.map((f) => f.cells)).toEqual([
+      ['s3.carried_over.natural'],
+      ['s3.carried_over.total'],
+    ]);
+    expect(carry.map((f) => f.expected! - f.actual!)).toEqual([2, 2]);
+  });
+
+  it('exits 2 when the --previous file cannot be read', async () => {
+    const { status, stderr } = await run(['check', SEED, '--previous', '/nonexistent/2021.txt']);
+    expect(status).toBe(2);
+    expect(stderr).toContain('文件不存在');
   });
 
   it('rejects unknown commands with usage and status 2', async () => {
