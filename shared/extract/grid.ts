@@ -76,7 +76,34 @@ export function trimGrid(grid: Cell[][]): Cell[][] {
   return rows.map((row) => keep.map((c) => row[c]!));
 }
 
+const SPACES = /[\s\u00a0\u3000\u200b\ufeff]+/g;
+
+/** Whether a code unit is one the SPACES class matches (JavaScript `\s` plus U+200B). */
+export function isSpace(c: number): boolean {
+  if (c <= 32) return c === 32 || (c >= 9 && c <= 13);
+  if (c < 0xa0) return false;
+  return (
+    c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200b) || c === 0x2028 || c === 0x2029 ||
+    c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff
+  );
+}
+
+/** Whether the text is already clean: no edge whitespace, and only single plain spaces inside. */
+function isClean(text: string): boolean {
+  let previousSpace = true; // a space at the start is not clean
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 32) {
+      if (previousSpace) return false;
+      previousSpace = true;
+    } else if (isSpace(c)) {
+      return false;
+    } else previousSpace = false;
+  }
+  return !previousSpace || text.length === 0;
+}
+
 /** Collapses runs of whitespace (NBSP included) to one space and trims. */
 export function cleanText(text: string): string {
-  return text.replace(/[\s\u00a0\u3000\u200b\ufeff]+/g, ' ').trim();
+  return isClean(text) ? text : text.replace(SPACES, ' ').trim();
 }

@@ -7,7 +7,7 @@
 import type { ChildNode, Element } from 'domhandler';
 import { parseDocument } from 'htmlparser2';
 import type { Block, Document } from '../report/model.ts';
-import { type SpanCell, cleanText, expandGrid, trimGrid } from './grid.ts';
+import { type SpanCell, cleanText, expandGrid, isSpace, trimGrid } from './grid.ts';
 import { decodeHtml } from './html-charset.ts';
 
 const SKIP = new Set([
@@ -22,37 +22,70 @@ const BLOCK = new Set([
 /** class / id words of site chrome around the article. */
 const CHROME = /(^|[\s_-])(nav|navbar|menu|breadcrumbs?|crumbs?|footer|sidebar|topbar|share|toolbar|skip)($|[\s_-])/i;
 const BOLD = new Set(['b', 'strong']);
+const HIDDEN_STYLE = /display\s*:\s*none|visibility\s*:\s*hidden/i;
+const BOLD_STYLE = /font-weight\s*:\s*(bold|[6-9]00)/i;
 const HEADING_MAX = 40;
+
+/** 1–6 for h1–h6, else 0 (no regex per element). */
+function headingLevel(name: string): number {
+  if (name.length !== 2 || name.charCodeAt(0) !== 104) return 0;
+  const d = name.charCodeAt(1) - 48;
+  return d >= 1 && d <= 6 ? d : 0;
+}
 
 function isElement(node: ChildNode): node is Element {
   return node.type === 'tag' || node.type === 'script' || node.type === 'style';
 }
 
+/**
+ * offset → 1-based line. Offsets are asked for almost in document order, so the line found last is
+ * the starting point and the search walks from there (a few steps) instead of bisecting.
+ */
 function lineIndex(text: string): (offset: number | null) => number {
   const starts = [0];
   for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+  const last = starts.length - 1;
+  let at = 0;
   return (offset) => {
     if (offset === null) return 1;
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (starts[mid]! <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo + 1;
+    while (at < last && starts[at + 1]! <= offset) at++;
+    while (at > 0 && starts[at]! > offset) at--;
+    return at + 1;
   };
+}
+
+/** Whether `text.trim() === ''` (trim removes exactly the whitespace isSpace knows, minus U+200B). */
+function isBlank(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (!isSpace(c) || c === 0x200b) return false;
+  }
+  return true;
+}
+
+/** Characters that are not whitespace (NBSP and ideographic space count as whitespace). */
+function visibleLength(text: string): number {
+  let n = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (!isSpace(c) || c === 0x200b) n++; // U+200B is not whitespace here
+  }
+  return n;
 }
 
 function isChrome(el: Element): boolean {
   if (SKIP.has(el.name) || el.attribs['hidden'] !== undefined) return true;
-  if (/display\s*:\s*none|visibility\s*:\s*hidden/i.test(el.attribs['style'] ?? '')) return true;
-  const words = `${el.attribs['class'] ?? ''} ${el.attribs['id'] ?? ''}`;
+  const { style, class: cls, id } = el.attribs;
+  if (style !== undefined && HIDDEN_STYLE.test(style)) return true;
+  if (cls === undefined && id === undefined) return false;
+  const words = `${cls ?? ''} ${id ?? ''}`;
   return words.trim() !== '' && CHROME.test(words);
 }
 
 function isBoldStyle(el: Element): boolean {
-  return BOLD.has(el.name) || /font-weight\s*:\s*(bold|[6-9]00)/i.test(el.attribs['style'] ?? '');
+  if (BOLD.has(el.name)) return true;
+  const style = el.attribs['style'];
+  return style !== undefined && BOLD_STYLE.test(style);
 }
 
 function descendants(el: Element, test: (e: Element) => boolean, stopAt?: (e: Element) => boolean): Element[] {
@@ -67,13 +100,22 @@ function descendants(el: Element, test: (e: Element) => boolean, stopAt?: (e: El
   return out;
 }
 
-/** The text of a cell: everything inline, <br> and block boundaries as spaces. */
+/** The text of a node: everything inline, <br> and block boundaries as spaces. */
 function innerText(node: ChildNode): string {
   if (node.type === 'text') return node.data;
   if (!isElement(node) || SKIP.has(node.name)) return '';
   if (node.name === 'br') return ' ';
-  const inner = node.children.map(innerText).join('');
+  const inner = childrenText(node);
   return BLOCK.has(node.name) || node.name === 'table' ? ` ${inner} ` : inner;
+}
+
+/** innerText of the children alone: the cleaned text of an element, whose own boundary spaces are trimmed anyway. */
+function childrenText(el: Element): string {
+  const children = el.children;
+  if (children.length === 1) return innerText(children[0]!);
+  let out = '';
+  for (const child of children) out += innerText(child);
+  return out;
 }
 
 function intAttr(el: Element, name: string): number | undefined {
@@ -93,12 +135,43 @@ function textLengthBound(node: ChildNode): number {
   return n;
 }
 
-/** A table that lays out the page rather than holding data: it nests tables or headings, or holds long prose. */
-function isLayoutTable(table: Element): boolean {
-  if (descendants(table, (e) => e.name === 'table' || /^h[1-6]$/.test(e.name)).length > 0) return true;
-  const cells = descendants(table, (e) => e.name === 'td' || e.name === 'th');
+interface TableScan {
+  /** The table lays out the page rather than holding data: it nests tables or headings, or holds long prose. */
+  layout: boolean;
+  /** Its rows (with no nested table: every <tr> below it). */
+  rows: Element[];
+  /** Cleaned cell texts already computed for the long-prose test. */
+  texts: Map<Element, string>;
+}
+
+/** One pass over a table: whether it is a layout table and, if not, its rows. */
+function scanTable(table: Element): TableScan {
+  const rows: Element[] = [];
+  const cells: Element[] = [];
+  let nested = false;
+  const visit = (node: ChildNode, inRow: boolean): void => {
+    if (nested || !isElement(node)) return;
+    const name = node.name;
+    if (name === 'table' || headingLevel(name) > 0) {
+      nested = true;
+      return;
+    }
+    if (name === 'td' || name === 'th') cells.push(node);
+    const row = name === 'tr';
+    if (row && !inRow) rows.push(node);
+    for (const child of node.children) visit(child, inRow || row);
+  };
+  for (const child of table.children) visit(child, false);
+  const texts = new Map<Element, string>();
+  if (nested) return { layout: true, rows, texts };
   // Clean text is never longer than the raw text: only cells that may be long are cleaned.
-  return cells.some((cell) => textLengthBound(cell) > 400 && cleanText(innerText(cell)).length > 400);
+  for (const cell of cells) {
+    if (textLengthBound(cell) <= 400) continue;
+    const text = cleanText(childrenText(cell));
+    if (text.length > 400) return { layout: true, rows, texts };
+    texts.set(cell, text);
+  }
+  return { layout: false, rows, texts };
 }
 
 export function extractHtml(bytes: Uint8Array): Document {
@@ -130,29 +203,33 @@ export function extractHtml(bytes: Uint8Array): Document {
     pendingLine = undefined;
   };
 
-  const tableBlock = (table: Element): void => {
-    const rows = descendants(table, (e) => e.name === 'tr', (e) => e.name === 'table' || e.name === 'tr');
-    const spanRows: SpanCell[][] = rows.map((tr) =>
-      tr.children
-        .filter((c): c is Element => isElement(c) && (c.name === 'td' || c.name === 'th'))
-        .map((cell) => ({
-          text: cleanText(innerText(cell)),
+  const tableBlock = (table: Element, { rows, texts }: TableScan): void => {
+    const tableLine = lineOf(table.startIndex);
+    const spanRows: SpanCell[][] = [];
+    for (const tr of rows) {
+      const cells: SpanCell[] = [];
+      for (const cell of tr.children) {
+        if (!isElement(cell) || (cell.name !== 'td' && cell.name !== 'th')) continue;
+        cells.push({
+          text: texts.get(cell) ?? cleanText(childrenText(cell)),
           rowspan: intAttr(cell, 'rowspan'),
           colspan: intAttr(cell, 'colspan'),
           source: { line: lineOf(cell.startIndex) },
-        })),
-    );
+        });
+      }
+      spanRows.push(cells);
+    }
     const grid = trimGrid(expandGrid(spanRows));
-    if (grid.length > 0) blocks.push({ kind: 'table', rows: grid, source: { line: lineOf(table.startIndex) } });
+    if (grid.length > 0) blocks.push({ kind: 'table', rows: grid, source: { line: tableLine } });
   };
 
   const walk = (node: ChildNode): void => {
     if (node.type === 'text') {
       const data = node.data;
-      if (buffer === '' && data.trim() === '') return;
+      if (buffer === '' && isBlank(data)) return;
       if (buffer === '') bufferLine = pendingLine ?? lineOf(node.startIndex);
       buffer += data;
-      const visible = data.replace(/[\s\u00a0\u3000]/g, '').length;
+      const visible = visibleLength(data);
       chars += visible;
       if (boldDepth > 0) boldChars += visible;
       return;
@@ -179,22 +256,25 @@ export function extractHtml(bytes: Uint8Array): Document {
       flush();
       return;
     }
-    if (name === 'table' && !isLayoutTable(node)) {
-      flush();
-      tableBlock(node);
-      return;
+    if (name === 'table') {
+      const scan = scanTable(node);
+      if (!scan.layout) {
+        flush();
+        tableBlock(node, scan);
+        return;
+      }
     }
-    const heading = /^h([1-6])$/.exec(name);
-    const block = heading !== null || BLOCK.has(name) || name === 'table';
+    const heading = headingLevel(name);
+    const block = heading > 0 || BLOCK.has(name) || name === 'table';
     if (block) {
       flush();
       pendingLine = lineOf(node.startIndex);
     }
     const bold = isBoldStyle(node);
     if (bold) boldDepth++;
-    node.children.forEach(walk);
+    for (const child of node.children) walk(child);
     if (bold) boldDepth--;
-    if (block) flush(heading ? Number(heading[1]) : undefined);
+    if (block) flush(heading > 0 ? heading : undefined);
   };
   dom.children.forEach(walk);
   flush();
