@@ -10,7 +10,7 @@ import { InputProblem } from '../report/errors.ts';
 import type { Block, Document, Notice, TableBlock } from '../report/model.ts';
 import { type Line, type PageGeometry, type PlacedBlock, type Segment, type TextItem, dedupe, joinPieces, layoutPage, toLines } from './pdf-layout.ts';
 
-/** pdfjs calls ArrayBuffer#transfer / transferToFixedLength, which Node 20 lacks. */
+/** pdfjs calls ArrayBuffer#transfer / transferToFixedLength and Uint8Array#toBase64, which Node 20 lacks. */
 function polyfillTransfer(): void {
   const proto = ArrayBuffer.prototype as unknown as Record<string, unknown>;
   for (const name of ['transfer', 'transferToFixedLength']) {
@@ -20,6 +20,16 @@ function polyfillTransfer(): void {
       const out = new ArrayBuffer(size);
       new Uint8Array(out).set(new Uint8Array(this, 0, Math.min(size, this.byteLength)));
       return out;
+    };
+  }
+  // pdfjs writes an embedded font's @font-face rule with Uint8Array#toBase64 (Node 20 lacks it);
+  // without it, installing the font fails and pdfjs falls back to compiling glyph outlines.
+  const bytes = Uint8Array.prototype as unknown as Record<string, unknown>;
+  if (typeof bytes['toBase64'] !== 'function') {
+    bytes['toBase64'] = function (this: Uint8Array, options?: { alphabet?: string; omitPadding?: boolean }): string {
+      const buffer = Buffer.from(this.buffer, this.byteOffset, this.byteLength);
+      const text = buffer.toString(options?.alphabet === 'base64url' ? 'base64url' : 'base64').replace(/=+$/, '');
+      return options?.omitPadding ? text : text + '='.repeat((4 - (text.length % 4)) % 4);
     };
   }
 }
@@ -102,10 +112,25 @@ interface PdfProxy {
 }
 
 /**
- * pdfjs options: no font faces or system fonts (nothing is rendered; text comes from the fonts'
- * own mappings), no eval, no console noise, keep going past recoverable errors.
+ * Where pdfjs "installs" embedded fonts as CSS @font-face rules: nowhere. With font faces disabled
+ * (or when installing one fails, as it does in Node without a document) pdfjs compiles every glyph
+ * outline of every embedded font in getOperatorList and posts each one to the main thread, which
+ * is most of the operator list's cost. Nothing is rendered here, so a document whose style sheet
+ * accepts and ignores the rules lets pdfjs skip that work.
  */
-const PDF_OPTIONS = { isEvalSupported: false, stopAtErrors: false, disableFontFace: true, useSystemFonts: false, verbosity: 0 };
+const FONT_SINK = {
+  createElement: () => ({ sheet: { cssRules: [], insertRule: () => 0 }, remove: () => undefined }),
+  documentElement: { getElementsByTagName: () => [{ append: () => undefined }] },
+};
+
+/**
+ * pdfjs options: no system fonts (text comes from the fonts' own mappings), embedded fonts
+ * "installed" into FONT_SINK instead of compiled to glyph outlines, no eval, no console noise,
+ * keep going past recoverable errors.
+ */
+const PDF_OPTIONS = {
+  isEvalSupported: false, stopAtErrors: false, disableFontFace: false, useSystemFonts: false, verbosity: 0, ownerDocument: FONT_SINK,
+};
 /** pdfjs AnnotationMode.DISABLE. */
 const ANNOTATIONS_DISABLED = 0;
 
