@@ -250,6 +250,24 @@ export function mapT2(c: Capture, edition: Edition, acc: Accumulator): TableFind
 /** Table-三 header words that are not columns: 申请人情况, the group 法人或其他组织. */
 const T3_NOT_COLUMNS = /申请人情况|法人或其他组织|三、本年度办理结果/g;
 
+/**
+ * The columns table-三 values map onto. All template columns, unless the header lacks some
+ * (`missing`) and the data rows agree: no row has a value for every template column and most
+ * rows have exactly one per named column (a clipped 总计 column: 6 values a row). Then the
+ * missing columns' cells stay absent (spec §8.2, C-COL-MISSING) instead of every row being
+ * ambiguous. A single short row among full ones stays ambiguous, as before.
+ */
+export function t3ValueColumns(rows: readonly RowView[], missing: readonly string[]): string[] {
+  const all = T3_COLUMNS.map((col) => col.key);
+  if (missing.length === 0) return all;
+  const present = all.filter((k) => !missing.includes(k));
+  if (present.length === 0) return all;
+  const counts = rows.filter((r) => r.hasValues).map((r) => r.values.filter((v) => !isBlankText(v.text)).length);
+  if (counts.length === 0 || counts.some((n) => n >= all.length)) return all;
+  const exact = counts.filter((n) => n === present.length).length;
+  return exact * 2 > counts.length ? present : all;
+}
+
 export function mapT3(c: Capture, edition: Edition, acc: Accumulator): TableFinding {
   const f = finding(c);
   const header: RowView[] = [];
@@ -267,7 +285,7 @@ export function mapT3(c: Capture, edition: Edition, acc: Accumulator): TableFind
     if (rest.length >= 2) f.extraColumns.push(rest);
   }
   for (const x of hits) if (x.found) variant(acc, 't3', { key: x.key, canonical: x.label, via: 'alias' }, x.found);
-  const colKeys = T3_COLUMNS.map((col) => col.key);
+  const colKeys = t3ValueColumns(c.rows.slice(i), f.missingColumns);
   // A label row without numbers whose label wraps onto the next line, which carries the numbers
   // (PDF text: `（二）部分公开（区分处理的，只计` / `这一情形，不计其他情形） 1 0 …`).
   let wrapped: { m: RowMatch; label: string } | undefined;
