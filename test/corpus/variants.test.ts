@@ -14,6 +14,8 @@ interface Expected {
   agency: string;
   edition: '2019' | '2021';
   values: Record<string, CellValue | null>;
+  /** Keys that must be absent (the cell is not in the document). */
+  values_absent?: string[];
   findings_must_have: string[];
   findings_must_not_have: string[];
 }
@@ -43,6 +45,7 @@ describe('layout variants', () => {
     const got: Record<string, CellValue | undefined> = {};
     for (const key of Object.keys(expected.values)) got[key] = report && Object.hasOwn(report.cells, key) ? report.cells[key] : undefined;
     expect(got).toEqual(expected.values);
+    for (const key of expected.values_absent ?? []) expect(report && Object.hasOwn(report.cells, key), key).toBe(false);
     expect(report?.year).toBe(expected.report_year);
     expect(report?.edition).toBe(expected.edition);
     expect(report?.agency).toBe(expected.agency);
