@@ -286,6 +286,12 @@ export function mapT3(c: Capture, edition: Edition, acc: Accumulator): TableFind
   }
   for (const x of hits) if (x.found) variant(acc, 't3', { key: x.key, canonical: x.label, via: 'alias' }, x.found);
   const colKeys = t3ValueColumns(c.rows.slice(i), f.missingColumns);
+  // A header that lacks a word while most rows carry a value for every column (split or
+  // de-duplicated header words) does not make the column missing.
+  if (f.missingColumns.length > 0 && colKeys.length === T3_COLUMNS.length) {
+    const counts = c.rows.slice(i).filter((r) => r.hasValues).map((r) => r.values.length);
+    if (counts.filter((n) => n >= colKeys.length).length * 2 > counts.length) f.missingColumns = [];
+  }
   // A label row without numbers whose label wraps onto the next line, which carries the numbers
   // (PDF text: `（二）部分公开（区分处理的，只计` / `这一情形，不计其他情形） 1 0 …`).
   let wrapped: { m: RowMatch; label: string } | undefined;
