@@ -219,8 +219,14 @@ export function mapT2(c: Capture, edition: Edition, acc: Accumulator): TableFind
   // Values map onto the header's columns in the header's order; when the header does not name
   // every column but the row has a value for each, onto the template's order.
   const order: Column[] = hits.length > 0 ? hits.map((x) => sub.columns.find((col) => col.key === x.key)!) : [...sub.columns];
+  let fullRows = 0;
+  let valueRows = 0;
   for (const { r, hit } of data) {
     const full = order.length < sub.columns.length && fitValues(r.values, sub.columns.length, false) !== undefined;
+    if (hit && !hit.m.otherEdition && r.hasValues) {
+      valueRows++;
+      if (full) fullRows++;
+    }
     const cols = full ? sub.columns : order;
     if (!hit || hit.m.otherEdition) {
       if (r.hasValues) {
@@ -242,6 +248,8 @@ export function mapT2(c: Capture, edition: Edition, acc: Accumulator): TableFind
       put(acc, cellKey(t2Key, key, col), cell, t2Context(subEdition, col, unit));
     });
   }
+  // Every row has a value for every column: a header lacking a word does not make a column missing.
+  if (valueRows > 0 && fullRows === valueRows) f.missingColumns = [];
   return f;
 }
 

@@ -48,3 +48,24 @@ describe('table 三 without its 总计 column', () => {
     expect(t3(r).ambiguousRows ?? []).toEqual([]);
   });
 });
+
+describe('table 二 sub-table (一) without its 现行有效件数 column', () => {
+  const t2 = (header: string, rows: string[]): ReturnType<typeof recognize> =>
+    recognize(textToDocument(['某县某局2022年政府信息公开工作年度报告', '二、主动公开政府信息情况', '第二十条第（一）项', header,
+      ...rows, '三、收到和处理政府信息公开申请情况'].join('\n')));
+  const sub = (r: ReturnType<typeof recognize>) => r.recognition.tables.find((t) => t.id.startsWith('t2'))!;
+
+  it('header and rows without it: valid missing, its cells absent', () => {
+    const r = t2('信息内容\t本年制发件数\t本年废止件数', ['规章\t0\t0', '行政规范性文件\t3\t1']);
+    expect(sub(r).missingColumns).toEqual(['valid']);
+    expect(r.cells['s2.normative.repealed']).toBe(1);
+    expect(Object.hasOwn(r.cells, 's2.normative.valid')).toBe(false);
+    expect(Object.hasOwn(r.cells, 's2.regulations.valid')).toBe(false);
+  });
+
+  it('header without the word but every row with 3 values: no missing column', () => {
+    const r = t2('信息内容\t本年制发件数\t本年废止件数', ['规章\t0\t0\t2', '行政规范性文件\t3\t1\t25']);
+    expect(sub(r).missingColumns).toEqual([]);
+    expect(r.cells['s2.normative.valid']).toBe(25);
+  });
+});
