@@ -68,7 +68,12 @@ export function toLines(items: TextItem[]): Line[] {
   const sorted = [...items].sort((a, b) => b.y - a.y || a.x - b.x);
   const lines: TextItem[][] = [];
   for (const item of sorted) {
-    const line = lines.find((l) => Math.abs(l[0]!.y - item.y) <= Math.max(1.5, item.size * 0.3));
+    // Lines start in descending y, none below the item: those within reach are a suffix; the
+    // item joins the first of them.
+    const reach = Math.max(1.5, item.size * 0.3);
+    let k = lines.length;
+    while (k > 0 && lines[k - 1]![0]!.y - item.y <= reach) k--;
+    const line = lines[k];
     if (line) line.push(item);
     else lines.push([item]);
   }

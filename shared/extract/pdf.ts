@@ -1,14 +1,16 @@
 /**
  * PDF → Document with unpdf's bundled pdfjs. Reads text items with positions and the ruling
- * lines of every page (pdf-layout.ts turns them into lines, paragraphs and tables), drops running
+ * lines of every page from one pdfjs operator list per page (pdf-operators.ts; pdf-layout.ts turns
+ * them into lines, paragraphs and tables), drops running
  * headers, footers and page numbers, joins tables continued on the next page, and keeps the page
  * on every block and cell. Encrypted PDFs → I-PDF-ENCRYPTED; no text layer → I-PDF-NO-TEXT;
  * anything pdfjs cannot open → I-UNREADABLE.
  */
-import { getDocumentProxy } from 'unpdf';
+import { getDocumentProxy, getResolvedPDFJS } from 'unpdf';
 import { InputProblem } from '../report/errors.ts';
 import type { Block, Document, Notice, TableBlock } from '../report/model.ts';
-import { type Line, type PageGeometry, type PlacedBlock, type Segment, type TextItem, dedupe, joinPieces, layoutPage, toLines } from './pdf-layout.ts';
+import { type Line, type PageGeometry, type PlacedBlock, dedupe, joinPieces, layoutPage, toLines } from './pdf-layout.ts';
+import { type FontMetrics, readOperators } from './pdf-operators.ts';
 
 /** pdfjs calls ArrayBuffer#transfer / transferToFixedLength and Uint8Array#toBase64, which Node 20 lacks. */
 function polyfillTransfer(): void {
@@ -36,62 +38,6 @@ function polyfillTransfer(): void {
 
 export const PDF_LIMITS = { maxPages: 300 };
 
-/** pdfjs OPS codes used here (stable across pdfjs 4/5). */
-const OPS = { save: 10, restore: 11, transform: 12, constructPath: 91 } as const;
-const PAINT = new Set([20, 21, 22, 23, 24, 25, 26, 27]);
-const DRAW = { moveTo: 0, lineTo: 1, curveTo: 2, quadraticCurveTo: 3, closePath: 4 } as const;
-
-type Matrix = [number, number, number, number, number, number];
-const multiply = (m: Matrix, n: Matrix): Matrix => [
-  m[0] * n[0] + m[2] * n[1], m[1] * n[0] + m[3] * n[1],
-  m[0] * n[2] + m[2] * n[3], m[1] * n[2] + m[3] * n[3],
-  m[0] * n[4] + m[2] * n[5] + m[4], m[1] * n[4] + m[3] * n[5] + m[5],
-];
-
-/** Horizontal and vertical segments of painted paths (cell borders, rules). */
-function segmentsOf(fnArray: number[], argsArray: unknown[]): Segment[] {
-  const out: Segment[] = [];
-  let ctm: Matrix = [1, 0, 0, 1, 0, 0];
-  const stack: Matrix[] = [];
-  fnArray.forEach((fn, i) => {
-    if (fn === OPS.save) stack.push(ctm);
-    else if (fn === OPS.restore) ctm = stack.pop() ?? ctm;
-    else if (fn === OPS.transform) ctm = multiply(ctm, argsArray[i] as Matrix);
-    else if (fn === OPS.constructPath) {
-      const [op, paths] = argsArray[i] as [number, ArrayLike<number>[] | null];
-      if (!PAINT.has(op) || !paths) return;
-      const at = (x: number, y: number): [number, number] => [ctm[0] * x + ctm[2] * y + ctm[4], ctm[1] * x + ctm[3] * y + ctm[5]];
-      for (const data of paths) {
-        let cur: [number, number] = [0, 0];
-        let start = cur;
-        for (let k = 0; k < data.length; ) {
-          const code = data[k]!;
-          if (code === DRAW.moveTo) {
-            cur = start = at(data[k + 1]!, data[k + 2]!);
-            k += 3;
-          } else if (code === DRAW.lineTo || code === DRAW.closePath) {
-            const next = code === DRAW.lineTo ? at(data[k + 1]!, data[k + 2]!) : start;
-            const [x1, x2] = [Math.min(cur[0], next[0]), Math.max(cur[0], next[0])];
-            const [y1, y2] = [Math.min(cur[1], next[1]), Math.max(cur[1], next[1])];
-            if ((y2 - y1 < 1 && x2 - x1 > 2) || (x2 - x1 < 1 && y2 - y1 > 2)) {
-              out.push(y2 - y1 < 1 ? { x1, x2, y1: (y1 + y2) / 2, y2: (y1 + y2) / 2 } : { x1: (x1 + x2) / 2, x2: (x1 + x2) / 2, y1, y2 });
-            }
-            cur = next;
-            k += code === DRAW.lineTo ? 3 : 1;
-          } else if (code === DRAW.curveTo) {
-            cur = at(data[k + 5]!, data[k + 6]!);
-            k += 7;
-          } else if (code === DRAW.quadraticCurveTo) {
-            cur = at(data[k + 3]!, data[k + 4]!);
-            k += 5;
-          } else break;
-        }
-      }
-    }
-  });
-  return out;
-}
-
 function fail(error: unknown): never {
   const name = (error as { name?: string } | null)?.name;
   if (name === 'PasswordException') {
@@ -104,7 +50,7 @@ interface PdfProxy {
   numPages: number;
   getPage(n: number): Promise<{
     view: number[];
-    getTextContent(): Promise<{ items: unknown[] }>;
+    commonObjs: { has(name: string): boolean; get(name: string): unknown };
     getOperatorList(options?: { intent?: string; annotationMode?: number }): Promise<{ fnArray: number[]; argsArray: unknown[] }>;
   }>;
   getMetadata(): Promise<{ info?: unknown }>;
@@ -125,17 +71,20 @@ const FONT_SINK = {
 
 /**
  * pdfjs options: no system fonts (text comes from the fonts' own mappings), embedded fonts
- * "installed" into FONT_SINK instead of compiled to glyph outlines, no eval, no console noise,
- * keep going past recoverable errors.
+ * "installed" into FONT_SINK instead of compiled to glyph outlines, images skipped (maxImageSize
+ * 0: a seal or a scanned page is never decoded, its text layer is all that is read), no eval, no
+ * console noise, keep going past recoverable errors.
  */
 const PDF_OPTIONS = {
   isEvalSupported: false, stopAtErrors: false, disableFontFace: false, useSystemFonts: false, verbosity: 0, ownerDocument: FONT_SINK,
+  maxImageSize: 0,
 };
 /** pdfjs AnnotationMode.DISABLE. */
 const ANNOTATIONS_DISABLED = 0;
 
 async function readPages(bytes: Uint8Array): Promise<{ pages: PageGeometry[]; total: number; title?: string }> {
   polyfillTransfer();
+  const { OPS, normalizeUnicode } = await getResolvedPDFJS();
   let pdf: PdfProxy;
   try {
     // pdfjs transfers (detaches) the buffer it is given: hand it a copy
@@ -148,16 +97,12 @@ async function readPages(bytes: Uint8Array): Promise<{ pages: PageGeometry[]; to
     for (let n = 1; n <= Math.min(pdf.numPages, PDF_LIMITS.maxPages); n++) {
       const page = await pdf.getPage(n);
       const [x0 = 0, y0 = 0, x1 = 595, y1 = 842] = page.view;
-      const content = await page.getTextContent();
-      const items: TextItem[] = [];
-      for (const raw of content.items as { str?: string; transform?: number[]; width?: number }[]) {
-        if (!raw.str || raw.str.trim() === '' || !raw.transform) continue;
-        const [, , c = 0, d = 0, e = 0, f = 0] = raw.transform;
-        items.push({ str: raw.str, x: e - x0, y: f - y0, width: raw.width ?? 0, size: Math.hypot(c, d) || 10 });
-      }
-      // Only the page's own painting: annotations (form fields, links) draw no table rulings.
+      // Only the page's own painting: annotations (form fields, links) hold no report text.
       const ops = await page.getOperatorList({ intent: 'display', annotationMode: ANNOTATIONS_DISABLED });
-      const segments = segmentsOf(ops.fnArray, ops.argsArray).map((s) => ({ x1: s.x1 - x0, x2: s.x2 - x0, y1: s.y1 - y0, y2: s.y2 - y0 }));
+      const fontOf = (name: string): FontMetrics | undefined => (page.commonObjs.has(name) ? (page.commonObjs.get(name) as FontMetrics) : undefined);
+      const content = readOperators(ops, OPS, fontOf, normalizeUnicode);
+      const items = content.items.flatMap((i) => (i.str.trim() === '' ? [] : [{ ...i, x: i.x - x0, y: i.y - y0 }]));
+      const segments = content.segments.map((g) => ({ x1: g.x1 - x0, x2: g.x2 - x0, y1: g.y1 - y0, y2: g.y2 - y0 }));
       pages.push({ page: n, width: x1 - x0, height: y1 - y0, items: dedupe(items), segments });
     }
     const info = (await pdf.getMetadata().catch(() => ({ info: undefined }))).info as { Title?: unknown } | undefined;
