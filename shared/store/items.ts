@@ -42,10 +42,13 @@ export const versionIdOf = (processedAt: string, bucket: string, objectKey: stri
 
 export const seqOf = (index: number): string => String(index).padStart(4, '0');
 
+/** The leading words of keys, for range conditions and for checking that a cursor's key is ours. */
+export const keyPrefix = { report: 'REPORT#', version: 'VERSION#', year: 'YEAR#', rule: 'RULE#' } as const;
+
 export const keys = {
-  report: (reportId: string) => ({ pk: `REPORT#${reportId}`, sk: 'LATEST' }),
-  version: (reportId: string, versionId: string) => ({ pk: `REPORT#${reportId}`, sk: `VERSION#${versionId}` }),
-  versionPartition: (reportId: string, versionId: string) => `VERSION#${reportId}#${versionId}`,
+  report: (reportId: string) => ({ pk: `${keyPrefix.report}${reportId}`, sk: 'LATEST' }),
+  version: (reportId: string, versionId: string) => ({ pk: `${keyPrefix.report}${reportId}`, sk: `${keyPrefix.version}${versionId}` }),
+  versionPartition: (reportId: string, versionId: string) => `${keyPrefix.version}${reportId}#${versionId}`,
   section: (number: number, part: number) => `SECTION#${number}#${String(part).padStart(2, '0')}`,
   cells: (group: string) => `CELLS#${group}`,
   recognition: 'RECOGNITION',
@@ -55,11 +58,21 @@ export const keys = {
     pk: `OBJECT#${bucket}/${objectKey}`,
     sk: `SOURCE#${sourceVersion}`,
   }),
-  yearIndex: (year: number | null) => `YEAR#${year ?? 'none'}`,
+  /** gsi1: reports of a year, sorted by status then id (a status is a key prefix). */
+  yearIndex: (year: number | null) => `${keyPrefix.year}${year ?? 'none'}`,
+  yearSort: (status: string, reportId: string) => `${status}#${reportId}`,
+  yearSortPrefix: (status: string) => `${status}#`,
+  /** gsi2: reports of an agency, sorted by year then id (a year is a key prefix). */
   agencyIndex: (agencyKey: string | null) => `AGENCY#${agencyKey ?? 'none'}`,
-  ruleIndex: (ruleId: string, year: number | null) => `RULE#${ruleId}#YEAR#${year ?? 'none'}`,
+  agencySort: (year: number | null, reportId: string) => `${keys.yearIndex(year)}#${reportId}`,
+  agencySortPrefix: (year: number | null) => `${keys.yearIndex(year)}#`,
+  /** gsi3: findings of latest versions by rule and year. */
+  ruleIndex: (ruleId: string, year: number | null) => `${keyPrefix.rule}${ruleId}#${keyPrefix.year}${year ?? 'none'}`,
+  ruleSort: (reportId: string, seq: string) => `${reportId}#${seq}`,
   /** Agencies whose reports of `year` contain a sentence (boilerplate index, by sentence hash). */
   sentence: (year: number, hash: string) => ({ pk: `SENTENCE#${year}#${hash}`, sk: 'AGENCIES' }),
+  /** The sentence hash of a boilerplate-index key. */
+  sentenceHash: (pk: string) => pk.split('#')[2] ?? '',
 } as const;
 
 /** Key of a normalized sentence in the boilerplate index. */

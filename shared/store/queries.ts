@@ -11,6 +11,7 @@ import {
   agencyKeyOf,
   FindingItemSchema,
   ItemSchema,
+  keyPrefix,
   keys,
   ReportItemSchema,
   VersionItemSchema,
@@ -151,7 +152,7 @@ export function createQueries({ client, tableName, maxReadsPerPage }: QueryDeps)
       if (agency !== undefined) {
         // Reports of an agency (gsi2, by year), optionally of one year; status is a filter.
         const pkValue = keys.agencyIndex(agencyKeyOf(agency));
-        const skPrefix = year === undefined ? undefined : `${keys.yearIndex(year)}#`;
+        const skPrefix = year === undefined ? undefined : keys.agencySortPrefix(year);
         const names: Record<string, string> = { '#pk': GSI2.partitionKey.name };
         const values: Record<string, unknown> = { ':pk': pkValue };
         if (skPrefix) (names['#sk'] = GSI2.sortKey.name), (values[':prefix'] = skPrefix);
@@ -181,7 +182,7 @@ export function createQueries({ client, tableName, maxReadsPerPage }: QueryDeps)
       if (year !== undefined) {
         // Reports of a year (gsi1, sorted by status then id): status is a key prefix.
         const pkValue = keys.yearIndex(year);
-        const skPrefix = status ? `${status}#` : undefined;
+        const skPrefix = status ? keys.yearSortPrefix(status) : undefined;
         return readPage({
           client,
           read: {
@@ -218,7 +219,7 @@ export function createQueries({ client, tableName, maxReadsPerPage }: QueryDeps)
         keyNames: indexKeys(GSI1),
         fingerprint,
         // A scan's range is the whole index: a cursor may resume at any report.
-        ownsKey: (k) => str(k, GSI1.partitionKey.name).startsWith('YEAR#') && str(k, 'pk').startsWith('REPORT#'),
+        ownsKey: (k) => str(k, GSI1.partitionKey.name).startsWith(keyPrefix.year) && str(k, 'pk').startsWith(keyPrefix.report),
         cursor,
         limit,
         map,
@@ -312,7 +313,7 @@ export function createQueries({ client, tableName, maxReadsPerPage }: QueryDeps)
         keyNames: indexKeys(GSI3),
         fingerprint,
         // A scan's range is the whole index: a cursor may resume at any latest finding.
-        ownsKey: (k) => str(k, pkName).startsWith('RULE#') && str(k, 'pk').startsWith('VERSION#'),
+        ownsKey: (k) => str(k, pkName).startsWith(keyPrefix.rule) && str(k, 'pk').startsWith(keyPrefix.version),
         cursor,
         limit,
         map,

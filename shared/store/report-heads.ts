@@ -23,7 +23,7 @@ type Input = {
 function inputOf(tableName: string, { year, agency }: ReportHeadFilter): { kind: 'query' | 'scan'; input: Input } {
   if (agency !== undefined) {
     const values: Record<string, unknown> = { ':pk': keys.agencyIndex(agencyKeyOf(agency)) };
-    if (year !== undefined) values[':prefix'] = `${keys.yearIndex(year)}#`;
+    if (year !== undefined) values[':prefix'] = keys.agencySortPrefix(year);
     return {
       kind: 'query',
       input: {

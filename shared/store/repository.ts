@@ -21,6 +21,7 @@ import {
   ReportItemSchema,
   ResolvedItemSchema,
   VersionItemSchema,
+  keyPrefix,
   keys,
   reportIdOf,
   versionIdOf,
@@ -207,9 +208,9 @@ export class ReportRepository {
       ...keys.report(version.reportId),
       type: 'report',
       gsi1pk: keys.yearIndex(version.year),
-      gsi1sk: `${version.status}#${version.reportId}`,
+      gsi1sk: keys.yearSort(version.status, version.reportId),
       gsi2pk: keys.agencyIndex(version.agencyKey),
-      gsi2sk: `${keys.yearIndex(version.year)}#${version.reportId}`,
+      gsi2sk: keys.agencySort(version.year, version.reportId),
       reportId: version.reportId,
       agency: version.agency,
       agencyKey: version.agencyKey,
@@ -304,7 +305,7 @@ export class ReportRepository {
       new QueryCommand({
         TableName: this.tableName,
         KeyConditionExpression: 'pk = :pk AND sk BETWEEN :lo AND :hi',
-        ExpressionAttributeValues: { ':pk': keys.report(reportId).pk, ':lo': 'VERSION#', ':hi': `VERSION#${versionId}` },
+        ExpressionAttributeValues: { ':pk': keys.report(reportId).pk, ':lo': keyPrefix.version, ':hi': keys.version(reportId, versionId).sk },
         ScanIndexForward: false,
         Limit: 2,
         ConsistentRead: true,
@@ -316,7 +317,7 @@ export class ReportRepository {
 
   /** Versions of a report, newest first. */
   async versions(reportId: string): Promise<VersionItem[]> {
-    const items = await this.queryAll(keys.report(reportId).pk, 'VERSION#');
+    const items = await this.queryAll(keys.report(reportId).pk, keyPrefix.version);
     return items.map((i) => parse(VersionItemSchema, i)).reverse();
   }
 

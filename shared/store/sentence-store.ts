@@ -92,7 +92,7 @@ export async function loadBoilerplate(
       const out = await doc.send(new BatchGetCommand({ RequestItems: { [tableName]: { Keys: requested } } }));
       for (const raw of out.Responses?.[tableName] ?? []) {
         const item = SentenceItemSchema.parse(raw);
-        const norm = byHash.get(item.pk.split('#')[2] ?? '');
+        const norm = byHash.get(keys.sentenceHash(item.pk));
         if (norm === undefined) continue;
         for (const agency of item.agencies) index.add({ agency, sentences: [{ norm }] });
       }

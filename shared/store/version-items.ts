@@ -133,7 +133,7 @@ export function findingItem(partition: string, v: VersionRecord, f: ChangedFindi
     year: v.year,
     change: f.change,
     gsi3pk: keys.ruleIndex(f.finding.ruleId, v.year),
-    gsi3sk: `${v.reportId}#${seq}`,
+    gsi3sk: keys.ruleSort(v.reportId, seq),
   };
 }
 
