@@ -10,32 +10,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
-import { build } from 'esbuild';
-import { ESM_REQUIRE_BANNER, ZOD_ALIAS } from '../../infra/constructs/bundled-function.ts';
+import { bundleFunction } from '../support/bundle.ts';
 
 const root = join(import.meta.dirname, '..', '..');
 const RUNS = 9;
 
-/**
- * Bundles the API handler into `dir/index.mjs` the way infra/constructs/bundled-function.ts does
- * (same banner, format, target, main fields, minification, zod alias, AWS SDK included). Returns the file.
- */
-export async function bundleApi(dir: string): Promise<string> {
-  const outfile = join(dir, 'index.mjs');
-  await build({
-    entryPoints: [join(root, 'functions/api/handler.ts')],
-    outfile,
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node22',
-    mainFields: ['module', 'main'],
-    minify: true,
-    banner: { js: ESM_REQUIRE_BANNER },
-    alias: { zod: ZOD_ALIAS },
-    logLevel: 'silent',
-  });
-  return outfile;
+/** Bundles the API handler into `dir/index.mjs` as the stack does. Returns the file. */
+export function bundleApi(dir: string): Promise<string> {
+  return bundleFunction(join(root, 'functions/api/handler.ts'), dir);
 }
 
 const median = (values: number[]) => {
