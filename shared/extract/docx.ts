@@ -1,67 +1,105 @@
 /**
- * DOCX → Document. The package is unzipped with caps (zip.ts); word/document.xml is parsed by
- * htmlparser2 in XML mode (no DTD, no external entities: htmlparser2 never resolves them).
+ * DOCX → Document. The package is unzipped with caps (zip.ts); word/document.xml is parsed by our
+ * strict XML reader (xml.ts: no DTD, no custom entities), which steps over the subtrees nothing
+ * here reads (run properties, section and table properties, deleted text, field codes).
  * Paragraphs with heading styles (or an outline level) become headings; tables become grids with
  * w:gridSpan and w:vMerge expanded (grid.ts). `source.line` is the 1-based paragraph ordinal in
- * document order, counting the paragraphs inside tables.
+ * document order, counting the paragraphs inside tables and text boxes.
+ *
+ * Word markup read as a reader sees the document: tracked insertions (w:ins) and moves' new place
+ * (w:moveTo) are text, deletions (w:del, w:delText) and moves' old place (w:moveFrom) are not;
+ * field codes (w:instrText) are not text, field results are; mc:AlternateContent gives its first
+ * mc:Choice (else its mc:Fallback), never both; hyperlinks, smart tags, custom XML and content
+ * controls (w:sdt at block, row, cell and run level) are read through.
  */
-import type { ChildNode, Element } from 'domhandler';
-import { parseDocument } from 'htmlparser2';
 import { InputProblem } from '../report/errors.ts';
 import type { Block, Document } from '../report/model.ts';
 import { type SpanCell, cleanText, expandGrid, trimGrid } from './grid.ts';
+import { type XmlElement, XmlError, parseXml } from './xml.ts';
 import { readZip } from './zip.ts';
 
 const DOCUMENT = 'word/document.xml';
 const STYLES = 'word/styles.xml';
 const CORE = 'docProps/core.xml';
 
-function isElement(node: ChildNode): node is Element {
-  return node.type === 'tag';
-}
-function kids(el: Element, name?: string): Element[] {
-  return el.children.filter((c): c is Element => isElement(c) && (name === undefined || c.name === name));
-}
-function kid(el: Element | undefined, name: string): Element | undefined {
-  return el ? kids(el, name)[0] : undefined;
-}
-function val(el: Element | undefined): string | undefined {
-  return el?.attribs['w:val'];
-}
-const UTF8 = new TextDecoder('utf-8');
 /**
- * Run properties (w:rPr: fonts, sizes, colours) are never read, and they are a fifth of a typical
- * document.xml: innermost ones are cut before parsing, which is the costly part. A w:rPr that
- * holds another (w:rPrChange) is left whole: only its inner one is cut.
+ * Subtrees never read, dropped while parsing: formatting (a third of a typical document.xml),
+ * bookkeeping, and what is not text to a reader. w:del and w:ins also occur as empty revision
+ * marks inside properties: dropping the w:del mark of a deleted table row is harmless, its text is
+ * in w:delText.
  */
-const RUN_PROPERTIES = /<w:rPr>(?:[^<]|<(?!\/?w:rPr[\s>/]))*<\/w:rPr>|<w:rPr\/>/g;
-/** Empty layout elements that are never read either (alignment, spacing, widths, pagination). */
-const LAYOUT =
-  /<w:(?:jc|vAlign|keepNext|keepLines|widowControl|spacing|ind|cantSplit|tcW|tblW|tblInd|tblLayout|tblLook|gridCol|shd|noWrap|snapToGrid|adjustRightInd|textAlignment)\b[^<>]*\/>/g;
-function parseXml(bytes: Uint8Array): ChildNode[] {
-  const text = UTF8.decode(bytes).replace(RUN_PROPERTIES, '').replace(LAYOUT, '');
-  return parseDocument(text, { xmlMode: true, decodeEntities: true }).children;
+const SKIP = new Set([
+  'w:rPr', 'w:sectPr', 'w:tblPr', 'w:tblPrEx', 'w:tblGrid', 'w:tcBorders', 'w:tcW', 'w:tcMar', 'w:shd',
+  'w:vAlign', 'w:noWrap', 'w:jc', 'w:spacing', 'w:ind', 'w:numPr', 'w:pBdr', 'w:tabs', 'w:keepNext',
+  'w:keepLines', 'w:widowControl', 'w:snapToGrid', 'w:adjustRightInd', 'w:textAlignment', 'w:cantSplit',
+  'w:trHeight', 'w:tblHeader', 'w:proofErr', 'w:bookmarkStart', 'w:bookmarkEnd', 'w:lastRenderedPageBreak',
+  'w:sdtPr', 'w:sdtEndPr', 'w:del', 'w:delText', 'w:delInstrText', 'w:moveFrom', 'w:instrText', 'w:rt',
+  'w:commentRangeStart', 'w:commentRangeEnd', 'w:permStart', 'w:permEnd',
+]);
+const STYLE_SKIP = new Set(['w:rPr', 'w:tblPr', 'w:tcPr', 'w:trPr', 'w:docDefaults', 'w:latentStyles', 'w:rsid']);
+
+const UTF8 = new TextDecoder('utf-8');
+function decode(bytes: Uint8Array): string {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder('utf-16le').decode(bytes);
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder('utf-16be').decode(bytes);
+  return UTF8.decode(bytes);
 }
-function find(nodes: ChildNode[], name: string): Element | undefined {
-  for (const node of nodes) {
-    if (!isElement(node)) continue;
-    if (node.name === name) return node;
-    const inner = find(node.children, name);
-    if (inner) return inner;
+
+function val(el: XmlElement | undefined): string | undefined {
+  return el?.attr('w:val');
+}
+/** Children named `name`, looking through content controls and custom XML (row/cell level). */
+function through(el: XmlElement, name: string, out: XmlElement[] = []): XmlElement[] {
+  for (const c of el.children) {
+    if (typeof c === 'string') continue;
+    if (c.name === name) out.push(c);
+    else if (c.name === 'w:sdt' || c.name === 'w:sdtContent' || c.name === 'w:customXml') through(c, name, out);
   }
-  return undefined;
+  return out;
+}
+/** The branch of an mc:AlternateContent that is read: the first Choice, else the Fallback. */
+function alternative(el: XmlElement): XmlElement | undefined {
+  return el.child('mc:Choice') ?? el.child('mc:Fallback');
+}
+/** Text box contents (w:txbxContent) inside a drawing, VML picture or object, outermost first. */
+function textBoxes(el: XmlElement, out: XmlElement[] = []): XmlElement[] {
+  for (const c of el.children) {
+    if (typeof c === 'string') continue;
+    if (c.name === 'w:txbxContent') out.push(c);
+    else if (c.name === 'mc:AlternateContent') {
+      const branch = alternative(c);
+      if (branch) textBoxes(branch, out);
+    } else textBoxes(c, out);
+  }
+  return out;
+}
+/**
+ * w:sym: a character of a symbol font. Code points in the private use area (F000–F0FF, Symbol and
+ * Wingdings glyphs: check marks, bullets) mean nothing outside that font and are dropped.
+ */
+function symbol(el: XmlElement): string {
+  const code = parseInt(el.attr('w:char') ?? '', 16);
+  if (!Number.isFinite(code) || code < 0x20 || code > 0x10ffff || (code >= 0xe000 && code <= 0xf8ff)) return '';
+  if (code >= 0xd800 && code <= 0xdfff) return '';
+  return String.fromCodePoint(code);
 }
 
 /** Heading level of each paragraph style id (style names "heading N" / "标题 N", "Title", outline levels). */
 function headingStyles(bytes: Uint8Array | undefined): Map<string, number> {
   const levels = new Map<string, number>();
   if (!bytes) return levels;
-  const styles = find(parseXml(bytes), 'w:styles');
-  for (const style of styles ? kids(styles, 'w:style') : []) {
-    const id = style.attribs['w:styleId'];
+  let root: XmlElement;
+  try {
+    root = parseXml(decode(bytes), { skip: STYLE_SKIP });
+  } catch (error) {
+    if (error instanceof XmlError) return levels; // unreadable styles: the text is still there
+    throw error;
+  }
+  for (const style of through(root, 'w:style')) {
+    const id = style.attr('w:styleId');
     if (!id) continue;
-    const name = (val(kid(style, 'w:name')) ?? '').toLowerCase();
-    const outline = val(kid(kid(style, 'w:pPr'), 'w:outlineLvl'));
+    const name = (val(style.child('w:name')) ?? '').toLowerCase();
+    const outline = val(style.child('w:pPr')?.child('w:outlineLvl'));
     const m = /^(?:heading|标题)\s*(\d)$/.exec(name);
     if (m) levels.set(id, Number(m[1]));
     else if (name === 'title') levels.set(id, 1);
@@ -72,9 +110,22 @@ function headingStyles(bytes: Uint8Array | undefined): Map<string, number> {
 
 function coreTitle(bytes: Uint8Array | undefined): string | undefined {
   if (!bytes) return undefined;
-  const el = find(parseXml(bytes), 'dc:title');
-  const text = el ? cleanText(el.children.map((c) => (c.type === 'text' ? c.data : '')).join('')) : '';
-  return text || undefined;
+  try {
+    const text = cleanText(parseXml(decode(bytes)).child('dc:title')?.text() ?? '');
+    return text || undefined;
+  } catch (error) {
+    if (error instanceof XmlError) return undefined;
+    throw error;
+  }
+}
+
+interface Paragraph {
+  text: string;
+  images: number;
+  line: number;
+  level?: number;
+  /** Text boxes anchored in the paragraph. */
+  boxes: XmlElement[];
 }
 
 class DocxReader {
@@ -82,82 +133,101 @@ class DocxReader {
   private ordinal = 0;
   constructor(private readonly styles: Map<string, number>) {}
 
-  /** The text of runs under `node` (w:t, tabs and breaks as spaces); drawings counted. */
-  private runText(node: ChildNode, out: { text: string; images: number }): void {
-    if (!isElement(node)) return;
-    switch (node.name) {
-      case 'w:t':
-        out.text += node.children.map((c) => (c.type === 'text' ? c.data : '')).join('');
-        return;
-      case 'w:tab':
-      case 'w:br':
-      case 'w:cr':
-        out.text += ' ';
-        return;
-      case 'w:drawing':
-      case 'w:pict':
-      case 'w:object':
-        out.images++;
-        return;
-      case 'w:del':
-      case 'w:delText':
-      case 'w:instrText':
-      case 'w:pPr':
-      case 'w:rPr':
-      case 'mc:Fallback':
-        return;
-      default:
-        node.children.forEach((c) => this.runText(c, out));
+  /** The text of the runs under `el` (w:t; tabs and breaks as spaces); drawings and text boxes collected. */
+  private inline(el: XmlElement, out: Paragraph): void {
+    for (const c of el.children) {
+      if (typeof c === 'string') continue;
+      switch (c.name) {
+        case 'w:t':
+          for (const t of c.children) if (typeof t === 'string') out.text += t;
+          break;
+        case 'w:tab':
+        case 'w:ptab':
+        case 'w:br':
+        case 'w:cr':
+          out.text += ' ';
+          break;
+        case 'w:noBreakHyphen':
+          out.text += '-';
+          break;
+        case 'w:softHyphen': // shown only where a line breaks
+        case 'w:pPr':
+        case 'w:fldChar':
+          break;
+        case 'w:sym':
+          out.text += symbol(c);
+          break;
+        case 'w:drawing':
+        case 'w:pict':
+        case 'w:object': {
+          const boxes = textBoxes(c);
+          if (boxes.length > 0) out.boxes.push(...boxes);
+          else out.images++;
+          break;
+        }
+        case 'mc:AlternateContent': {
+          const branch = alternative(c);
+          if (branch) this.inline(branch, out);
+          break;
+        }
+        default: // w:r, w:hyperlink, w:smartTag, w:customXml, w:sdt(Content), w:fldSimple, w:ins, w:moveTo…
+          this.inline(c, out);
+      }
     }
   }
 
-  private paragraph(p: Element): { text: string; images: number; line: number; level?: number } {
-    this.ordinal++;
-    const out = { text: '', images: 0 };
-    p.children.forEach((c) => this.runText(c, out));
-    const pPr = kid(p, 'w:pPr');
-    const style = val(kid(pPr, 'w:pStyle'));
-    const outline = val(kid(pPr, 'w:outlineLvl'));
+  private paragraph(p: XmlElement): Paragraph {
+    const out: Paragraph = { text: '', images: 0, line: ++this.ordinal, boxes: [] };
+    this.inline(p, out);
+    const pPr = p.child('w:pPr');
+    const style = val(pPr?.child('w:pStyle'));
+    const outline = val(pPr?.child('w:outlineLvl'));
     let level = style !== undefined ? this.styles.get(style) : undefined;
     if (level === undefined && outline !== undefined && Number(outline) < 6) level = Number(outline) + 1;
-    return { text: cleanText(out.text), images: out.images, line: this.ordinal, ...(level ? { level } : {}) };
+    out.text = cleanText(out.text);
+    if (level) out.level = level;
+    return out;
   }
 
-  /** Paragraph texts of a cell (nested tables flattened), with the first paragraph's ordinal. */
-  private cellContent(tc: Element): { text: string; line: number } {
+  /** Paragraph texts of a cell (nested tables and text boxes flattened), with the first paragraph's ordinal. */
+  private cellContent(tc: XmlElement): { text: string; line: number } {
     const texts: string[] = [];
     let line = 0;
-    const visit = (el: Element): void => {
-      for (const child of kids(el)) {
+    const visit = (el: XmlElement): void => {
+      for (const child of el.children) {
+        if (typeof child === 'string' || child.name === 'w:tcPr') continue;
         if (child.name === 'w:p') {
           const p = this.paragraph(child);
           if (line === 0) line = p.line;
           if (p.text) texts.push(p.text);
-        } else if (child.name !== 'w:tcPr') visit(child);
+          p.boxes.forEach(visit);
+        } else if (child.name === 'mc:AlternateContent') {
+          const branch = alternative(child);
+          if (branch) visit(branch);
+        } else visit(child);
       }
     };
     visit(tc);
     return { text: texts.join(' '), line: line || this.ordinal };
   }
 
-  private table(tbl: Element): void {
+  private table(tbl: XmlElement): void {
     type Placed = SpanCell & { col: number; merge?: 'restart' | 'continue' };
     const rows: Placed[][] = [];
     let firstLine = 0;
-    for (const tr of kids(tbl).flatMap((c) => (c.name === 'w:tr' ? [c] : c.name === 'w:sdt' ? kids(kid(c, 'w:sdtContent') ?? c, 'w:tr') : []))) {
-      const trPr = kid(tr, 'w:trPr');
+    for (const tr of through(tbl, 'w:tr')) {
+      const trPr = tr.child('w:trPr');
       let col = 0;
       const row: Placed[] = [];
-      const before = Number(val(kid(trPr, 'w:gridBefore')) ?? 0);
-      if (before > 0) {
-        row.push({ text: '', colspan: before, pad: true, col });
-        col += before;
-      }
-      const cells = kids(tr).flatMap((c) => (c.name === 'w:tc' ? [c] : c.name === 'w:sdt' ? kids(kid(c, 'w:sdtContent') ?? c, 'w:tc') : []));
-      for (const tc of cells) {
-        const tcPr = kid(tc, 'w:tcPr');
-        const colspan = Math.max(1, Number(val(kid(tcPr, 'w:gridSpan')) ?? 1) || 1);
-        const hMerge = kid(tcPr, 'w:hMerge');
+      const pad = (n: number): void => {
+        if (n > 0) row.push({ text: '', colspan: n, pad: true, col });
+        col += n;
+      };
+      pad(Math.max(0, Number(val(trPr?.child('w:gridBefore')) ?? 0) || 0));
+      for (const tc of through(tr, 'w:tc')) {
+        const tcPr = tc.child('w:tcPr');
+        const colspan = Math.max(1, Number(val(tcPr?.child('w:gridSpan')) ?? 1) || 1);
+        const hMerge = tcPr?.child('w:hMerge');
         const previous = row[row.length - 1];
         if (hMerge && val(hMerge) !== 'restart' && previous && !previous.pad) {
           // legacy horizontal merge: the cell belongs to the one on its left
@@ -166,15 +236,23 @@ class DocxReader {
           col += colspan;
           continue;
         }
-        const vMerge = kid(tcPr, 'w:vMerge');
+        const vMerge = tcPr?.child('w:vMerge');
         const content = this.cellContent(tc);
         if (firstLine === 0) firstLine = content.line;
         const merge = vMerge ? (val(vMerge) === 'restart' ? 'restart' : 'continue') : undefined;
         row.push({ text: content.text, colspan, col, source: { line: content.line }, ...(merge ? { merge } : {}) });
         col += colspan;
       }
+      pad(Math.max(0, Number(val(trPr?.child('w:gridAfter')) ?? 0) || 0));
       rows.push(row);
     }
+    // A continuation with no merged cell directly above (malformed, or a restart left out) starts
+    // a merge of its own: it stays a cell, and continuations below it join it.
+    rows.forEach((row, r) => {
+      for (const cell of row) {
+        if (cell.merge === 'continue' && !rows[r - 1]?.some((p) => p.col === cell.col && p.merge !== undefined)) cell.merge = 'restart';
+      }
+    });
     // vMerge → rowspan on the restarting cell; continuation cells disappear (expandGrid copies).
     rows.forEach((row, r) => {
       for (const cell of row) {
@@ -184,31 +262,50 @@ class DocxReader {
         cell.rowspan = span;
       }
     });
-    const spanRows: SpanCell[][] = rows.map((row, r) =>
-      row
-        // a continuation with no merged cell directly above (malformed) stays a cell of its own
-        .filter((c) => c.merge !== 'continue' || !rows[r - 1]?.some((p) => p.col === c.col && p.merge !== undefined))
-        .map(({ col: _col, merge: _merge, ...cell }) => cell),
+    const spanRows: SpanCell[][] = rows.map((row) =>
+      row.filter((c) => c.merge !== 'continue').map(({ col: _col, merge: _merge, ...cell }) => cell),
     );
     const grid = trimGrid(expandGrid(spanRows));
     if (grid.length > 0) this.blocks.push({ kind: 'table', rows: grid, source: { line: firstLine || this.ordinal } });
   }
 
-  body(el: Element): void {
-    for (const child of kids(el)) {
-      if (child.name === 'w:p') {
-        const p = this.paragraph(child);
-        for (let i = 0; i < p.images; i++) this.blocks.push({ kind: 'image', source: { line: p.line } });
-        if (!p.text) continue;
-        this.blocks.push(
-          p.level
-            ? { kind: 'heading', text: p.text, level: p.level, source: { line: p.line } }
-            : { kind: 'paragraph', text: p.text, source: { line: p.line } },
-        );
-      } else if (child.name === 'w:tbl') {
-        this.table(child);
-      } else if (child.name === 'w:sdt' || child.name === 'w:sdtContent' || child.name === 'w:customXml') {
-        this.body(child);
+  /**
+   * Block-level content. A text box's paragraphs and tables become blocks right after the
+   * paragraph that anchors it (where the box sits in the text flow), once: Word stores each box
+   * twice (DrawingML choice, VML fallback) and only the choice is read.
+   */
+  body(el: XmlElement): void {
+    for (const child of el.children) {
+      if (typeof child === 'string') continue;
+      switch (child.name) {
+        case 'w:p': {
+          const p = this.paragraph(child);
+          for (let i = 0; i < p.images; i++) this.blocks.push({ kind: 'image', source: { line: p.line } });
+          if (p.text) {
+            this.blocks.push(
+              p.level
+                ? { kind: 'heading', text: p.text, level: p.level, source: { line: p.line } }
+                : { kind: 'paragraph', text: p.text, source: { line: p.line } },
+            );
+          }
+          for (const box of p.boxes) this.body(box);
+          break;
+        }
+        case 'w:tbl':
+          this.table(child);
+          break;
+        case 'mc:AlternateContent': {
+          const branch = alternative(child);
+          if (branch) this.body(branch);
+          break;
+        }
+        case 'w:sdt':
+        case 'w:sdtContent':
+        case 'w:customXml':
+        case 'w:ins':
+        case 'w:moveTo':
+          this.body(child);
+          break;
       }
     }
   }
@@ -218,10 +315,15 @@ export function extractDocx(bytes: Uint8Array): Document {
   const files = readZip(bytes, (name) => name === DOCUMENT || name === STYLES || name === CORE);
   const main = files[DOCUMENT];
   if (!main) throw new InputProblem('I-UNREADABLE', '文件已损坏或无法读取：Word 文档缺少正文（word/document.xml）。');
-  const body = find(parseXml(main), 'w:body');
-  if (!body) throw new InputProblem('I-UNREADABLE', '文件已损坏或无法读取：Word 文档正文结构无效。');
   const reader = new DocxReader(headingStyles(files[STYLES]));
-  reader.body(body);
+  try {
+    const body = parseXml(decode(main), { skip: SKIP }).child('w:body');
+    if (!body) throw new InputProblem('I-UNREADABLE', '文件已损坏或无法读取：Word 文档正文结构无效。');
+    reader.body(body);
+  } catch (error) {
+    if (!(error instanceof XmlError)) throw error;
+    throw new InputProblem('I-UNREADABLE', '文件已损坏或无法读取：Word 文档正文结构无效。', { reason: error.message });
+  }
   const title = coreTitle(files[CORE]);
   return { format: 'docx', ...(title ? { title } : {}), blocks: reader.blocks, notices: [] };
 }

@@ -1,0 +1,225 @@
+/**
+ * A small, strict XML reader for the parts of Office packages (word/document.xml, styles.xml,
+ * core.xml). It builds a light tree: elements with their children, text as plain strings.
+ *
+ * What it reads: elements, attributes, self-closing tags, text with the five predefined entities
+ * and numeric character references, CDATA (as text); comments and processing instructions are
+ * dropped. What it refuses (XmlError): any `<!DOCTYPE` or other declaration — so no DTD and no
+ * custom entity is ever expanded (no entity-expansion bombs, no external entities) — unknown
+ * entities, mismatched or unclosed tags, markup outside the root element.
+ *
+ * Speed: tags are found with indexOf; attributes are kept as their source text and only parsed
+ * when asked for (most are never read); the subtrees named in `skip` are stepped over without
+ * building anything (they end at the first matching close tag at their own nesting depth: a
+ * comment or CDATA inside a skipped subtree that spells that close tag would end it early).
+ */
+
+export class XmlError extends Error {
+  constructor(message: string, readonly offset: number) {
+    super(`${message} at ${offset}`);
+    this.name = 'XmlError';
+  }
+}
+
+export type XmlNode = XmlElement | string;
+
+export class XmlElement {
+  readonly children: XmlNode[] = [];
+  private parsed: Record<string, string> | undefined;
+  constructor(
+    readonly name: string,
+    /** The attribute source between the name and the end of the start tag. */
+    private readonly raw: string,
+    private readonly offset: number,
+  ) {}
+
+  /** All attributes (parsed on first use; malformed attribute syntax throws XmlError). */
+  get attrs(): Record<string, string> {
+    this.parsed ??= parseAttributes(this.raw, this.offset);
+    return this.parsed;
+  }
+
+  attr(name: string): string | undefined {
+    if (this.raw.length === 0) return undefined;
+    return this.attrs[name];
+  }
+
+  /** The first child element with this name. */
+  child(name: string): XmlElement | undefined {
+    for (const c of this.children) if (typeof c !== 'string' && c.name === name) return c;
+    return undefined;
+  }
+
+  /** The concatenated text of all descendants. */
+  text(): string {
+    let out = '';
+    for (const c of this.children) out += typeof c === 'string' ? c : c.text();
+    return out;
+  }
+}
+
+export interface XmlOptions {
+  /** Element names whose whole subtree (the element included) is dropped unread. */
+  skip?: ReadonlySet<string>;
+}
+
+const ENTITIES: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
+
+/** Replaces the predefined entities and character references; anything else is an error. */
+export function decodeEntities(text: string, offset = 0): string {
+  let amp = text.indexOf('&');
+  if (amp === -1) return text;
+  let out = '';
+  let from = 0;
+  while (amp !== -1) {
+    const semi = text.indexOf(';', amp + 1);
+    if (semi === -1 || semi - amp > 12) throw new XmlError('unterminated entity', offset + amp);
+    const name = text.slice(amp + 1, semi);
+    let value = ENTITIES[name];
+    if (value === undefined) {
+      const hex = /^#x([0-9a-fA-F]{1,6})$/.exec(name);
+      const dec = hex ? null : /^#([0-9]{1,7})$/.exec(name);
+      const code = hex ? parseInt(hex[1]!, 16) : dec ? Number(dec[1]) : -1;
+      const valid = code === 0x9 || code === 0xa || code === 0xd || (code >= 0x20 && code <= 0x10ffff && (code < 0xd800 || code > 0xdfff));
+      if (!valid) throw new XmlError(`unknown entity &${name};`, offset + amp);
+      value = String.fromCodePoint(code);
+    }
+    out += text.slice(from, amp) + value;
+    from = semi + 1;
+    amp = text.indexOf('&', from);
+  }
+  return out + text.slice(from);
+}
+
+function isNameEnd(c: number): boolean {
+  // whitespace, '/', '>'
+  return c === 32 || c === 10 || c === 9 || c === 13 || c === 47 || c === 62;
+}
+
+function parseAttributes(raw: string, offset: number): Record<string, string> {
+  const attrs: Record<string, string> = {};
+  const re = /\s*([^\s=/>"']+)\s*=\s*(?:"([^"<]*)"|'([^'<]*)')|\s+/y;
+  let at = 0;
+  while (at < raw.length) {
+    re.lastIndex = at;
+    const m = re.exec(raw);
+    if (!m) throw new XmlError('malformed attribute', offset + at);
+    if (m[1] !== undefined) {
+      if (Object.hasOwn(attrs, m[1])) throw new XmlError(`duplicate attribute ${m[1]}`, offset + at);
+      attrs[m[1]] = decodeEntities(m[2] ?? m[3] ?? '', offset + at);
+    }
+    at = re.lastIndex;
+  }
+  return attrs;
+}
+
+/** End of the start tag that begins at `from` (index of its '>'), stepping over quoted values. */
+function tagEnd(xml: string, from: number): number {
+  for (let i = from; i < xml.length; i++) {
+    const c = xml.charCodeAt(i);
+    if (c === 62) return i;
+    if (c === 34 || c === 39) {
+      const close = xml.indexOf(c === 34 ? '"' : "'", i + 1);
+      if (close === -1) break;
+      i = close;
+    } else if (c === 60) throw new XmlError('"<" inside a tag', i);
+  }
+  throw new XmlError('unterminated tag', from);
+}
+
+/** Index just past the close tag of the element `name` whose start tag ends at `from`. */
+function skipSubtree(xml: string, name: string, from: number): number {
+  const open = `<${name}`;
+  const close = `</${name}`;
+  let depth = 1;
+  let at = from;
+  for (;;) {
+    let c = xml.indexOf(close, at);
+    while (c !== -1 && !isNameEnd(xml.charCodeAt(c + close.length))) c = xml.indexOf(close, c + close.length);
+    if (c === -1) throw new XmlError(`unclosed <${name}>`, from);
+    // nested elements of the same name before this close tag
+    for (let o = xml.indexOf(open, at); o !== -1 && o < c; o = xml.indexOf(open, o + open.length)) {
+      if (!isNameEnd(xml.charCodeAt(o + open.length))) continue;
+      const end = tagEnd(xml, o + open.length);
+      if (xml.charCodeAt(end - 1) !== 47) depth++;
+    }
+    depth--;
+    const end = xml.indexOf('>', c + close.length);
+    if (end === -1) throw new XmlError(`unclosed <${name}>`, from);
+    if (depth === 0) return end + 1;
+    at = end + 1;
+  }
+}
+
+/** Parses a whole document; returns its root element. */
+export function parseXml(xml: string, options: XmlOptions = {}): XmlElement {
+  const skip = options.skip;
+  const stack: XmlElement[] = [];
+  let root: XmlElement | undefined;
+  let at = xml.charCodeAt(0) === 0xfeff ? 1 : 0;
+  const outside = (text: string, offset: number): void => {
+    if (text.trim() !== '') throw new XmlError('text outside the root element', offset);
+  };
+  while (at < xml.length) {
+    const lt = xml.indexOf('<', at);
+    const textEnd = lt === -1 ? xml.length : lt;
+    if (textEnd > at) {
+      const text = xml.slice(at, textEnd);
+      const parent = stack[stack.length - 1];
+      if (parent) parent.children.push(decodeEntities(text, at));
+      else outside(text, at);
+    }
+    if (lt === -1) break;
+    const c = xml.charCodeAt(lt + 1);
+    if (c === 47) {
+      // </name>
+      const end = xml.indexOf('>', lt + 2);
+      if (end === -1) throw new XmlError('unterminated close tag', lt);
+      const name = xml.slice(lt + 2, end).trimEnd();
+      const top = stack.pop();
+      if (!top || top.name !== name) throw new XmlError(`unexpected </${name}>`, lt);
+      at = end + 1;
+    } else if (c === 33) {
+      if (xml.startsWith('<!--', lt)) {
+        const end = xml.indexOf('-->', lt + 4);
+        if (end === -1) throw new XmlError('unterminated comment', lt);
+        at = end + 3;
+      } else if (xml.startsWith('<![CDATA[', lt)) {
+        const end = xml.indexOf(']]>', lt + 9);
+        if (end === -1) throw new XmlError('unterminated CDATA', lt);
+        const parent = stack[stack.length - 1];
+        if (!parent) throw new XmlError('CDATA outside the root element', lt);
+        parent.children.push(xml.slice(lt + 9, end));
+        at = end + 3;
+      } else {
+        throw new XmlError('declarations (<!DOCTYPE, <!ENTITY) are not accepted', lt);
+      }
+    } else if (c === 63) {
+      const end = xml.indexOf('?>', lt + 2);
+      if (end === -1) throw new XmlError('unterminated processing instruction', lt);
+      at = end + 2;
+    } else {
+      let n = lt + 1;
+      while (n < xml.length && !isNameEnd(xml.charCodeAt(n))) n++;
+      if (n === lt + 1) throw new XmlError('empty tag name', lt);
+      const name = xml.slice(lt + 1, n);
+      const end = tagEnd(xml, n);
+      const selfClosing = xml.charCodeAt(end - 1) === 47 && end - 1 >= n;
+      at = end + 1;
+      if (skip?.has(name)) {
+        if (!selfClosing) at = skipSubtree(xml, name, at);
+        if (stack.length === 0) throw new XmlError('the root element is skipped', lt);
+        continue;
+      }
+      const el = new XmlElement(name, xml.slice(n, selfClosing ? end - 1 : end), n);
+      const parent = stack[stack.length - 1];
+      if (parent) parent.children.push(el);
+      else if (root) throw new XmlError('a second root element', lt);
+      else root = el;
+      if (!selfClosing) stack.push(el);
+    }
+  }
+  if (stack.length > 0) throw new XmlError(`unclosed <${stack[stack.length - 1]!.name}>`, xml.length);
+  if (!root) throw new XmlError('no root element', 0);
+  return root;
+}
