@@ -120,13 +120,33 @@ function headerOf(rows: readonly RowView[], strip: RegExp): { cells: HeaderCell[
       const whole = norm(t);
       if (whole.includes('本列数据') || whole.includes('勾稽关系')) continue; // the table-三 note
       // Several labels in one cell (PDF lines) are separate header cells.
-      for (const piece of t.trim().split(/[\s\u00a0\u3000]+/)) {
-        const n = norm(piece).replace(strip, '');
-        if (n.length > 0) cells.push({ raw: piece, n });
-      }
+      const pieces = t.trim().split(/[\s\u00a0\u3000]+/).map((raw) => ({ raw, n: norm(raw) }));
+      for (const p of stripWords(pieces, strip)) if (p.n.length > 0) cells.push(p);
     }
   }
   return { cells, text: cells.map((c) => c.n).join('') };
+}
+
+/**
+ * Removes the words that are not column labels from the pieces of one cell, also when a line
+ * break inside the cell cut such a word in two (`信息<br>内容`).
+ */
+function stripWords(pieces: HeaderCell[], strip: RegExp): HeaderCell[] {
+  const joined = pieces.map((p) => p.n).join('');
+  const removed = new Uint8Array(joined.length);
+  let any = false;
+  for (const m of joined.matchAll(strip)) {
+    removed.fill(1, m.index, m.index + m[0].length);
+    any = true;
+  }
+  if (!any) return pieces;
+  let pos = 0;
+  return pieces.map((p) => {
+    let n = '';
+    for (let i = 0; i < p.n.length; i++) if (removed[pos + i] === 0) n += p.n[i];
+    pos += p.n.length;
+    return { raw: p.raw, n };
+  });
 }
 
 function leftover(text: string, hits: { at: number; end: number }[]): string {

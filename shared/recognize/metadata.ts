@@ -54,6 +54,19 @@ function isAgencyLine(text: string): boolean {
   return t.length >= 3 && t.length <= 30 && !/\d/.test(t) && AGENCY_END.test(t) && cleanAgency(t) !== null;
 }
 
+/** Separators between an article title and the site's name in a page <title> (`标题_政务公开_某局网站`, `某局--标题`). */
+const SITE_SEPARATOR = /\s*(?:_+|\||｜|-{2,}|——|\s-\s)\s*/;
+
+/**
+ * The report title of a container title (DOCX/PDF properties, HTML <title>): web pages add the
+ * site's name and column around it, so the one part that is a title is taken when there is one.
+ */
+function containerTitle(raw: string, isTitle: (t: string) => boolean): string | undefined {
+  const parts = raw.split(SITE_SEPARATOR).filter((p) => isTitle(p));
+  if (parts.length === 1) return parts[0]!.trim();
+  return isTitle(raw) ? raw.trim() : undefined;
+}
+
 /** Title and agency from the container title or the first ~300 characters of prose. */
 export function readHead(doc: Document, firstHeading: number): HeadInfo {
   const head: { i: number; text: string }[] = [];
@@ -70,7 +83,7 @@ export function readHead(doc: Document, firstHeading: number): HeadInfo {
   let title: string | null = null;
   const titleBlocks: number[] = [];
   let agency: string | null = null;
-  const fromContainer = doc.title && isTitle(doc.title) ? doc.title.trim() : undefined;
+  const fromContainer = doc.title ? containerTitle(doc.title, isTitle) : undefined;
   const k = head.findIndex((h) => isTitle(h.text));
   if (fromContainer) {
     title = fromContainer;

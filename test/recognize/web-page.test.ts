@@ -1,0 +1,89 @@
+/**
+ * What web pages add around a report: a page <title> carrying the site's name, and header words
+ * wrapped inside one cell (`信息<br>内容`, `法人或其<br>他组织`), which are not extra columns.
+ */
+import { describe, expect, it } from 'vitest';
+import { textToDocument } from '../../shared/extract/text.ts';
+import type { Document } from '../../shared/report/model.ts';
+import { recognize } from '../../shared/recognize/index.ts';
+
+const TITLE = '某市生态环境局2020年政府信息公开工作年度报告';
+const BODY = ['一、总体情况', '2020年，我局全年主动公开政府信息1260条。', '二、主动公开政府信息情况'];
+
+/** A page whose <title> is `pageTitle`, with the report title (or not) as its first line. */
+function page(pageTitle: string, bodyTitle?: string): Document {
+  const doc = textToDocument([...(bodyTitle ? [bodyTitle] : []), ...BODY].join('\n'));
+  return { ...doc, format: 'html', title: pageTitle };
+}
+
+describe('page <title> with the site name', () => {
+  it.each([
+    [`某市生态环境局--${TITLE}`],
+    [`${TITLE}_政务公开_某市生态环境局门户网站`],
+    [`${TITLE} - 某市人民政府`],
+    [`某市人民政府门户网站｜${TITLE}`],
+  ])('%s: the report title and its agency', (pageTitle) => {
+    for (const r of [recognize(page(pageTitle, TITLE)), recognize(page(pageTitle))]) {
+      expect(r.title).toBe(TITLE);
+      expect(r.agency).toBe('某市生态环境局');
+      expect(r.year).toBe(2020);
+    }
+  });
+
+  it('a <title> naming only the site leaves the title to the body', () => {
+    const r = recognize(page('某市人民政府门户网站', TITLE));
+    expect(r.title).toBe(TITLE);
+    expect(r.agency).toBe('某市生态环境局');
+  });
+
+  it('a title with a dash inside a word is kept whole', () => {
+    const r = recognize(page('某市生态环境局2020年政府信息公开工作年度报告-终稿'));
+    expect(r.title).toBe('某市生态环境局2020年政府信息公开工作年度报告-终稿');
+    expect(r.agency).toBe('某市生态环境局');
+  });
+});
+
+describe('header words wrapped inside one cell', () => {
+  it('table 二: 信息<br>内容 is the label column, not an extra column', () => {
+    const r = recognize(
+      textToDocument(
+        [
+          TITLE,
+          '二、主动公开政府信息情况',
+          '第二十条第（一）项',
+          '信息 内容\t本年新 制作数量\t本年新公开数量\t对外公开总数量',
+          '规章\t0\t0\t0',
+          '规范性文件\t3\t3\t25',
+          '三、收到和处理政府信息公开申请情况',
+        ].join('\n'),
+      ),
+    );
+    const t = r.recognition.tables.find((x) => x.id === 't2.1')!;
+    expect(t.extraColumns).toEqual([]);
+    expect(t.missingColumns).toEqual([]);
+    expect(r.cells['s2.normative.total']).toBe(25);
+    // the wrapped column label is still reported as a variant (spec: `商业 企业`)
+    expect(r.recognition.labelVariants.map((v) => v.found)).toContain('本年新 制作数量');
+  });
+
+  it('table 三: 法人或其<br>他组织 and 申请人<br>情况 are not columns; the values keep their columns', () => {
+    const r = recognize(
+      textToDocument(
+        [
+          TITLE,
+          '三、收到和处理政府信息公开申请情况',
+          '（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）\t申请人 情况',
+          '自然人\t法人或其 他组织\t总计',
+          '商业 企业\t科研 机构\t社会公益 组织\t法律服务 机构\t其他',
+          '一、本年新收政府信息公开申请数量\t3\t1\t0\t0\t0\t2\t6',
+          '二、上年结转政府信息公开申请数量\t1\t0\t0\t0\t0\t0\t1',
+          '四、政府信息公开行政复议、行政诉讼情况',
+        ].join('\n'),
+      ),
+    );
+    const t = r.recognition.tables.find((x) => x.id === 't3')!;
+    expect(t.extraColumns).toEqual([]);
+    expect(t.missingColumns).toEqual([]);
+    expect(r.cells).toMatchObject({ 's3.new_received.natural': 3, 's3.new_received.commercial': 1, 's3.new_received.other_org': 2, 's3.new_received.total': 6 });
+  });
+});
