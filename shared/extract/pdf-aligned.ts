@@ -6,9 +6,8 @@
  */
 import type { Cell } from '../report/model.ts';
 import type { PageGeometry, PlacedBlock } from './pdf-layout.ts';
-import { type Line, joinPieces, pieces, source } from './pdf-text.ts';
+import { type Line, NUMBER, joinPieces, pieces, source } from './pdf-text.ts';
 
-const NUMBER = /^([-+]?\d[\d,，]*(\.\d+)?|\/|[—–-]{1,2}|无)$/;
 /** At most this many one-piece lines in a row inside a table. */
 const MAX_FRAGMENTS = 3;
 const FRAGMENT_MAX_CHARS = 20;

@@ -5,7 +5,7 @@
  * lines whose pieces align on x. Text lines come from baselines; paragraphs from line spacing and
  * indentation; headings from font size.
  */
-import type { Block, Source } from '../report/model.ts';
+import type { Block, Cell } from '../report/model.ts';
 import { type SpanCell, cleanText, expandGrid, trimGrid } from './grid.ts';
 import { alignedTables } from './pdf-aligned.ts';
 import { type Line, type TextItem, joinPieces, source, toLines } from './pdf-text.ts';
@@ -34,7 +34,15 @@ export interface PlacedBlock {
   top: number;
   /** Column boundaries of a ruled table, for joining a table continued on the next page. */
   columns?: number[];
+  /**
+   * Cells (and their span copies) of a ruled table whose text ends in a line that fills the cell's
+   * width: their text may go on in the next page's part of the cell.
+   */
+  open?: Set<Cell>;
 }
+
+/** A line fills its cell when less than this many characters (and the cell's padding) are left. */
+const FULL_SLACK = 2.5;
 
 const EPS = 2;
 
@@ -131,6 +139,7 @@ function ruledBlock(t: Ruled, items: TextItem[], geo: PageGeometry): PlacedBlock
     texts.set(key, [...(texts.get(key) ?? []), item]);
   }
   const spanRows: SpanCell[][] = [];
+  const openKeys = new Set<number>();
   for (let r = 0; r < rows; r++) {
     const row: SpanCell[] = [];
     for (let c = 0; c < cols; c++) {
@@ -140,15 +149,22 @@ function ruledBlock(t: Ruled, items: TextItem[], geo: PageGeometry): PlacedBlock
       while (r + rowspan < rows && root(id(r + rowspan, c)) === key) rowspan++;
       let colspan = 1;
       while (c + colspan < cols && root(id(r, c + colspan)) === key) colspan++;
-      const text = cleanText(toLines(texts.get(key) ?? []).reduce((s, l) => joinPieces(s, l.text), ''));
+      const lines = toLines(texts.get(key) ?? []);
+      const text = cleanText(lines.reduce((s, l) => joinPieces(s, l.text), ''));
+      const end = lines[lines.length - 1];
+      if (end && end.x2 - end.x1 >= t.xs[c + colspan]! - t.xs[c]! - FULL_SLACK * end.size) openKeys.add(key);
       row.push({ text, rowspan, colspan, source: source(geo.page, geo.height, t.xs[c], t.ys[r]!) });
     }
     spanRows.push(row);
   }
+  const grid = expandGrid(spanRows);
+  const open = new Set<Cell>();
+  grid.forEach((row, r) => row.forEach((cell, c) => openKeys.has(root(id(r, c))) && open.add(cell)));
   return {
-    block: { kind: 'table', rows: trimGrid(expandGrid(spanRows)), source: source(geo.page, geo.height, t.xs[0], t.ys[0]!) },
+    block: { kind: 'table', rows: trimGrid(grid), source: source(geo.page, geo.height, t.xs[0], t.ys[0]!) },
     top: t.ys[0]!,
     columns: t.xs,
+    open,
   };
 }
 

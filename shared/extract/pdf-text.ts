@@ -19,6 +19,11 @@ export interface TextItem {
   size: number;
 }
 
+/** A table value: a number, "/" (not applicable), a dash or 无. */
+export const NUMBER = /^([-+]?\d[\d,，]*(\.\d+)?|\/|[—–-]{1,2}|无)$/;
+/** Text that opens a numbered item or heading: never the continuation of a paragraph or cell. */
+export const STARTS_ITEM = /^([一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[)）]|\d+[.、．])/;
+
 const CJK = /[\u3000-\u30ff\u3400-\u9fff\uff00-\uffef]/;
 /** Joins two pieces of one logical text: no space between CJK, one space elsewhere. */
 export function joinPieces(a: string, b: string): string {

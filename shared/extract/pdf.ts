@@ -8,9 +8,11 @@
  */
 import { getDocumentProxy, getResolvedPDFJS } from 'unpdf';
 import { InputProblem } from '../report/errors.ts';
-import type { Block, Document, Notice, TableBlock } from '../report/model.ts';
+import type { Block, Cell, Document, Notice, TableBlock } from '../report/model.ts';
+import { columnCover, continueMergedCells, joinSeam, widen } from './pdf-continued.ts';
 import { type Line, type PageGeometry, type PlacedBlock, dedupe, joinPieces, layoutPage, toLines } from './pdf-layout.ts';
 import { type FontMetrics, readOperators } from './pdf-operators.ts';
+import { STARTS_ITEM } from './pdf-text.ts';
 
 /** pdfjs calls ArrayBuffer#transfer / transferToFixedLength and Uint8Array#toBase64, which Node 20 lacks. */
 function polyfillTransfer(): void {
@@ -161,50 +163,8 @@ function bodySize(entries: Entry[]): number {
   return [...weight.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? 10;
 }
 
-/**
- * How many of the previous table's columns each column of a continued table covers, when the
- * continuation's column lines are a subset of the previous ones (its rows may merge columns that
- * the previous page splits); undefined when the tables do not line up.
- */
-function columnCover(prev: number[] | undefined, next: number[] | undefined): number[] | undefined {
-  if (!prev || !next || next.length < 2) return undefined;
-  const index = next.map((x) => prev.findIndex((p) => Math.abs(p - x) <= 3));
-  if (index.some((i) => i < 0) || index[0] !== 0 || index[index.length - 1] !== prev.length - 1) return undefined;
-  return index.slice(1).map((i, k) => i - index[k]!);
-}
-
-/** Re-expands the rows of a continued table onto the previous table's columns. */
-function widen(rows: TableBlock['rows'], cover: number[]): TableBlock['rows'] {
-  if (cover.every((n) => n === 1)) return rows;
-  return rows.map((row) =>
-    row.flatMap((cell, c) => [cell, ...Array.from({ length: (cover[c] ?? 1) - 1 }, () => ({ ...cell, span: true }))]),
-  );
-}
-
-/**
- * A merged cell cut by a page break keeps its text on the first page; its part on the next page
- * is empty. Where the previous page's last row ends in a vertical merge and the continued table
- * starts with an empty cell in that column, the empty cell (and its own copies) become copies.
- */
-function continueMergedCells(prev: TableBlock['rows'], rows: TableBlock['rows']): void {
-  const last = prev[prev.length - 1];
-  const above = prev[prev.length - 2];
-  if (!last || !above || rows.length === 0) return;
-  last.forEach((cell, c) => {
-    const vertical = cell.span === true && cell.text !== '' && above[c]?.text === cell.text;
-    if (!vertical || rows[0]![c]?.text !== '') return;
-    for (let r = 0; r < rows.length; r++) {
-      const target = rows[r]![c];
-      if (!target || target.text !== '' || (r > 0 && !target.span)) break;
-      rows[r]![c] = { ...target, text: cell.text, span: true };
-    }
-  });
-}
-
 /** Longer lines are prose even in a large font. */
 const HEADING_MAX = 40;
-/** Text that opens a numbered item or heading: never the continuation of a paragraph. */
-const STARTS_ITEM = /^([一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[)）]|\d+[.、．])/;
 
 /** True when `next` continues the full-width line `prev` directly below it, in the same size. */
 function wrapsOnto(prev: LineEntry, next: LineEntry): boolean {
@@ -236,7 +196,7 @@ function assemble(pages: PageGeometry[]): { blocks: Block[]; unruled: number } {
   const larger = [...new Set(entries.flatMap((e) => ('line' in e && e.line.size > body * 1.1 ? [Math.round(e.line.size)] : [])))].sort((a, b) => b - a);
 
   const blocks: Block[] = [];
-  let lastTable: { page: number; columns?: number[]; block: TableBlock } | undefined;
+  let lastTable: { page: number; columns?: number[]; block: TableBlock; open: Set<Cell> } | undefined;
   let lastPara: { entry: LineEntry; block: { text: string } } | undefined;
   let lastHeading: LineEntry | undefined;
   for (const e of entries) {
@@ -251,9 +211,10 @@ function assemble(pages: PageGeometry[]): { blocks: Block[]; unruled: number } {
       const coverBack = adjacent && !cover ? columnCover(e.table.columns, lastTable!.columns) : undefined;
       if (lastTable && (cover || coverBack)) {
         // a table continued on the next page: drop repeated header rows, append the rest
-        if (cover) current.rows = widen(current.rows, cover);
+        const open = e.table.open ?? new Set<Cell>();
+        if (cover) current.rows = widen(current.rows, cover, open);
         if (coverBack) {
-          lastTable.block.rows = widen(lastTable.block.rows, coverBack);
+          lastTable.block.rows = widen(lastTable.block.rows, coverBack, lastTable.open);
           lastTable.columns = e.table.columns;
         }
         const prev = lastTable.block.rows;
@@ -262,12 +223,14 @@ function assemble(pages: PageGeometry[]): { blocks: Block[]; unruled: number } {
         if (skip === current.rows.length) skip = 0;
         const rows = current.rows.slice(skip);
         continueMergedCells(prev, rows);
+        joinSeam(prev, rows, lastTable.open);
         prev.push(...rows);
         lastTable.page = e.page;
+        lastTable.open = open;
         continue;
       }
       blocks.push(current);
-      lastTable = { page: e.page, block: current, ...(e.table.columns ? { columns: e.table.columns } : {}) };
+      lastTable = { page: e.page, block: current, open: e.table.open ?? new Set(), ...(e.table.columns ? { columns: e.table.columns } : {}) };
       continue;
     }
     lastTable = undefined;

@@ -3,7 +3,7 @@ import { extractPdf } from '../../../shared/extract/pdf.ts';
 import { type PageGeometry, type Segment, type TextItem, dedupe, layoutPage, toLines } from '../../../shared/extract/pdf-layout.ts';
 import { InputProblem } from '../../../shared/report/errors.ts';
 import type { Document, TableBlock } from '../../../shared/report/model.ts';
-import { gridTexts, loadSpecs, table2, table3 } from '../../fixtures/formats/render.ts';
+import { gridTexts, loadSpecs, table2, table3, table4 } from '../../fixtures/formats/render.ts';
 import { fixture, input, utf8 } from './fixtures.ts';
 
 async function problem(bytes: Uint8Array): Promise<InputProblem> {
@@ -79,6 +79,43 @@ describe('PDF: a merged cell cut by a page break (2019-edition report, table 三
     const onPage2 = t3.rows.filter((r) => r[3]!.source?.page === 2 && r[0]!.text === '三、本年度办理结果');
     expect(onPage2.length).toBeGreaterThan(0);
     expect(onPage2.every((r) => r[0]!.span === true)).toBe(true);
+  });
+});
+
+describe('PDF: rows broken across a page break (LibreOffice, rows allowed to split)', async () => {
+  const zhujian = loadSpecs().find((s) => s.name === 'zhujian-2021-ed2021')!;
+  const seed = loadSpecs().find((s) => s.name === 'heilongjiang-gxt-2022')!;
+  const split = await extractPdf(fixture('variants/zhujian-2021-ed2021.split-rows.pdf'));
+  const header = await extractPdf(fixture('variants/heilongjiang-gxt-2022.split-rows.pdf'));
+
+  it('table 三: the row whose label wraps over the break is one row, on the page where it starts', () => {
+    const t3 = tables(split)[1]!;
+    expect(texts(t3)).toEqual(gridTexts(table3(zhujian)));
+    const row = t3.rows.find((r) => r[2]!.text === '4.无正当理由大量反复申请')!;
+    expect(row.map((c) => c.text).slice(3)).toEqual(['0', '0', '0', '0', '0', '0', '0']);
+    expect(row[2]!.source?.page).toBe(1);
+    expect(new Set(t3.rows.map((r) => r[2]!.source?.page))).toEqual(new Set([1, 2]));
+  });
+
+  it('table 四: header cells cut by the break (结果 | 维持) are one merged cell; 总计 goes on empty', () => {
+    const t4 = tables(header)[2]!;
+    expect(texts(t4)).toEqual(gridTexts(table4(seed)));
+    expect(t4.rows[2]!.slice(0, 5).map((c) => [c.text, c.span])).toEqual([
+      ['结果维持', true],
+      ['结果纠正', true],
+      ['其他结果', true],
+      ['尚未审结', true],
+      ['总计', true],
+    ]);
+  });
+
+  it('every other table is exact and report.cells are the spec values', async () => {
+    const { checkBytes } = await import('../../../shared/check.ts');
+    for (const [name, spec] of [['zhujian-2021-ed2021', zhujian], ['heilongjiang-gxt-2022', seed]] as const) {
+      const result = await checkBytes(fixture(`variants/${name}.split-rows.pdf`));
+      expect(texts(tables(result.document!)[0]!)).toEqual(gridTexts(table2(spec)));
+      expect(result.report?.cells).toEqual(spec.cells);
+    }
   });
 });
 
