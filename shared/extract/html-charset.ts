@@ -3,6 +3,7 @@
  * bytes, then the content itself (valid UTF-8, else GB18030 — the superset of GBK/GB2312 that
  * Chinese government sites use).
  */
+import { Buffer, isUtf8 } from 'node:buffer';
 
 export interface DecodedHtml {
   text: string;
@@ -23,14 +24,13 @@ function canonical(label: string): string | undefined {
   }
 }
 
-/** Decoders by encoding and fatality, built once (a decoder keeps no state between whole-input decodes). */
+/** Decoders by encoding, built once (a decoder keeps no state between whole-input decodes). */
 const decoders = new Map<string, InstanceType<typeof TextDecoder>>();
-function decode(bytes: Uint8Array, encoding: string, fatal = false): string {
-  const k = `${encoding}:${fatal}`;
-  let decoder = decoders.get(k);
+function decode(bytes: Uint8Array, encoding: string): string {
+  let decoder = decoders.get(encoding);
   if (!decoder) {
-    decoder = new TextDecoder(encoding, { fatal, ignoreBOM: false });
-    decoders.set(k, decoder);
+    decoder = new TextDecoder(encoding, { ignoreBOM: false });
+    decoders.set(encoding, decoder);
   }
   return decoder.decode(bytes);
 }
@@ -56,10 +56,11 @@ export function decodeHtml(bytes: Uint8Array): DecodedHtml {
       // unsupported by this runtime: fall through to content detection
     }
   }
-  try {
-    return { text: decode(bytes, 'utf-8', true), encoding: 'utf-8', basis: fromMeta ? 'meta' : 'content' };
-  } catch {
-    // a page that declares UTF-8 but is not: GB18030 is what such pages turn out to be
-    return { text: decode(bytes, 'gb18030'), encoding: 'gb18030', basis: 'content' };
+  // validated natively first, then decoded by Buffer (several times faster than a fatal TextDecoder)
+  if (isUtf8(bytes)) {
+    const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
+    return { text, encoding: 'utf-8', basis: fromMeta ? 'meta' : 'content' };
   }
+  // a page that declares UTF-8 but is not: GB18030 is what such pages turn out to be
+  return { text: decode(bytes, 'gb18030'), encoding: 'gb18030', basis: 'content' };
 }

@@ -4,11 +4,10 @@
  * chrome ignored; h1–h6 and bold one-line <p>/<div> as headings; <img> as image blocks; <title>
  * as the title. `source.line` is the 1-based line of the element's start tag in the source.
  */
-import type { ChildNode, Element } from 'domhandler';
-import { parseDocument } from 'htmlparser2';
 import type { Block, Document } from '../report/model.ts';
 import { type SpanCell, cleanText, expandGrid, isSpace, trimGrid } from './grid.ts';
 import { decodeHtml } from './html-charset.ts';
+import { type HtmlElement as Element, type HtmlNode as ChildNode, getAttribute, parseHtml } from './html-parse.ts';
 
 const SKIP = new Set([
   'script', 'style', 'noscript', 'template', 'iframe', 'object', 'embed', 'select', 'button', 'input',
@@ -34,23 +33,24 @@ function headingLevel(name: string): number {
 }
 
 function isElement(node: ChildNode): node is Element {
-  return node.type === 'tag' || node.type === 'script' || node.type === 'style';
+  return node.type === 'element';
 }
 
 /**
- * offset → 1-based line. Offsets are asked for almost in document order, so the line found last is
- * the starting point and the search walks from there (a few steps) instead of bisecting.
+ * offset → 1-based line. Offsets are asked for almost in document order, so the newlines between
+ * the offset asked last and this one are counted (no table of every line start is built).
  */
-function lineIndex(text: string): (offset: number | null) => number {
-  const starts = [0];
-  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
-  const last = starts.length - 1;
+function lineIndex(text: string): (offset: number) => number {
   let at = 0;
+  let line = 1;
   return (offset) => {
-    if (offset === null) return 1;
-    while (at < last && starts[at + 1]! <= offset) at++;
-    while (at > 0 && starts[at]! > offset) at--;
-    return at + 1;
+    if (offset >= at) {
+      for (let i = text.indexOf('\n', at); i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) line++;
+    } else {
+      for (let i = text.lastIndexOf('\n', at - 1); i >= offset; i = i === 0 ? -1 : text.lastIndexOf('\n', i - 1)) line--;
+    }
+    at = offset;
+    return line;
   };
 }
 
@@ -74,8 +74,12 @@ function visibleLength(text: string): number {
 }
 
 function isChrome(el: Element): boolean {
-  if (SKIP.has(el.name) || el.attribs['hidden'] !== undefined) return true;
-  const { style, class: cls, id } = el.attribs;
+  if (SKIP.has(el.name)) return true;
+  if (el.attrs.length === 0) return false;
+  if (getAttribute(el, 'hidden') !== undefined) return true;
+  const style = getAttribute(el, 'style');
+  const cls = getAttribute(el, 'class');
+  const id = getAttribute(el, 'id');
   if (style !== undefined && HIDDEN_STYLE.test(style)) return true;
   if (cls === undefined && id === undefined) return false;
   const words = `${cls ?? ''} ${id ?? ''}`;
@@ -84,7 +88,7 @@ function isChrome(el: Element): boolean {
 
 function isBoldStyle(el: Element): boolean {
   if (BOLD.has(el.name)) return true;
-  const style = el.attribs['style'];
+  const style = getAttribute(el, 'style');
   return style !== undefined && BOLD_STYLE.test(style);
 }
 
@@ -119,7 +123,7 @@ function childrenText(el: Element): string {
 }
 
 function intAttr(el: Element, name: string): number | undefined {
-  const raw = el.attribs[name];
+  const raw = getAttribute(el, name);
   if (raw === undefined) return undefined;
   const n = Number.parseInt(raw, 10);
   return Number.isNaN(n) ? undefined : n;
@@ -178,7 +182,7 @@ export function extractHtml(bytes: Uint8Array): Document {
   const decoded = decodeHtml(bytes);
   const html = decoded.text.replace(/^\ufeff/, '');
   const lineOf = lineIndex(html);
-  const dom = parseDocument(html, { withStartIndices: true, decodeEntities: true, lowerCaseTags: true });
+  const dom = parseHtml(html);
 
   const blocks: Block[] = [];
   let title: string | undefined;
@@ -204,7 +208,7 @@ export function extractHtml(bytes: Uint8Array): Document {
   };
 
   const tableBlock = (table: Element, { rows, texts }: TableScan): void => {
-    const tableLine = lineOf(table.startIndex);
+    const tableLine = lineOf(table.start);
     const spanRows: SpanCell[][] = [];
     for (const tr of rows) {
       const cells: SpanCell[] = [];
@@ -214,7 +218,7 @@ export function extractHtml(bytes: Uint8Array): Document {
           text: texts.get(cell) ?? cleanText(childrenText(cell)),
           rowspan: intAttr(cell, 'rowspan'),
           colspan: intAttr(cell, 'colspan'),
-          source: { line: lineOf(cell.startIndex) },
+          source: { line: lineOf(cell.start) },
         });
       }
       spanRows.push(cells);
@@ -227,7 +231,7 @@ export function extractHtml(bytes: Uint8Array): Document {
     if (node.type === 'text') {
       const data = node.data;
       if (buffer === '' && isBlank(data)) return;
-      if (buffer === '') bufferLine = pendingLine ?? lineOf(node.startIndex);
+      if (buffer === '') bufferLine = pendingLine ?? lineOf(node.start);
       buffer += data;
       const visible = visibleLength(data);
       chars += visible;
@@ -248,8 +252,8 @@ export function extractHtml(bytes: Uint8Array): Document {
     if (isChrome(node)) return;
     if (name === 'img') {
       flush();
-      const alt = node.attribs['alt'];
-      blocks.push({ kind: 'image', ...(alt ? { alt } : {}), source: { line: lineOf(node.startIndex) } });
+      const alt = getAttribute(node, 'alt');
+      blocks.push({ kind: 'image', ...(alt ? { alt } : {}), source: { line: lineOf(node.start) } });
       return;
     }
     if (name === 'br') {
@@ -268,7 +272,7 @@ export function extractHtml(bytes: Uint8Array): Document {
     const block = heading > 0 || BLOCK.has(name) || name === 'table';
     if (block) {
       flush();
-      pendingLine = lineOf(node.startIndex);
+      pendingLine = lineOf(node.start);
     }
     const bold = isBoldStyle(node);
     if (bold) boldDepth++;

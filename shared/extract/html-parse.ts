@@ -1,0 +1,429 @@
+/**
+ * A small, fast HTML parser for extraction: an indexOf-based tokenizer and a tree builder that
+ * applies the parts of the HTML tree-construction rules that real pages rely on: implied end tags
+ * (p closed by block starts; li, dt/dd, option; td/th by td/th/tr; tr by tr; table sections),
+ * a cell right inside a table getting its implied row, raw-text elements, void elements, `/>` only
+ * in svg/math, stray end tags ignored (an end tag does not close across a table cell or, for
+ * inline elements, across a block), `</p>` and `</br>` as browsers treat them, an unclosed <head>
+ * closed by body content, character references as browsers decode them. It builds a light tree of
+ * elements and texts with the source offset of each start tag; comments, doctypes and processing
+ * instructions are dropped, and so is whitespace-only text right inside table structure.
+ * Not implemented (browsers do them): foster parenting of content misplaced inside tables,
+ * reconstruction of formatting elements across blocks, and the adoption agency algorithm.
+ */
+import { decodeHTML, decodeHTMLAttribute } from 'entities/decode';
+import * as F from './html-elements.ts';
+
+export interface HtmlText {
+  readonly type: 'text';
+  data: string;
+  /** Offset of the text's first character in the source string. */
+  readonly start: number;
+}
+
+export interface HtmlElement {
+  readonly type: 'element';
+  /** Lowercased tag name (`o:p` for Word's `<o:p>`); `#document` for the root. */
+  readonly name: string;
+  /** Parsing categories (html-elements.ts). */
+  readonly flags: number;
+  /** Attributes as name, value, name, value …: lowercased names, decoded values, the first of duplicates. */
+  readonly attrs: readonly string[];
+  readonly children: HtmlNode[];
+  /** Offset of the start tag's `<` in the source string (for an implied element: of the tag that implied it). */
+  readonly start: number;
+}
+
+export type HtmlNode = HtmlElement | HtmlText;
+
+/** The value of an attribute (name in lowercase), or undefined. */
+export function getAttribute(el: HtmlElement, name: string): string | undefined {
+  const attrs = el.attrs;
+  for (let i = 0; i < attrs.length; i += 2) if (attrs[i] === name) return attrs[i + 1];
+  return undefined;
+}
+
+const NO_ATTRIBUTES: readonly string[] = Object.freeze([]);
+const UNKNOWN = 0;
+
+function element(name: string, flags: number, attrs: readonly string[], start: number): HtmlElement {
+  return { type: 'element', name, flags, attrs, children: [], start };
+}
+
+const TR = F.TAGS.get('tr')!;
+
+function isWhitespace(c: number): boolean {
+  return c === 32 || c === 10 || c === 9 || c === 13 || c === 12;
+}
+
+function isBlank(s: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (!isWhitespace(s.charCodeAt(i))) return false;
+  return true;
+}
+
+/** The open-element stack and the rules that decide where a token goes. */
+class TreeBuilder {
+  readonly root = element('#document', F.ROOT_FLAGS, NO_ATTRIBUTES, 0);
+  private readonly stack: HtmlElement[] = [this.root];
+  private current: HtmlElement = this.root;
+  /** The text node that a following text token extends (reset by every other token). */
+  private lastText: HtmlText | undefined;
+  private seen = new Set<string>();
+  /** Depth of open svg / math elements, inside which `/>` closes an element. */
+  private foreign = 0;
+
+  /** Text from html[from, to), its references already decoded into `data`. */
+  text(data: string, start: number): void {
+    const cur = this.current;
+    if (cur.name === 'head' && !isBlank(data, 0, data.length)) this.popTo(this.stack.length - 1);
+    if (this.lastText) {
+      this.lastText.data += data;
+      return;
+    }
+    const node: HtmlText = { type: 'text', data, start };
+    this.current.children.push(node);
+    this.lastText = node;
+  }
+
+  /** Whether whitespace-only text is dropped here (right inside table structure). */
+  dropsWhitespace(): boolean {
+    return (this.current.flags & F.TABLE_TEXT) !== 0;
+  }
+
+  /** A token that is neither text nor tag (comment, doctype) separates texts. */
+  separator(): void {
+    this.lastText = undefined;
+  }
+
+  /** Index in the stack of the nearest open `name` within the scope whose boundaries carry `boundary`, else -1. */
+  private inScope(name: string, boundary: number): number {
+    const stack = this.stack;
+    for (let i = stack.length - 1; i > 0; i--) {
+      const el = stack[i]!;
+      if (el.name === name) return i;
+      if ((el.flags & boundary) !== 0) return -1;
+    }
+    return -1;
+  }
+
+  /** Like inScope, for any element carrying `flag`. */
+  private flagInScope(flag: number, boundary: number): number {
+    const stack = this.stack;
+    for (let i = stack.length - 1; i > 0; i--) {
+      const flags = stack[i]!.flags;
+      if ((flags & flag) !== 0) return i;
+      if ((flags & boundary) !== 0) return -1;
+    }
+    return -1;
+  }
+
+  /** Closes the element at `index` and everything opened after it. */
+  private popTo(index: number): void {
+    const stack = this.stack;
+    while (stack.length > index) {
+      if ((stack.pop()!.flags & F.FOREIGN) !== 0) this.foreign--;
+    }
+    this.current = stack[stack.length - 1]!;
+    this.lastText = undefined;
+  }
+
+  private popCurrentIf(name: string): void {
+    if (this.current.name === name) this.popTo(this.stack.length - 1);
+  }
+
+  /** li closes an open li, dt/dd an open dt or dd, unless a block other than address/div/p stands between. */
+  private closeListItem(a: string, b: string): void {
+    const stack = this.stack;
+    for (let i = stack.length - 1; i > 0; i--) {
+      const { name, flags } = stack[i]!;
+      if (name === a || name === b) return this.popTo(i);
+      if ((flags & F.SPECIAL) !== 0 && name !== 'address' && name !== 'div' && name !== 'p') return;
+    }
+  }
+
+  /** The implied end tags a start tag causes. Returns false when the start tag is to be ignored. */
+  private implyEnds(name: string, flags: number, start: number): boolean {
+    if ((flags & (F.CELL | F.TABLE_TEXT)) !== 0) {
+      if ((flags & F.CELL) !== 0) {
+        const cell = this.flagInScope(F.CELL, F.TABLE_SCOPE);
+        if (cell > 0) this.popTo(cell);
+        // a cell right inside a table or a table section gets the row browsers imply
+        if ((this.current.flags & F.ROW_PARENT) !== 0) this.push(element(TR.name, TR.flags, NO_ATTRIBUTES, start));
+        return true;
+      }
+      if (name === 'tr') {
+        const row = this.inScope('tr', F.TABLE_SCOPE);
+        if (row > 0) this.popTo(row);
+        return true;
+      }
+      if (name !== 'table') {
+        const table = this.inScope('table', F.TABLE_SCOPE);
+        if (table > 0) this.popTo(table + 1); // tbody, thead, tfoot: back to the table
+        return true;
+      }
+      // a table right in a table (not in a cell) closes the open one, as browsers do
+      for (let i = this.stack.length - 1; i > 0; i--) {
+        const el = this.stack[i]!;
+        if (el.name === 'table') this.popTo(i);
+        if ((el.flags & (F.CELL | F.TABLE_SCOPE)) !== 0 || el.name === 'caption') break;
+      }
+    } else {
+      switch (name) {
+        case 'html':
+        case 'body':
+        case 'head':
+          if (this.seen.has(name) || (name === 'head' && this.seen.has('body'))) return false;
+          this.seen.add(name);
+          if (name === 'body') this.closeHead();
+          return true;
+        case 'li':
+          this.closeListItem('li', 'li');
+          break;
+        case 'dd':
+        case 'dt':
+          this.closeListItem('dd', 'dt');
+          break;
+        case 'caption':
+        case 'colgroup': {
+          const table = this.inScope('table', F.TABLE_SCOPE);
+          if (table > 0) this.popTo(table + 1);
+          return true;
+        }
+        case 'option':
+          this.popCurrentIf('option');
+          return true;
+        case 'optgroup':
+          this.popCurrentIf('option');
+          this.popCurrentIf('optgroup');
+          return true;
+        case 'a':
+          this.popCurrentIf('a');
+          return true;
+      }
+    }
+    if ((flags & F.CLOSES_P) !== 0) {
+      const p = this.inScope('p', F.BUTTON_SCOPE);
+      if (p > 0) this.popTo(p);
+      if ((flags & F.HEADING) !== 0 && (this.current.flags & F.HEADING) !== 0) this.popTo(this.stack.length - 1);
+    }
+    return true;
+  }
+
+  private closeHead(): void {
+    const head = this.inScope('head', F.SCOPE);
+    if (head > 0) this.popTo(head);
+  }
+
+  private push(el: HtmlElement): void {
+    this.current.children.push(el);
+    this.stack.push(el);
+    this.current = el;
+    this.lastText = undefined;
+  }
+
+  /** A start tag. Returns the element when it was opened (a raw-text element's text follows). */
+  open(name: string, flags: number, attrs: readonly string[], start: number, selfClosing: boolean): HtmlElement | undefined {
+    this.lastText = undefined;
+    if (this.current.name === 'head' && (flags & F.HEAD_CONTENT) === 0) this.closeHead();
+    if (flags !== UNKNOWN && !this.implyEnds(name, flags, start)) return undefined;
+    const el = element(name, flags, attrs, start);
+    if ((flags & F.VOID) !== 0 || (selfClosing && (this.foreign > 0 || (flags & F.FOREIGN) !== 0))) {
+      this.current.children.push(el);
+      return undefined;
+    }
+    if ((flags & F.FOREIGN) !== 0) this.foreign++;
+    this.push(el);
+    return el;
+  }
+
+  /** An end tag. */
+  close(name: string, flags: number, start: number): void {
+    this.lastText = undefined;
+    let i: number;
+    if ((flags & (F.CELL | F.TABLE_TEXT)) !== 0 || name === 'caption') {
+      i = this.inScope(name, F.TABLE_SCOPE);
+    } else if ((flags & F.HEADING) !== 0) {
+      i = this.flagInScope(F.HEADING, F.SCOPE);
+    } else {
+      switch (name) {
+        case 'p':
+          i = this.inScope('p', F.BUTTON_SCOPE);
+          // `</p>` with no open p is an empty p
+          if (i < 0) this.current.children.push(element('p', flags, NO_ATTRIBUTES, start));
+          break;
+        case 'br':
+          this.open('br', flags, NO_ATTRIBUTES, start, false);
+          return;
+        case 'html':
+        case 'body':
+          return; // content after </body> still belongs to the body
+        case 'li':
+          i = this.inScope('li', F.LIST_SCOPE);
+          break;
+        default:
+          if ((flags & F.SPECIAL) !== 0) {
+            i = this.inScope(name, F.SCOPE);
+            break;
+          }
+          // any other end tag: the nearest open element of that name, unless a special element is in the way
+          for (i = this.stack.length - 1; i > 0; i--) {
+            const el = this.stack[i]!;
+            if (el.name === name) break;
+            if ((el.flags & F.SPECIAL) !== 0) return;
+          }
+      }
+    }
+    if (i > 0) this.popTo(i);
+  }
+}
+
+/** Whether the code unit may start a tag name (ASCII letter). */
+function isLetter(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
+}
+
+/** Lowercases ASCII letters only when there are any (the common all-lowercase name is returned as is). */
+function lower(s: string): string {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 65 && c <= 90) return s.toLowerCase();
+  }
+  return s;
+}
+
+/** The info of the tag named html[from, to): known names by their shared string, others lowercased. */
+function tagInfo(html: string, from: number, to: number): F.TagInfo {
+  return F.knownTag(html, from, to) ?? { name: lower(html.slice(from, to)), flags: UNKNOWN };
+}
+
+const decodeText = (raw: string): string => (raw.includes('&') ? decodeHTML(raw) : raw);
+
+/** Parses an HTML string into a light tree whose root is a `#document` element. */
+export function parseHtml(html: string): HtmlElement {
+  const builder = new TreeBuilder();
+  const n = html.length;
+  let pos = 0;
+
+  /** The position after the next `needle` from `from`, or n. */
+  const skipTo = (needle: string, from: number): number => {
+    const end = html.indexOf(needle, from);
+    return end === -1 ? n : end + needle.length;
+  };
+
+  /** Offset of `</name` (any case) that ends a raw-text element whose content starts at `from`, else -1. */
+  const findRawEnd = (name: string, from: number): number => {
+    for (let i = html.indexOf('</', from); i !== -1; i = html.indexOf('</', i + 2)) {
+      const after = i + 2 + name.length;
+      if (lower(html.slice(i + 2, after)) !== name) continue;
+      const c = html.charCodeAt(after);
+      if (after >= n || isWhitespace(c) || c === 47 || c === 62) return i;
+    }
+    return -1;
+  };
+
+  /** Reads a start tag at `lt`; returns the position after it (n when the input ends inside it). */
+  const startTag = (lt: number): number => {
+    let i = lt + 1;
+    let c = html.charCodeAt(i);
+    while (i < n && !isWhitespace(c) && c !== 47 && c !== 62) c = html.charCodeAt(++i);
+    const { name, flags } = tagInfo(html, lt + 1, i);
+    let attrs: string[] | undefined;
+    let selfClosing = false;
+    for (;;) {
+      while (i < n && (isWhitespace(c) || c === 47)) {
+        selfClosing = c === 47;
+        c = html.charCodeAt(++i);
+      }
+      if (i >= n) return n; // the input ends inside the tag: dropped, as browsers do
+      if (c === 62) break;
+      selfClosing = false;
+      const nameStart = i;
+      c = html.charCodeAt(++i);
+      while (i < n && !isWhitespace(c) && c !== 47 && c !== 62 && c !== 61) c = html.charCodeAt(++i);
+      const attr = lower(html.slice(nameStart, i));
+      while (i < n && isWhitespace(c)) c = html.charCodeAt(++i);
+      let value = '';
+      if (c === 61) {
+        c = html.charCodeAt(++i);
+        while (i < n && isWhitespace(c)) c = html.charCodeAt(++i);
+        if (c === 34 || c === 39) {
+          const close = html.indexOf(c === 34 ? '"' : "'", i + 1);
+          if (close === -1) return n;
+          value = html.slice(i + 1, close);
+          i = close + 1;
+        } else {
+          const from = i;
+          while (i < n && !isWhitespace(c) && c !== 62) c = html.charCodeAt(++i);
+          value = html.slice(from, i);
+        }
+        c = html.charCodeAt(i);
+        if (value.includes('&')) value = decodeHTMLAttribute(value);
+      }
+      if (attrs === undefined) attrs = [attr, value];
+      else {
+        let seen = false;
+        for (let k = 0; k < attrs.length; k += 2) if (attrs[k] === attr) seen = true;
+        if (!seen) attrs.push(attr, value);
+      }
+    }
+    const el = builder.open(name, flags, attrs ?? NO_ATTRIBUTES, lt, selfClosing);
+    i++; // past '>'
+    if (el === undefined || (flags & F.RAW_TEXT) === 0) return i;
+    // raw text (script, style, title, textarea …): everything up to the matching end tag
+    const end = name === 'plaintext' ? -1 : findRawEnd(name, i);
+    const stop = end === -1 ? n : end;
+    if (stop > i) {
+      const raw = html.slice(i, stop);
+      builder.text(name === 'title' || name === 'textarea' ? decodeText(raw) : raw, i);
+    }
+    if (end === -1) return n;
+    builder.close(name, flags, end);
+    return skipTo('>', end);
+  };
+
+  /** Reads an end tag at `lt` (`</` and a letter); returns the position after it. */
+  const endTag = (lt: number): number => {
+    let i = lt + 3;
+    for (let c = html.charCodeAt(i); i < n && !isWhitespace(c) && c !== 47 && c !== 62; c = html.charCodeAt(++i));
+    const end = html.indexOf('>', i);
+    if (end === -1) return n; // the input ends inside the tag
+    const { name, flags } = tagInfo(html, lt + 2, i);
+    builder.close(name, flags, lt);
+    return end + 1;
+  };
+
+  while (pos < n) {
+    let lt = html.indexOf('<', pos);
+    if (lt === -1) lt = n;
+    if (lt > pos && !(builder.dropsWhitespace() && isBlank(html, pos, lt))) {
+      builder.text(decodeText(html.slice(pos, lt)), pos);
+    }
+    if (lt === n) break;
+    const c = html.charCodeAt(lt + 1);
+    if (isLetter(c)) {
+      pos = startTag(lt);
+    } else if (c === 47) {
+      const c2 = html.charCodeAt(lt + 2);
+      if (isLetter(c2)) pos = endTag(lt);
+      else {
+        builder.separator(); // `</>` is nothing, `</…>` a bogus comment
+        pos = c2 === 62 ? lt + 3 : skipTo('>', lt + 2);
+      }
+    } else if (c === 33) {
+      builder.separator();
+      if (html.startsWith('--', lt + 2)) {
+        // <!-- … -->; `<!-->` and `<!--->` are empty comments
+        if (html.charCodeAt(lt + 4) === 62) pos = lt + 5;
+        else if (html.startsWith('->', lt + 4)) pos = lt + 6;
+        else pos = skipTo('-->', lt + 4);
+      } else pos = skipTo('>', lt + 2); // doctype, <![if …]>, CDATA outside foreign content: bogus comments
+    } else if (c === 63) {
+      builder.separator();
+      pos = skipTo('>', lt + 2); // <? … >
+    } else {
+      builder.text('<', lt);
+      pos = lt + 1;
+    }
+  }
+  return builder.root;
+}
