@@ -38,13 +38,6 @@ const SKIP = new Set([
 ]);
 const STYLE_SKIP = new Set(['w:rPr', 'w:tblPr', 'w:tcPr', 'w:trPr', 'w:docDefaults', 'w:latentStyles', 'w:rsid']);
 
-const UTF8 = new TextDecoder('utf-8');
-function decode(bytes: Uint8Array): string {
-  if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder('utf-16le').decode(bytes);
-  if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder('utf-16be').decode(bytes);
-  return UTF8.decode(bytes);
-}
-
 function val(el: XmlElement | undefined): string | undefined {
   return el?.attr('w:val');
 }
@@ -90,7 +83,7 @@ function headingStyles(bytes: Uint8Array | undefined): Map<string, number> {
   if (!bytes) return levels;
   let root: XmlElement;
   try {
-    root = parseXml(decode(bytes), { skip: STYLE_SKIP });
+    root = parseXml(bytes, { skip: STYLE_SKIP });
   } catch (error) {
     if (error instanceof XmlError) return levels; // unreadable styles: the text is still there
     throw error;
@@ -111,7 +104,7 @@ function headingStyles(bytes: Uint8Array | undefined): Map<string, number> {
 function coreTitle(bytes: Uint8Array | undefined): string | undefined {
   if (!bytes) return undefined;
   try {
-    const text = cleanText(parseXml(decode(bytes)).child('dc:title')?.text() ?? '');
+    const text = cleanText(parseXml(bytes).child('dc:title')?.text() ?? '');
     return text || undefined;
   } catch (error) {
     if (error instanceof XmlError) return undefined;
@@ -191,24 +184,24 @@ class DocxReader {
 
   /** Paragraph texts of a cell (nested tables and text boxes flattened), with the first paragraph's ordinal. */
   private cellContent(tc: XmlElement): { text: string; line: number } {
-    const texts: string[] = [];
-    let line = 0;
-    const visit = (el: XmlElement): void => {
-      for (const child of el.children) {
-        if (typeof child === 'string' || child.name === 'w:tcPr') continue;
-        if (child.name === 'w:p') {
-          const p = this.paragraph(child);
-          if (line === 0) line = p.line;
-          if (p.text) texts.push(p.text);
-          p.boxes.forEach(visit);
-        } else if (child.name === 'mc:AlternateContent') {
-          const branch = alternative(child);
-          if (branch) visit(branch);
-        } else visit(child);
-      }
-    };
-    visit(tc);
-    return { text: texts.join(' '), line: line || this.ordinal };
+    const acc = { texts: [] as string[], line: 0 };
+    this.cellVisit(tc, acc);
+    return { text: acc.texts.join(' '), line: acc.line || this.ordinal };
+  }
+
+  private cellVisit(el: XmlElement, acc: { texts: string[]; line: number }): void {
+    for (const child of el.children) {
+      if (typeof child === 'string' || child.name === 'w:tcPr') continue;
+      if (child.name === 'w:p') {
+        const p = this.paragraph(child);
+        if (acc.line === 0) acc.line = p.line;
+        if (p.text) acc.texts.push(p.text);
+        for (const box of p.boxes) this.cellVisit(box, acc);
+      } else if (child.name === 'mc:AlternateContent') {
+        const branch = alternative(child);
+        if (branch) this.cellVisit(branch, acc);
+      } else this.cellVisit(child, acc);
+    }
   }
 
   private table(tbl: XmlElement): void {
@@ -219,11 +212,9 @@ class DocxReader {
       const trPr = tr.child('w:trPr');
       let col = 0;
       const row: Placed[] = [];
-      const pad = (n: number): void => {
-        if (n > 0) row.push({ text: '', colspan: n, pad: true, col });
-        col += n;
-      };
-      pad(Math.max(0, Number(val(trPr?.child('w:gridBefore')) ?? 0) || 0));
+      const before = Math.max(0, Number(val(trPr?.child('w:gridBefore')) ?? 0) || 0);
+      if (before > 0) row.push({ text: '', colspan: before, pad: true, col });
+      col += before;
       for (const tc of through(tr, 'w:tc')) {
         const tcPr = tc.child('w:tcPr');
         const colspan = Math.max(1, Number(val(tcPr?.child('w:gridSpan')) ?? 1) || 1);
@@ -243,7 +234,8 @@ class DocxReader {
         row.push({ text: content.text, colspan, col, source: { line: content.line }, ...(merge ? { merge } : {}) });
         col += colspan;
       }
-      pad(Math.max(0, Number(val(trPr?.child('w:gridAfter')) ?? 0) || 0));
+      const after = Math.max(0, Number(val(trPr?.child('w:gridAfter')) ?? 0) || 0);
+      if (after > 0) row.push({ text: '', colspan: after, pad: true, col });
       rows.push(row);
     }
     // A continuation with no merged cell directly above (malformed, or a restart left out) starts
@@ -317,7 +309,7 @@ export function extractDocx(bytes: Uint8Array): Document {
   if (!main) throw new InputProblem('I-UNREADABLE', '文件已损坏或无法读取：Word 文档缺少正文（word/document.xml）。');
   const reader = new DocxReader(headingStyles(files[STYLES]));
   try {
-    const body = parseXml(decode(main), { skip: SKIP }).child('w:body');
+    const body = parseXml(main, { skip: SKIP }).child('w:body');
     if (!body) throw new InputProblem('I-UNREADABLE', '文件已损坏或无法读取：Word 文档正文结构无效。');
     reader.body(body);
   } catch (error) {

@@ -31,11 +31,13 @@ export class XmlElement {
     /** The attribute source between the name and the end of the start tag. */
     private readonly raw: string,
     private readonly offset: number,
+    /** Whether `raw` holds UTF-8 bytes as Latin-1 characters (parsed from bytes). */
+    private readonly bytes: boolean,
   ) {}
 
   /** All attributes (parsed on first use; malformed attribute syntax throws XmlError). */
   get attrs(): Record<string, string> {
-    this.parsed ??= parseAttributes(this.raw, this.offset);
+    this.parsed ??= parseAttributes(this.bytes ? utf8(this.raw) : this.raw, this.offset);
     return this.parsed;
   }
 
@@ -89,6 +91,16 @@ export function decodeEntities(text: string, offset = 0): string {
     amp = text.indexOf('&', from);
   }
   return out + text.slice(from);
+}
+
+/** Whether a Latin-1 string holds a byte ≥ 0x80 (then it is UTF-8 to decode). */
+function hasHighByte(text: string, from = 0, to = text.length): boolean {
+  for (let i = from; i < to; i++) if (text.charCodeAt(i) >= 0x80) return true;
+  return false;
+}
+/** UTF-8 bytes held as Latin-1 characters → the text they encode. */
+function utf8(latin1: string): string {
+  return hasHighByte(latin1) ? Buffer.from(latin1, 'latin1').toString('utf8') : latin1;
 }
 
 function isNameEnd(c: number): boolean {
@@ -151,8 +163,26 @@ function skipSubtree(xml: string, name: string, from: number): number {
   }
 }
 
-/** Parses a whole document; returns its root element. */
-export function parseXml(xml: string, options: XmlOptions = {}): XmlElement {
+/**
+ * Parses a whole document; returns its root element. Bytes are UTF-8 (a UTF-8 BOM is dropped) or
+ * UTF-16 with a BOM. UTF-8 is not decoded as a whole: the markup is read as Latin-1 (one character
+ * per byte, fast) and only text, attribute values and names holding non-ASCII bytes are decoded —
+ * decoding a whole part costs more than parsing it when it mixes ASCII markup with CJK text.
+ */
+export function parseXml(input: string | Uint8Array, options: XmlOptions = {}): XmlElement {
+  if (typeof input === 'string') return parse(input, undefined, options);
+  if (input[0] === 0xff && input[1] === 0xfe) return parse(new TextDecoder('utf-16le').decode(input), undefined, options);
+  if (input[0] === 0xfe && input[1] === 0xff) return parse(new TextDecoder('utf-16be').decode(input), undefined, options);
+  const bytes = Buffer.from(input.buffer, input.byteOffset, input.byteLength);
+  const bom = input[0] === 0xef && input[1] === 0xbb && input[2] === 0xbf ? 3 : 0;
+  return parse(bytes.toString('latin1', bom), bytes.subarray(bom), options);
+}
+
+/** `bytes`: the UTF-8 bytes that `xml` holds as Latin-1 characters, if it was read so. */
+function parse(xml: string, bytes: Buffer | undefined, options: XmlOptions): XmlElement {
+  const slice = bytes
+    ? (from: number, to: number): string => (hasHighByte(xml, from, to) ? bytes.toString('utf8', from, to) : xml.slice(from, to))
+    : (from: number, to: number): string => xml.slice(from, to);
   const skip = options.skip;
   const stack: XmlElement[] = [];
   let root: XmlElement | undefined;
@@ -164,7 +194,7 @@ export function parseXml(xml: string, options: XmlOptions = {}): XmlElement {
     const lt = xml.indexOf('<', at);
     const textEnd = lt === -1 ? xml.length : lt;
     if (textEnd > at) {
-      const text = xml.slice(at, textEnd);
+      const text = slice(at, textEnd);
       const parent = stack[stack.length - 1];
       if (parent) parent.children.push(decodeEntities(text, at));
       else outside(text, at);
@@ -175,7 +205,7 @@ export function parseXml(xml: string, options: XmlOptions = {}): XmlElement {
       // </name>
       const end = xml.indexOf('>', lt + 2);
       if (end === -1) throw new XmlError('unterminated close tag', lt);
-      const name = xml.slice(lt + 2, end).trimEnd();
+      const name = slice(lt + 2, end).trimEnd();
       const top = stack.pop();
       if (!top || top.name !== name) throw new XmlError(`unexpected </${name}>`, lt);
       at = end + 1;
@@ -189,7 +219,7 @@ export function parseXml(xml: string, options: XmlOptions = {}): XmlElement {
         if (end === -1) throw new XmlError('unterminated CDATA', lt);
         const parent = stack[stack.length - 1];
         if (!parent) throw new XmlError('CDATA outside the root element', lt);
-        parent.children.push(xml.slice(lt + 9, end));
+        parent.children.push(slice(lt + 9, end));
         at = end + 3;
       } else {
         throw new XmlError('declarations (<!DOCTYPE, <!ENTITY) are not accepted', lt);
@@ -202,7 +232,7 @@ export function parseXml(xml: string, options: XmlOptions = {}): XmlElement {
       let n = lt + 1;
       while (n < xml.length && !isNameEnd(xml.charCodeAt(n))) n++;
       if (n === lt + 1) throw new XmlError('empty tag name', lt);
-      const name = xml.slice(lt + 1, n);
+      const name = slice(lt + 1, n);
       const end = tagEnd(xml, n);
       const selfClosing = xml.charCodeAt(end - 1) === 47 && end - 1 >= n;
       at = end + 1;
@@ -211,7 +241,7 @@ export function parseXml(xml: string, options: XmlOptions = {}): XmlElement {
         if (stack.length === 0) throw new XmlError('the root element is skipped', lt);
         continue;
       }
-      const el = new XmlElement(name, xml.slice(n, selfClosing ? end - 1 : end), n);
+      const el = new XmlElement(name, xml.slice(n, selfClosing ? end - 1 : end), n, bytes !== undefined);
       const parent = stack[stack.length - 1];
       if (parent) parent.children.push(el);
       else if (root) throw new XmlError('a second root element', lt);
