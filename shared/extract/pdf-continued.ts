@@ -86,9 +86,10 @@ type Seam = 'same' | 'wrap' | 'above' | 'below' | 'both' | 'empty';
  * - A header cell that fills its cell on page N over an empty cell on page N+1, in a first row
  *   holding no numbers: a merged header cell whose part on page N is a single row.
  *
- * Without that evidence the rows stay as they are.
+ * Without that evidence the rows stay as they are. `split` says the rows are one row whatever
+ * their texts (no rule between them: the table's edge at the page break is open).
  */
-export function joinSeam(prev: Rows, rows: Rows, open: ReadonlySet<Cell>): void {
+export function joinSeam(prev: Rows, rows: Rows, open: ReadonlySet<Cell>, split = false): void {
   const last = prev.length - 1;
   const a = prev[last];
   const b = rows[0];
@@ -103,11 +104,11 @@ export function joinSeam(prev: Rows, rows: Rows, open: ReadonlySet<Cell>): void 
     return wraps ? 'wrap' : 'both';
   });
   const wrapped = seams.filter((s) => s === 'wrap').length;
-  if (wrapped > 0 && !seams.includes('both')) {
+  if (split || (wrapped > 0 && !seams.includes('both'))) {
     // one row broken across the page break
     a.forEach((x, c) => {
       const y = b[c]!;
-      if (seams[c] === 'wrap') {
+      if (seams[c] === 'wrap' || seams[c] === 'both') {
         const text = joinPieces(x.text, y.text);
         rename(prev, last, c, text);
         rename(rows, 0, c, text);

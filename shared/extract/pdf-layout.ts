@@ -39,6 +39,9 @@ export interface PlacedBlock {
    * width: their text may go on in the next page's part of the cell.
    */
   open?: Set<Cell>;
+  /** The ruled table's last (first) row has no rule under (above) it: a row broken by the page break. */
+  openBottom?: boolean;
+  openTop?: boolean;
 }
 
 /** A line fills its cell when less than this many characters (and the cell's padding) are left. */
@@ -67,6 +70,39 @@ interface Ruled {
   /** Descending (top first). */
   ys: number[];
   segments: Segment[];
+  /** The frame's vertical rules go on past the last (first) horizontal rule: a row cut by the page break. */
+  openBottom?: boolean;
+  openTop?: boolean;
+}
+
+/** How far the frame's vertical rules must go past the outermost horizontal rule to make an open edge. */
+const OPEN_EDGE = 4;
+
+/**
+ * Word draws no horizontal rule where a row breaks across pages: the part on page N has its
+ * vertical rules running to the bottom with no line under them, the part on page N+1 none above.
+ * Where both outer verticals go on past the outermost horizontal rule, the edge is closed with a
+ * rule of our own (so the part is a row of the table) and marked open.
+ */
+function closeOpenEdges(t: Ruled, v: Segment[]): Ruled {
+  const [left, right] = [t.xs[0]!, t.xs[t.xs.length - 1]!];
+  const outer = [left, right].map((x) => v.filter((s) => Math.abs(s.x1 - x) <= EPS));
+  if (outer.some((o) => o.length === 0)) return t;
+  const low = Math.max(...outer.map((o) => Math.min(...o.map((s) => s.y1))));
+  const high = Math.min(...outer.map((o) => Math.max(...o.map((s) => s.y2))));
+  const rule = (y: number): Segment => ({ x1: left, x2: right, y1: y, y2: y });
+  const out: Ruled = { ...t, ys: [...t.ys], segments: [...t.segments] };
+  if (low < t.ys[t.ys.length - 1]! - OPEN_EDGE) {
+    out.ys.push(low);
+    out.segments.push(rule(low));
+    out.openBottom = true;
+  }
+  if (high > t.ys[0]! + OPEN_EDGE) {
+    out.ys.unshift(high);
+    out.segments.push(rule(high));
+    out.openTop = true;
+  }
+  return out;
 }
 
 function connected(a: Segment, b: Segment): boolean {
@@ -88,7 +124,7 @@ export function ruledTables(segments: Segment[]): Ruled[] {
     const xs = cluster(v.map((s) => s.x1));
     const ys = cluster(h.map((s) => s.y1)).reverse();
     // a lone box (page frame, text box) is not a table: a table has at least two cells
-    if (xs.length >= 2 && ys.length >= 2 && xs.length + ys.length >= 5) out.push({ xs, ys, segments: group });
+    if (xs.length >= 2 && ys.length >= 2 && xs.length + ys.length >= 5) out.push(closeOpenEdges({ xs, ys, segments: group }, v));
   }
   return out.sort((a, b) => b.ys[0]! - a.ys[0]!);
 }
@@ -159,12 +195,21 @@ function ruledBlock(t: Ruled, items: TextItem[], geo: PageGeometry): PlacedBlock
   }
   const grid = expandGrid(spanRows);
   const open = new Set<Cell>();
-  grid.forEach((row, r) => row.forEach((cell, c) => openKeys.has(root(id(r, c))) && open.add(cell)));
+  grid.forEach((row, r) => {
+    for (let c = 0; c < row.length; c++) if (openKeys.has(root(id(r, c)))) open.add(row[c]!);
+  });
+  const kept = trimGrid(grid);
+  // an open edge only counts when its row holds text (else the part is empty and dropped)
+  const hasText = (row: Cell[] | undefined): boolean => row?.some((cell) => cell.text.trim() !== '') === true;
+  const openBottom = t.openBottom === true && hasText(grid[grid.length - 1]);
+  const openTop = t.openTop === true && hasText(grid[0]);
   return {
-    block: { kind: 'table', rows: trimGrid(grid), source: source(geo.page, geo.height, t.xs[0], t.ys[0]!) },
+    block: { kind: 'table', rows: kept, source: source(geo.page, geo.height, t.xs[0], t.ys[0]!) },
     top: t.ys[0]!,
     columns: t.xs,
     open,
+    ...(openBottom ? { openBottom } : {}),
+    ...(openTop ? { openTop } : {}),
   };
 }
 

@@ -196,7 +196,7 @@ function assemble(pages: PageGeometry[]): { blocks: Block[]; unruled: number } {
   const larger = [...new Set(entries.flatMap((e) => ('line' in e && e.line.size > body * 1.1 ? [Math.round(e.line.size)] : [])))].sort((a, b) => b - a);
 
   const blocks: Block[] = [];
-  let lastTable: { page: number; columns?: number[]; block: TableBlock; open: Set<Cell> } | undefined;
+  let lastTable: { page: number; columns?: number[]; block: TableBlock; open: Set<Cell>; openBottom: boolean } | undefined;
   let lastPara: { entry: LineEntry; block: { text: string } } | undefined;
   let lastHeading: LineEntry | undefined;
   for (const e of entries) {
@@ -223,14 +223,21 @@ function assemble(pages: PageGeometry[]): { blocks: Block[]; unruled: number } {
         if (skip === current.rows.length) skip = 0;
         const rows = current.rows.slice(skip);
         continueMergedCells(prev, rows);
-        joinSeam(prev, rows, lastTable.open);
+        joinSeam(prev, rows, lastTable.open, lastTable.openBottom || (e.table.openTop === true && skip === 0));
         prev.push(...rows);
         lastTable.page = e.page;
         lastTable.open = open;
+        lastTable.openBottom = e.table.openBottom === true;
         continue;
       }
       blocks.push(current);
-      lastTable = { page: e.page, block: current, open: e.table.open ?? new Set(), ...(e.table.columns ? { columns: e.table.columns } : {}) };
+      lastTable = {
+        page: e.page,
+        block: current,
+        open: e.table.open ?? new Set(),
+        openBottom: e.table.openBottom === true,
+        ...(e.table.columns ? { columns: e.table.columns } : {}),
+      };
       continue;
     }
     lastTable = undefined;

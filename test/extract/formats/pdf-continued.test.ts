@@ -43,6 +43,13 @@ describe('joinSeam: a row broken across the page break', () => {
     ]);
   });
 
+  it('an open edge at the break (no rule) makes one row whatever the texts', () => {
+    const prev = [row('（五）不予处理', '4.无正当理由', '0')];
+    const next = [row(cell('（五）不予处理', true), '大量反复申请', '')];
+    joinSeam(prev, next, new Set(), true);
+    expect(show([...prev, ...next])).toEqual([['（五）不予处理', '4.无正当理由大量反复申请', '0']]);
+  });
+
   it('numbers never wrap', () => {
     const full = [cell('12'), cell('3')];
     expect(join([row(full[0]!, full[1]!)], [row('4', '5')], full)).toEqual([['12', '3'], ['4', '5']]);

@@ -109,6 +109,13 @@ describe('PDF: rows broken across a page break (LibreOffice, rows allowed to spl
     ]);
   });
 
+  it('with no rule at the break (as Word draws a split row) the row is one row too', async () => {
+    const open = await extractPdf(fixture('variants/zhujian-2021-ed2021.split-rows-open.pdf'));
+    const t3 = tables(open)[1]!;
+    expect(texts(t3)).toEqual(gridTexts(table3(zhujian)));
+    expect(t3.rows.find((r) => r[2]!.text === '4.无正当理由大量反复申请')![2]!.source?.page).toBe(1);
+  });
+
   it('every other table is exact and report.cells are the spec values', async () => {
     const { checkBytes } = await import('../../../shared/check.ts');
     for (const [name, spec] of [['zhujian-2021-ed2021', zhujian], ['heilongjiang-gxt-2022', seed]] as const) {
@@ -139,6 +146,20 @@ describe('PDF geometry without pdfjs', () => {
     expect(lines.map((l) => l.text)).toEqual(['二、主动公开政府信息情况']);
     expect(blocks).toHaveLength(1);
     expect(texts(blocks[0]!.block as TableBlock)).toEqual(rows);
+  });
+
+  it('vertical rules running past the last horizontal rule: an open edge closing a last row', () => {
+    const h = (y: number, x1: number, x2: number): Segment => ({ x1, x2, y1: y, y2: y });
+    const v = (x: number, y1: number, y2: number): Segment => ({ x1: x, x2: x, y1, y2 });
+    const frame = [v(100, 60, 700), v(200, 60, 700), v(300, 60, 700)];
+    const items = [item('行政许可', 110, 688), item('1523', 210, 688), item('4.无正当理由', 110, 668), item('0', 210, 668)];
+    const { blocks } = layoutPage(geo(items, [h(700, 100, 300), h(680, 100, 300), ...frame]));
+    expect(texts(blocks[0]!.block as TableBlock)).toEqual([['行政许可', '1523'], ['4.无正当理由', '0']]);
+    expect(blocks[0]).toMatchObject({ openBottom: true });
+    expect(blocks[0]!.openTop).toBeUndefined();
+    // a closed table has no open edge
+    const closed = layoutPage(geo(items, [h(700, 100, 300), h(680, 100, 300), h(660, 100, 300), v(100, 660, 700), v(200, 660, 700), v(300, 660, 700)]));
+    expect(closed.blocks[0]!.openBottom).toBeUndefined();
   });
 
   it('ruled cells: a missing inner line is a merged cell', () => {
