@@ -26,6 +26,8 @@ export const ROW_PARENT = 1 << 11;
 export const TABLE_TEXT = 1 << 12;
 /** svg, math: inside them `/>` closes an element. */
 export const FOREIGN = 1 << 13;
+/** A start tag with implied end tags of its own (html-parse.ts implyEnds). */
+export const START_RULE = 1 << 14;
 /** The flags of the `#document` root: every scope ends there. */
 export const ROOT_FLAGS = SCOPE | BUTTON_SCOPE | LIST_SCOPE | TABLE_SCOPE;
 
@@ -57,6 +59,7 @@ const GROUPS: [number, string][] = [
   [ROW_PARENT, 'table tbody thead tfoot'],
   [TABLE_TEXT, 'table tbody thead tfoot tr'],
   [FOREIGN, 'svg math'],
+  [START_RULE, 'html body head li dd dt caption colgroup option optgroup a'],
 ];
 
 export interface TagInfo {
@@ -70,7 +73,7 @@ export const TAGS: ReadonlyMap<string, TagInfo> = (() => {
   const flags = new Map<string, number>();
   for (const [flag, names] of GROUPS) for (const name of words(names)) flags.set(name, (flags.get(name) ?? 0) | flag);
   // common elements of no category: known, so that their names are shared strings too
-  for (const name of words('a b i u s em strong span font small big sup sub label o:p')) flags.set(name, flags.get(name) ?? 0);
+  for (const name of words('b i u s em strong span font small big sup sub label select o:p')) flags.set(name, flags.get(name) ?? 0);
   return new Map([...flags].map(([name, f]) => [name, { name, flags: f }]));
 })();
 

@@ -51,6 +51,8 @@ function element(name: string, flags: number, attrs: readonly string[], start: n
 }
 
 const TR = F.TAGS.get('tr')!;
+/** Start tags that may close open elements. */
+const IMPLIES_ENDS = F.START_RULE | F.CELL | F.TABLE_TEXT | F.CLOSES_P;
 
 function isWhitespace(c: number): boolean {
   return c === 32 || c === 10 || c === 9 || c === 13 || c === 12;
@@ -225,7 +227,7 @@ class TreeBuilder {
   open(name: string, flags: number, attrs: readonly string[], start: number, selfClosing: boolean): HtmlElement | undefined {
     this.lastText = undefined;
     if (this.current.name === 'head' && (flags & F.HEAD_CONTENT) === 0) this.closeHead();
-    if (flags !== UNKNOWN && !this.implyEnds(name, flags, start)) return undefined;
+    if ((flags & IMPLIES_ENDS) !== 0 && !this.implyEnds(name, flags, start)) return undefined;
     const el = element(name, flags, attrs, start);
     if ((flags & F.VOID) !== 0 || (selfClosing && (this.foreign > 0 || (flags & F.FOREIGN) !== 0))) {
       this.current.children.push(el);
