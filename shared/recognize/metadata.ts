@@ -16,9 +16,16 @@ export interface HeadInfo {
 const YEAR = /((?:19|20)\d{2})\s*年/;
 const CN_DIGIT: Record<string, string> = { 〇: '0', '○': '0', 零: '0', Ｏ: '0', 一: '1', 二: '2', 三: '3', 四: '4', 五: '5', 六: '6', 七: '7', 八: '8', 九: '9' };
 const CN_YEAR = /[一二][〇○零Ｏ九][〇○零Ｏ一二三四五六七八九]{2}(?=\s*年)/g;
-/** `二〇二二年度` (also 二○二二, 二零二二) → `2022年度`, for reading a title's year and agency. */
+const FULL_WIDTH_DIGIT = /[０-９]/g;
+/**
+ * `二〇二二年度` (also 二○二二, 二零二二) and `２０２２年度` (full-width digits) → `2022年度`, for reading a
+ * title's year and agency.
+ */
 function withArabicYear(t: string): string {
-  return t.includes('年') ? t.replace(CN_YEAR, (y) => [...y].map((c) => CN_DIGIT[c] ?? c).join('')) : t;
+  if (!t.includes('年')) return t;
+  return t
+    .replace(FULL_WIDTH_DIGIT, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0))
+    .replace(CN_YEAR, (y) => [...y].map((c) => CN_DIGIT[c] ?? c).join(''));
 }
 const REPORTISH = /年度报告|年报|信息公开.{0,16}报告|情况的?报告/;
 const AGENCY_END = /(人民政府|政府|办公室|办公厅|委员会|办事处|管委会|局|委|厅|办|镇|乡|街道|中心|院|所|站|处|署|会|馆|队)$/;

@@ -1,6 +1,7 @@
 /**
- * What web pages add around a report: a page <title> carrying the site's name, and header words
- * wrapped inside one cell (`信息<br>内容`, `法人或其<br>他组织`), which are not extra columns.
+ * What web pages add around a report: a page <title> carrying the site's name, a title typed with
+ * full-width digits, and header words wrapped inside one cell (`信息<br>内容`, `法人或其<br>他组织`),
+ * which are not extra columns.
  */
 import { describe, expect, it } from 'vitest';
 import { textToDocument } from '../../shared/extract/text.ts';
@@ -34,6 +35,16 @@ describe('page <title> with the site name', () => {
     const r = recognize(page('某市人民政府门户网站', TITLE));
     expect(r.title).toBe(TITLE);
     expect(r.agency).toBe('某市生态环境局');
+  });
+
+  it('full-width digits in the title year (２０２０年) give the title, its agency and the year', () => {
+    const fw = '某市生态环境局２０２０年政府信息公开工作年度报告';
+    for (const r of [recognize(page(fw, fw)), recognize(page('某市人民政府门户网站', fw))]) {
+      expect(r.title).toBe(fw);
+      expect(r.agency).toBe('某市生态环境局');
+      expect(r.year).toBe(2020);
+      expect(r.recognition.years.title).toBe(2020);
+    }
   });
 
   it('a title with a dash inside a word is kept whole', () => {
