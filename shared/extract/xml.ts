@@ -23,26 +23,33 @@ export class XmlError extends Error {
 
 export type XmlNode = XmlElement | string;
 
+/** The children of every empty element (shared: nothing is ever added to it). */
+const NO_CHILDREN: readonly XmlNode[] = Object.freeze([]);
+
 export class XmlElement {
-  readonly children: XmlNode[] = [];
   private parsed: Record<string, string> | undefined;
   constructor(
     readonly name: string,
-    /** The attribute source between the name and the end of the start tag. */
-    private readonly raw: string,
-    private readonly offset: number,
-    /** Whether `raw` holds UTF-8 bytes as Latin-1 characters (parsed from bytes). */
+    readonly children: readonly XmlNode[],
+    /** The document; the attributes are its characters `from`–`to` (sliced when asked for). */
+    private readonly source: string,
+    private readonly from: number,
+    private readonly to: number,
+    /** Whether `source` holds UTF-8 bytes as Latin-1 characters (parsed from bytes). */
     private readonly bytes: boolean,
   ) {}
 
   /** All attributes (parsed on first use; malformed attribute syntax throws XmlError). */
   get attrs(): Record<string, string> {
-    this.parsed ??= parseAttributes(this.bytes ? utf8(this.raw) : this.raw, this.offset);
+    if (!this.parsed) {
+      const raw = this.source.slice(this.from, this.to);
+      this.parsed = parseAttributes(this.bytes ? utf8(raw) : raw, this.from);
+    }
     return this.parsed;
   }
 
   attr(name: string): string | undefined {
-    if (this.raw.length === 0) return undefined;
+    if (this.to === this.from) return undefined;
     return this.attrs[name];
   }
 
@@ -149,11 +156,15 @@ function skipSubtree(xml: string, name: string, from: number): number {
     let c = xml.indexOf(close, at);
     while (c !== -1 && !isNameEnd(xml.charCodeAt(c + close.length))) c = xml.indexOf(close, c + close.length);
     if (c === -1) throw new XmlError(`unclosed <${name}>`, from);
-    // nested elements of the same name before this close tag
-    for (let o = xml.indexOf(open, at); o !== -1 && o < c; o = xml.indexOf(open, o + open.length)) {
-      if (!isNameEnd(xml.charCodeAt(o + open.length))) continue;
-      const end = tagEnd(xml, o + open.length);
-      if (xml.charCodeAt(end - 1) !== 47) depth++;
+    // nested elements of the same name before this close tag (looking back from it first: a
+    // forward search could run far past it, to the next element of that name)
+    const last = xml.lastIndexOf(open, c);
+    if (last >= at) {
+      for (let o = xml.indexOf(open, at); o !== -1 && o < c; o = xml.indexOf(open, o + open.length)) {
+        if (!isNameEnd(xml.charCodeAt(o + open.length))) continue;
+        const end = tagEnd(xml, o + open.length);
+        if (xml.charCodeAt(end - 1) !== 47) depth++;
+      }
     }
     depth--;
     const end = xml.indexOf('>', c + close.length);
@@ -178,12 +189,37 @@ export function parseXml(input: string | Uint8Array, options: XmlOptions = {}): 
   return parse(bytes.toString('latin1', bom), bytes.subarray(bom), options);
 }
 
+/**
+ * Element names seen so far, bucketed by length and last character: a name is matched in place
+ * (no string made, no hashing) and the same string object is reused, with whether it is skipped.
+ */
+class Names {
+  private readonly buckets = new Map<number, { name: string; skip: boolean }[]>();
+  constructor(
+    private readonly skip: ReadonlySet<string> | undefined,
+    private readonly slice: (from: number, to: number) => string,
+  ) {}
+
+  get(xml: string, from: number, to: number): { name: string; skip: boolean } {
+    const key = ((to - from) << 16) | xml.charCodeAt(to - 1);
+    let bucket = this.buckets.get(key);
+    if (bucket) {
+      for (const entry of bucket) if (xml.startsWith(entry.name, from)) return entry;
+    } else this.buckets.set(key, (bucket = []));
+    const name = this.slice(from, to);
+    const entry = { name, skip: this.skip?.has(name) ?? false };
+    // a name with non-ASCII bytes is not the same length decoded: never matched in place
+    if (name.length === to - from) bucket.push(entry);
+    return entry;
+  }
+}
+
 /** `bytes`: the UTF-8 bytes that `xml` holds as Latin-1 characters, if it was read so. */
 function parse(xml: string, bytes: Buffer | undefined, options: XmlOptions): XmlElement {
   const slice = bytes
     ? (from: number, to: number): string => (hasHighByte(xml, from, to) ? bytes.toString('utf8', from, to) : xml.slice(from, to))
     : (from: number, to: number): string => xml.slice(from, to);
-  const skip = options.skip;
+  const names = new Names(options.skip, slice);
   const stack: XmlElement[] = [];
   let root: XmlElement | undefined;
   let at = xml.charCodeAt(0) === 0xfeff ? 1 : 0;
@@ -196,7 +232,7 @@ function parse(xml: string, bytes: Buffer | undefined, options: XmlOptions): Xml
     if (textEnd > at) {
       const text = slice(at, textEnd);
       const parent = stack[stack.length - 1];
-      if (parent) parent.children.push(decodeEntities(text, at));
+      if (parent) (parent.children as XmlNode[]).push(decodeEntities(text, at));
       else outside(text, at);
     }
     if (lt === -1) break;
@@ -219,7 +255,7 @@ function parse(xml: string, bytes: Buffer | undefined, options: XmlOptions): Xml
         if (end === -1) throw new XmlError('unterminated CDATA', lt);
         const parent = stack[stack.length - 1];
         if (!parent) throw new XmlError('CDATA outside the root element', lt);
-        parent.children.push(slice(lt + 9, end));
+        (parent.children as XmlNode[]).push(slice(lt + 9, end));
         at = end + 3;
       } else {
         throw new XmlError('declarations (<!DOCTYPE, <!ENTITY) are not accepted', lt);
@@ -232,18 +268,18 @@ function parse(xml: string, bytes: Buffer | undefined, options: XmlOptions): Xml
       let n = lt + 1;
       while (n < xml.length && !isNameEnd(xml.charCodeAt(n))) n++;
       if (n === lt + 1) throw new XmlError('empty tag name', lt);
-      const name = slice(lt + 1, n);
+      const { name, skip } = names.get(xml, lt + 1, n);
       const end = tagEnd(xml, n);
       const selfClosing = xml.charCodeAt(end - 1) === 47 && end - 1 >= n;
       at = end + 1;
-      if (skip?.has(name)) {
+      if (skip) {
         if (!selfClosing) at = skipSubtree(xml, name, at);
         if (stack.length === 0) throw new XmlError('the root element is skipped', lt);
         continue;
       }
-      const el = new XmlElement(name, xml.slice(n, selfClosing ? end - 1 : end), n, bytes !== undefined);
+      const el = new XmlElement(name, selfClosing ? NO_CHILDREN : [], xml, n, selfClosing ? end - 1 : end, bytes !== undefined);
       const parent = stack[stack.length - 1];
-      if (parent) parent.children.push(el);
+      if (parent) (parent.children as XmlNode[]).push(el);
       else if (root) throw new XmlError('a second root element', lt);
       else root = el;
       if (!selfClosing) stack.push(el);
