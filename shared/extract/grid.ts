@@ -30,50 +30,77 @@ function clampSpan(n: number | undefined): number {
  * end of the table".
  */
 export function expandGrid(rows: readonly (readonly SpanCell[])[]): Cell[][] {
-  const grid: (Cell | undefined)[][] = rows.map(() => []);
-  rows.forEach((cells, r) => {
+  const height = rows.length;
+  const grid: (Cell | undefined)[][] = [];
+  for (let r = 0; r < height; r++) grid.push([]);
+  let width = 0;
+  for (let r = 0; r < height; r++) {
     const line = grid[r]!;
     let c = 0;
-    for (const cell of cells) {
+    for (const cell of rows[r]!) {
       while (line[c] !== undefined) c++;
-      const rowspan = cell.rowspan === 0 ? rows.length - r : Math.min(clampSpan(cell.rowspan), rows.length - r);
+      const rowspan = cell.rowspan === 0 ? height - r : Math.min(clampSpan(cell.rowspan), height - r);
       const colspan = Math.min(clampSpan(cell.colspan), MAX_COLUMNS - c);
       if (colspan < 1) break;
+      const { source, pad } = cell;
+      const text = pad ? '' : cell.text;
       for (let dr = 0; dr < rowspan; dr++) {
         const target = grid[r + dr]!;
         for (let dc = 0; dc < colspan; dc++) {
           if (target[c + dc] !== undefined) continue; // overlapping spans: the first cell wins
-          const first = dr === 0 && dc === 0;
-          target[c + dc] = cell.pad
-            ? { text: '', span: true, ...(cell.source ? { source: cell.source } : {}) }
-            : {
-                text: cell.text,
-                ...(first ? {} : { span: true }),
-                ...(cell.source ? { source: cell.source } : {}),
-              };
+          const placed: Cell = pad || dr > 0 || dc > 0 ? { text, span: true } : { text };
+          if (source) placed.source = source;
+          target[c + dc] = placed;
         }
+        if (target.length > width) width = target.length;
       }
       c += colspan;
     }
-  });
-  const width = grid.reduce((w, line) => Math.max(w, line.length), 0);
-  return grid.map((line) => {
-    const out: Cell[] = [];
-    for (let c = 0; c < width; c++) out.push(line[c] ?? { text: '', span: true });
-    return out;
-  });
+  }
+  const out: Cell[][] = [];
+  for (const line of grid) {
+    for (let c = 0; c < width; c++) if (line[c] === undefined) line[c] = { text: '', span: true };
+    out.push(line as Cell[]);
+  }
+  return out;
 }
+
+/** Whether a cell is nothing but empty padding. */
+const isPadding = (cell: Cell): boolean => cell.span === true && cell.text === '';
 
 /** Drops rows whose cells are all empty, and columns that are nothing but empty padding. */
 export function trimGrid(grid: Cell[][]): Cell[][] {
-  const rows = grid.filter((row) => row.some((cell) => cell.text.trim() !== ''));
+  const rows: Cell[][] = [];
+  for (const row of grid) {
+    for (const cell of row) {
+      if (!isBlank(cell.text)) {
+        rows.push(row);
+        break;
+      }
+    }
+  }
   if (rows.length === 0) return rows;
   const width = rows[0]!.length;
   const keep: number[] = [];
   for (let c = 0; c < width; c++) {
-    if (rows.some((row) => !(row[c]!.span && row[c]!.text === ''))) keep.push(c);
+    for (const row of rows) {
+      if (!isPadding(row[c]!)) {
+        keep.push(c);
+        break;
+      }
+    }
   }
+  if (keep.length === width) return rows;
   return rows.map((row) => keep.map((c) => row[c]!));
+}
+
+/** Whether `text.trim() === ''` (trim removes exactly the whitespace isSpace knows, minus U+200B). */
+export function isBlank(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (!isSpace(c) || c === 0x200b) return false;
+  }
+  return true;
 }
 
 const SPACES = /[\s\u00a0\u3000\u200b\ufeff]+/g;

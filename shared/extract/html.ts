@@ -5,7 +5,7 @@
  * as the title. `source.line` is the 1-based line of the element's start tag in the source.
  */
 import type { Block, Document } from '../report/model.ts';
-import { type SpanCell, cleanText, expandGrid, isSpace, trimGrid } from './grid.ts';
+import { type SpanCell, cleanText, expandGrid, isBlank, isSpace, trimGrid } from './grid.ts';
 import { decodeHtml } from './html-charset.ts';
 import { type HtmlElement as Element, type HtmlNode as ChildNode, getAttribute, parseHtml } from './html-parse.ts';
 
@@ -52,15 +52,6 @@ function lineIndex(text: string): (offset: number) => number {
     at = offset;
     return line;
   };
-}
-
-/** Whether `text.trim() === ''` (trim removes exactly the whitespace isSpace knows, minus U+200B). */
-function isBlank(text: string): boolean {
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (!isSpace(c) || c === 0x200b) return false;
-  }
-  return true;
 }
 
 /** Characters that are not whitespace (NBSP and ideographic space count as whitespace). */
