@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { textToDocument } from '../../shared/extract/text.ts';
-import type { Document } from '../../shared/report/model.ts';
+import type { Block, Document } from '../../shared/report/model.ts';
 import { recognize } from '../../shared/recognize/index.ts';
 
 const TITLE = '某市生态环境局2020年政府信息公开工作年度报告';
@@ -96,5 +96,48 @@ describe('header words wrapped inside one cell', () => {
     expect(t.extraColumns).toEqual([]);
     expect(t.missingColumns).toEqual([]);
     expect(r.cells).toMatchObject({ 's3.new_received.natural': 3, 's3.new_received.commercial': 1, 's3.new_received.other_org': 2, 's3.new_received.total': 6 });
+  });
+});
+
+describe("a section heading typed as a table's title row", () => {
+  const cell = (text: string, span?: boolean) => ({ text, ...(span ? { span: true } : {}) });
+  const titled = (heading: string, width: number, rest: string[][], blankTail = false): Block => ({
+    kind: 'table',
+    rows: [
+      [cell(heading), ...Array.from({ length: width - 1 }, (_, i) => (blankTail && i === width - 2 ? cell('') : cell(heading, true)))],
+      ...rest.map((r) => r.map((t) => cell(t))),
+    ],
+    source: { line: 1 },
+  });
+  const T2_ROWS = [
+    ['第二十条第（一）项', '第二十条第（一）项', '第二十条第（一）项', '第二十条第（一）项'],
+    ['信息内容', '本年制发件数', '本年废止件数', '现行有效件数'],
+    ['规章', '0', '0', '2'],
+  ];
+  const doc = (tableTwo: Block, withParagraph: boolean): Document => {
+    const d = textToDocument([TITLE, '一、总体情况', '全年主动公开政府信息100条。', ...(withParagraph ? ['二、主动公开政府信息情况'] : [])].join('\n'));
+    const tail = textToDocument(['三、收到和处理政府信息公开申请情况', '四、政府信息公开行政复议、行政诉讼情况', '五、存在的主要问题及改进情况', '无。', '六、其他需要报告的事项', '无。'].join('\n'));
+    return { ...d, blocks: [...d.blocks, tableTwo, ...tail.blocks] };
+  };
+
+  it('is the heading of its section (merged over every column, or with a blank last cell)', () => {
+    for (const blankTail of [false, true]) {
+      const r = recognize(doc(titled('二、主动公开政府信息情况', 4, T2_ROWS, blankTail), false));
+      expect(r.sections.map((s) => s.number)).toEqual([1, 2, 3, 4, 5, 6]);
+      expect(r.sections[1]).toMatchObject({ number: 2, heading: '二、主动公开政府信息情况', text: '' });
+      expect(r.cells['s2.regulations.valid']).toBe(2);
+    }
+  });
+
+  it('repeating the heading just above it is not a duplicate section', () => {
+    const r = recognize(doc(titled('二、主动公开政府信息情况', 4, T2_ROWS), true));
+    expect(r.recognition.headings.map((h) => h.number)).toEqual([1, 2, 3, 4, 5, 6]);
+  });
+
+  it('a first row with values, or a first cell that is no section heading, is no heading', () => {
+    const values: Block = { kind: 'table', rows: [[cell('二、主动公开政府信息情况'), cell('3')]], source: { line: 1 } };
+    expect(recognize(doc(values, false)).sections.map((s) => s.number)).toEqual([1, 3, 4, 5, 6]);
+    const other = titled('主动公开情况统计表', 4, T2_ROWS);
+    expect(recognize(doc(other, false)).sections.map((s) => s.number)).toEqual([1, 3, 4, 5, 6]);
   });
 });
