@@ -4,12 +4,8 @@
  * LibreOffice's HTML export. Every cell must come out exact, with the spec's edition, year, agency
  * and title, the six sections, no input finding, and the same warnings and errors as the clean
  * page of the same spec (label variants and normalized digits are info findings and may differ).
- *
- * Pages in the folder that are not listed here are read wrongly by the HTML extractor today (a stale
- * charset=gb2312 meta on UTF-8 bytes; the title inside an HTML5 <article><header>; hidden
- * display:none table cells): `*.trs-stale-meta.html`, `*.html5.html`, `*.excel-hidden-column.html`.
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { type CheckResult, checkBytes } from '../../../shared/check.ts';
@@ -40,6 +36,18 @@ const PAGES: { file: string; encoding: 'utf-8' | 'gb18030' }[] = [
   { file: 'heilongjiang-gxt-2022.lo-xhtml.html', encoding: 'utf-8' },
 ];
 
+/**
+ * Pages the HTML extractor reads wrongly today, left out of PAGES until it is fixed: a stale
+ * charset=gb2312 meta on UTF-8 bytes (mojibake), the title inside an HTML5 <article><header>
+ * (skipped as page chrome: no title, no agency), hidden display:none table cells (an extra column).
+ */
+const NOT_YET = [
+  'zhujian-2021-ed2021.trs-stale-meta.html',
+  'shengtai-2020-ed2019.html5.html',
+  'zhujian-2023-arith-error.html5.html',
+  'heilongjiang-gxt-2022.excel-hidden-column.html',
+];
+
 const specs = loadSpecs();
 const cases = PAGES.map((p) => ({ ...p, spec: specs.find((s) => p.file.startsWith(`${s.name}.`))! }));
 
@@ -55,6 +63,11 @@ describe('real-world web pages', () => {
     const styles = new Set(cases.map((c) => c.file.split('.')[1]));
     expect(styles.size).toBeGreaterThanOrEqual(8);
     expect([...styles]).toEqual(expect.arrayContaining(['lo-html', 'lo-xhtml']));
+  });
+
+  it('every page of the folder is in the table, or among the pages known to be read wrongly', () => {
+    const pages = readdirSync(WEB_DIR).filter((f) => f.endsWith('.html'));
+    expect([...PAGES.map((p) => p.file), ...NOT_YET].sort()).toEqual(pages.sort());
   });
 
   it.each(cases)('$file', async ({ file, encoding, spec }) => {
