@@ -6,16 +6,45 @@
  */
 import type { Cell } from '../report/model.ts';
 import type { PageGeometry, PlacedBlock } from './pdf-layout.ts';
-import { type Line, NUMBER, joinPieces, pieces, source } from './pdf-text.ts';
+import { type Line, NUMBER, STARTS_ITEM, joinPieces, pieces, source } from './pdf-text.ts';
 
 /** At most this many one-piece lines in a row inside a table. */
 const MAX_FRAGMENTS = 3;
 const FRAGMENT_MAX_CHARS = 20;
 
+type Piece = { x: number; end: number; text: string; line: Info };
 interface Info {
   line: Line;
-  pieces: { x: number; end: number; text: string }[];
+  pieces: Piece[];
   numbers: number;
+}
+
+/**
+ * The label cells left of the number columns, as chains of pieces top to bottom: a piece goes on
+ * in the next line of its column when it reaches the column's right boundary (the text wrapped)
+ * and the next piece does not start a numbered item.
+ */
+function labelChains(region: Info[], cuts: number[], numberColumn: number): Piece[][] {
+  const chains: Piece[][] = [];
+  const open = new Map<number, Piece[]>();
+  for (const info of region) {
+    const size = info.line.size;
+    for (const p of info.pieces) {
+      let c = 0;
+      while (c < cuts.length && (p.x + p.end) / 2 > cuts[c]!) c++;
+      if (c >= numberColumn || NUMBER.test(p.text)) continue;
+      const chain = open.get(c);
+      const last = chain?.[chain.length - 1];
+      if (chain && last && last.line.line.y - info.line.y <= size * 1.5 && last.end >= cuts[c]! - size * 1.5 && !STARTS_ITEM.test(p.text)) {
+        chain.push(p);
+      } else {
+        const fresh = [p];
+        chains.push(fresh);
+        open.set(c, fresh);
+      }
+    }
+  }
+  return chains;
 }
 
 /** Column boundaries (x) from the white space between the pieces of the number rows. */
@@ -44,30 +73,66 @@ function boundaries(rows: Info[]): number[] {
   return cuts;
 }
 
-function build(region: Info[], geo: PageGeometry): PlacedBlock {
+/** The number rows fit the cuts: no number straddles a cut, no two pieces of a row share a column. */
+function fits(data: Info[], cuts: number[], column: (p: { x: number; end: number }) => number): boolean {
+  return data.every((r) => {
+    const columns = r.pieces.map(column);
+    const straddles = r.pieces.some((p) => NUMBER.test(p.text) && cuts.some((c) => p.x < c && p.end > c));
+    return !straddles && columns.every((c, i) => i === 0 || c > columns[i - 1]!);
+  });
+}
+
+/**
+ * The table of one region; `given` cuts (the columns of the same table on the page before) are
+ * used when the region's number rows fit them, else undefined.
+ */
+function build(region: Info[], geo: PageGeometry, given?: number[]): PlacedBlock | undefined {
   const data = region.filter((r) => r.numbers >= 1 && (r.pieces.length >= 2 || r.numbers >= 2));
-  const cuts = boundaries(data.length > 0 ? data : region);
+  const cuts = given ?? boundaries(data.length > 0 ? data : region);
   const width = cuts.length + 1;
-  const column = (p: { x: number; end: number }): number => {
-    const center = (p.x + p.end) / 2;
+  const column = (x: number): number => {
     let c = 0;
-    while (c < cuts.length && center > cuts[c]!) c++;
+    while (c < cuts.length && x > cuts[c]!) c++;
     return c;
   };
+  if (given && !fits(data, given, (p) => column((p.x + p.end) / 2))) return undefined;
   // rows: number lines; header lines before them; other lines with several pieces only when they
-  // stand a full line apart from the number lines (a label wrapped in its cell sits closer)
+  // stand a full line apart from the number lines (a label wrapped in its cell sits closer), and
+  // so do one-piece lines across a column boundary (a title row over the columns, 第二十条第（五）项)
   const numeric = region.filter((r) => r.numbers >= 1);
   const firstNumber = numeric[0]?.line.y ?? -Infinity;
   const distance = (r: Info): number => Math.min(...numeric.map((n) => Math.abs(n.line.y - r.line.y)));
+  const numberX = Math.min(...data.flatMap((r) => r.pieces.filter((p) => NUMBER.test(p.text)).map((p) => p.x)));
+  const across = (r: Info): boolean =>
+    r.pieces.length === 1 && cuts.some((c) => c > numberX && r.pieces[0]!.x < c - 1 && r.pieces[0]!.end > c + 1);
+  const chains = labelChains(region, cuts, column(numberX));
+  const continued = new Set(chains.flatMap((chain) => chain.slice(1).map((p) => p.line)));
   const anchors = region.filter(
-    (r) => r.numbers >= 1 || (r.pieces.length >= 2 && (r.line.y > firstNumber || distance(r) >= r.line.size * 1.3)),
+    (r) =>
+      r.numbers >= 1 ||
+      ((r.pieces.length >= 2 || across(r)) && (r.line.y > firstNumber || (distance(r) >= r.line.size * 1.3 && !continued.has(r)))),
   );
+  const isAnchor = new Set(anchors);
   const rows = anchors.map((r) => ({ top: r.line.y, size: r.line.size, texts: Array.from({ length: width }, () => '') }));
-  // every line writes into the nearest row (its own, for anchors; wrapped label lines join a neighbour)
+  const nearest = (y: number, among = rows): (typeof rows)[number] =>
+    among.reduce((best, r) => (Math.abs(r.top - y) < Math.abs(best.top - y) ? r : best), among[0]!);
+  // a label wrapped over several lines goes whole into the row it stands beside (the row whose
+  // line lies within it, nearest its middle); other pieces go into the nearest row
+  const target = new Map<Piece, (typeof rows)[number]>();
+  for (const chain of chains) {
+    if (chain.length < 2) continue;
+    // lines of a header each make their own row: only a label beside at most one row goes whole
+    if (new Set(chain.flatMap((p) => (isAnchor.has(p.line) ? [p.line] : []))).size > 1) continue;
+    const [high, low] = [chain[0]!.line.line.y, chain[chain.length - 1]!.line.line.y];
+    const margin = chain[0]!.line.line.size * 0.6;
+    const beside = rows.filter((r) => r.top <= high + margin && r.top >= low - margin);
+    const row = nearest((high + low) / 2, beside.length > 0 ? beside : rows);
+    for (const p of chain) target.set(p, row);
+  }
   for (const info of region) {
-    const row = rows.reduce((best, r) => (Math.abs(r.top - info.line.y) < Math.abs(best.top - info.line.y) ? r : best), rows[0]!);
     for (const p of info.pieces) {
-      const c = column(p);
+      const row = target.get(p) ?? nearest(info.line.y);
+      const c = column((p.x + p.end) / 2);
       row.texts[c] = joinPieces(row.texts[c]!, p.text);
     }
   }
@@ -76,14 +141,34 @@ function build(region: Info[], geo: PageGeometry): PlacedBlock {
     r.texts.map((text, c) => ({ text, source: source(geo.page, geo.height, lefts[c], r.top + r.size) })),
   );
   const top = region[0]!.line.y + region[0]!.line.size;
-  return { block: { kind: 'table', rows: grid, source: source(geo.page, geo.height, lefts[0], top) }, top };
+  return {
+    block: { kind: 'table', rows: grid, source: source(geo.page, geo.height, lefts[0], top) },
+    top,
+    cuts,
+    ...(given ? {} : { recut: (other: number[]) => build(region, geo, other) }),
+  };
+}
+
+/**
+ * Lines at the page's edge (`lines`, next to the table's line `next`) that are all short one-piece
+ * lines of the table's size, each a line apart from the next.
+ */
+function edgeFragments(lines: Info[], next: Info, size: number): boolean {
+  const all = [...lines, next].sort((a, b) => b.line.y - a.line.y);
+  return (
+    lines.length <= MAX_FRAGMENTS &&
+    lines.every((r) => r.pieces.length === 1 && r.line.text.length <= FRAGMENT_MAX_CHARS && Math.abs(r.line.size - size) <= 0.6) &&
+    all.every((r, k) => k === 0 || all[k - 1]!.line.y - r.line.y <= size * 1.5)
+  );
 }
 
 /** Finds the unruled tables among the lines; returns them and the lines that are not in a table. */
 export function alignedTables(lines: Line[], geo: PageGeometry): { blocks: PlacedBlock[]; lines: Line[] } {
   const info: Info[] = lines.map((line) => {
-    const p = pieces(line);
-    return { line, pieces: p, numbers: p.filter((x) => NUMBER.test(x.text)).length };
+    const info: Info = { line, pieces: [], numbers: 0 };
+    info.pieces = pieces(line).map((p) => ({ ...p, line: info }));
+    info.numbers = info.pieces.filter((x) => NUMBER.test(x.text)).length;
+    return info;
   });
   const blocks: PlacedBlock[] = [];
   const used = new Set<Line>();
@@ -103,11 +188,15 @@ export function alignedTables(lines: Line[], geo: PageGeometry): { blocks: Place
       else if (next.line.text.length <= FRAGMENT_MAX_CHARS && j + 1 - last <= MAX_FRAGMENTS) j++;
       else break;
     }
-    const region = info.slice(i, last + 1);
+    // a table cut by the page break: the wrapped label lines above its first row at the top of
+    // the page, and below its last row at the bottom, are its own
+    const first = i > 0 && edgeFragments(info.slice(0, i), info[i]!, size) ? 0 : i;
+    if (last + 1 < info.length && edgeFragments(info.slice(last + 1), info[last]!, size)) last = info.length - 1;
+    const region = info.slice(first, last + 1);
     const tabular = region.filter((r) => r.pieces.length >= 2).length;
     const numbers = region.reduce((n, r) => n + r.numbers, 0);
     if (tabular >= 3 && numbers >= 4) {
-      blocks.push(build(region, geo));
+      blocks.push(build(region, geo)!);
       for (const r of region) used.add(r.line);
       i = last + 1;
     } else i++;

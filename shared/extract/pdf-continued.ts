@@ -5,6 +5,7 @@
  * split a row unless "keep row together" is set).
  */
 import type { Cell, TableBlock } from '../report/model.ts';
+import type { PlacedBlock } from './pdf-layout.ts';
 import { NUMBER, STARTS_ITEM, joinPieces } from './pdf-text.ts';
 
 type Rows = TableBlock['rows'];
@@ -130,4 +131,73 @@ export function joinSeam(prev: Rows, rows: Rows, open: ReadonlySet<Cell>, split 
       fillDown(rows, c, x.text);
     }
   });
+}
+
+/** The table being assembled: its last page, and what its last part there says about the seam. */
+export interface OpenTable {
+  page: number;
+  block: TableBlock;
+  /** Column lines (ruled) or column boundaries (from alignment) of its last part. */
+  columns?: number[];
+  cuts?: number[];
+  open: Set<Cell>;
+  openBottom: boolean;
+}
+
+export function startTable(page: number, placed: PlacedBlock): OpenTable {
+  return {
+    page,
+    block: placed.block as TableBlock,
+    open: placed.open ?? new Set(),
+    openBottom: placed.openBottom === true,
+    ...(placed.columns ? { columns: placed.columns } : {}),
+    ...(placed.cuts ? { cuts: placed.cuts } : {}),
+  };
+}
+
+/** Leading rows of `rows` that repeat the first rows of `prev` (a header repeated on every page). */
+function repeatedHeader(prev: Rows, rows: Rows): number {
+  let skip = 0;
+  while (skip < rows.length && skip < prev.length && rows[skip]!.every((c, i) => c.text === prev[skip]![i]?.text)) skip++;
+  return skip === rows.length ? 0 : skip;
+}
+
+/**
+ * Appends `placed`, the first block of page `page`, to `table` when it is the same table continued
+ * (ruled: the column lines line up, one page's may be a subset of the other's; from alignment: its
+ * number rows fit the columns of the page before). Repeated header rows are dropped and the seam
+ * is joined. False when it is another table.
+ */
+export function continueTable(table: OpenTable, page: number, placed: PlacedBlock): boolean {
+  if (table.page + 1 !== page) return false;
+  const current = placed.block as TableBlock;
+  const prev = (): Rows => table.block.rows;
+  if (!placed.columns) {
+    // tables from alignment: the next page's part on the columns of the page before
+    const again = table.cuts && !table.columns ? placed.recut?.(table.cuts) : undefined;
+    if (!again) return false;
+    const rows = (again.block as TableBlock).rows;
+    prev().push(...rows.slice(repeatedHeader(prev(), rows)));
+    table.page = page;
+    return true;
+  }
+  const cover = columnCover(table.columns, placed.columns);
+  // the page before may be the coarser one (its rows merge columns the next page splits)
+  const coverBack = cover ? undefined : columnCover(placed.columns, table.columns);
+  if (!cover && !coverBack) return false;
+  const open = placed.open ?? new Set<Cell>();
+  let rows = cover ? widen(current.rows, cover, open) : current.rows;
+  if (coverBack) {
+    table.block.rows = widen(table.block.rows, coverBack, table.open);
+    table.columns = placed.columns;
+  }
+  const skip = repeatedHeader(prev(), rows);
+  rows = rows.slice(skip);
+  continueMergedCells(prev(), rows);
+  joinSeam(prev(), rows, table.open, table.openBottom || (placed.openTop === true && skip === 0));
+  prev().push(...rows);
+  table.page = page;
+  table.open = open;
+  table.openBottom = placed.openBottom === true;
+  return true;
 }

@@ -39,6 +39,10 @@ export interface PlacedBlock {
    * width: their text may go on in the next page's part of the cell.
    */
   open?: Set<Cell>;
+  /** Column boundaries (x) of a table from alignment. */
+  cuts?: number[];
+  /** The same table from alignment on other cuts (the page before's), when its number rows fit them. */
+  recut?: (cuts: number[]) => PlacedBlock | undefined;
   /** The ruled table's last (first) row has no rule under (above) it: a row broken by the page break. */
   openBottom?: boolean;
   openTop?: boolean;

@@ -8,8 +8,8 @@
  */
 import { getDocumentProxy, getResolvedPDFJS } from 'unpdf';
 import { InputProblem } from '../report/errors.ts';
-import type { Block, Cell, Document, Notice, TableBlock } from '../report/model.ts';
-import { columnCover, continueMergedCells, joinSeam, widen } from './pdf-continued.ts';
+import type { Block, Document, Notice, TableBlock } from '../report/model.ts';
+import { type OpenTable, continueTable, startTable } from './pdf-continued.ts';
 import { type Line, type PageGeometry, type PlacedBlock, dedupe, joinPieces, layoutPage, toLines } from './pdf-layout.ts';
 import { type FontMetrics, readOperators } from './pdf-operators.ts';
 import { STARTS_ITEM } from './pdf-text.ts';
@@ -190,13 +190,12 @@ function assemble(pages: PageGeometry[]): { blocks: Block[]; unruled: number } {
       ...flow.map((l) => ({ page: geo.page, height: geo.height, top: l.y + l.size, line: l, left, right })),
     ];
     entries.push(...page.sort((a, b) => b.top - a.top));
-    unruled += blocks.filter((b) => !b.columns).length;
   }
   const body = bodySize(entries);
   const larger = [...new Set(entries.flatMap((e) => ('line' in e && e.line.size > body * 1.1 ? [Math.round(e.line.size)] : [])))].sort((a, b) => b - a);
 
   const blocks: Block[] = [];
-  let lastTable: { page: number; columns?: number[]; block: TableBlock; open: Set<Cell>; openBottom: boolean } | undefined;
+  let lastTable: OpenTable | undefined;
   let lastPara: { entry: LineEntry; block: { text: string } } | undefined;
   let lastHeading: LineEntry | undefined;
   for (const e of entries) {
@@ -205,39 +204,10 @@ function assemble(pages: PageGeometry[]): { blocks: Block[]; unruled: number } {
       const current = e.table.block as TableBlock;
       lastPara = undefined;
       lastHeading = undefined;
-      const adjacent = lastTable && lastTable.page + 1 === e.page;
-      const cover = adjacent ? columnCover(lastTable!.columns, e.table.columns) : undefined;
-      // the page before may be the coarser one (its rows merge columns the next page splits)
-      const coverBack = adjacent && !cover ? columnCover(e.table.columns, lastTable!.columns) : undefined;
-      if (lastTable && (cover || coverBack)) {
-        // a table continued on the next page: drop repeated header rows, append the rest
-        const open = e.table.open ?? new Set<Cell>();
-        if (cover) current.rows = widen(current.rows, cover, open);
-        if (coverBack) {
-          lastTable.block.rows = widen(lastTable.block.rows, coverBack, lastTable.open);
-          lastTable.columns = e.table.columns;
-        }
-        const prev = lastTable.block.rows;
-        let skip = 0;
-        while (skip < current.rows.length && skip < prev.length && current.rows[skip]!.every((c, i) => c.text === prev[skip]![i]?.text)) skip++;
-        if (skip === current.rows.length) skip = 0;
-        const rows = current.rows.slice(skip);
-        continueMergedCells(prev, rows);
-        joinSeam(prev, rows, lastTable.open, lastTable.openBottom || (e.table.openTop === true && skip === 0));
-        prev.push(...rows);
-        lastTable.page = e.page;
-        lastTable.open = open;
-        lastTable.openBottom = e.table.openBottom === true;
-        continue;
-      }
+      if (lastTable && continueTable(lastTable, e.page, e.table)) continue;
       blocks.push(current);
-      lastTable = {
-        page: e.page,
-        block: current,
-        open: e.table.open ?? new Set(),
-        openBottom: e.table.openBottom === true,
-        ...(e.table.columns ? { columns: e.table.columns } : {}),
-      };
+      if (!e.table.columns) unruled++;
+      lastTable = startTable(e.page, e.table);
       continue;
     }
     lastTable = undefined;
