@@ -28,6 +28,8 @@ export const TABLE_TEXT = 1 << 12;
 export const FOREIGN = 1 << 13;
 /** A start tag with implied end tags of its own (html-parse.ts implyEnds). */
 export const START_RULE = 1 << 14;
+/** Belongs in a table as it stands (table structure, scripts): anything else there is fostered out before the table. */
+export const IN_TABLE = 1 << 15;
 /** The flags of the `#document` root: every scope ends there. */
 export const ROOT_FLAGS = SCOPE | BUTTON_SCOPE | LIST_SCOPE | TABLE_SCOPE;
 
@@ -60,6 +62,7 @@ const GROUPS: [number, string][] = [
   [TABLE_TEXT, 'table tbody thead tfoot tr'],
   [FOREIGN, 'svg math'],
   [START_RULE, 'html body head li dd dt caption colgroup option optgroup a'],
+  [IN_TABLE, 'table tbody thead tfoot tr td th caption colgroup col script style template'],
 ];
 
 export interface TagInfo {

@@ -52,7 +52,7 @@ function element(name: string, flags: number, attrs: readonly string[], start: n
 
 const TR = F.TAGS.get('tr')!;
 /** Start tags that may close open elements. */
-const IMPLIES_ENDS = F.START_RULE | F.CELL | F.TABLE_TEXT | F.CLOSES_P;
+const IMPLIES_ENDS = F.START_RULE | F.IN_TABLE | F.CLOSES_P;
 
 function isWhitespace(c: number): boolean {
   return c === 32 || c === 10 || c === 9 || c === 13 || c === 12;
@@ -78,6 +78,7 @@ class TreeBuilder {
   text(data: string, start: number): void {
     const cur = this.current;
     if (cur.name === 'head' && !isBlank(data, 0, data.length)) this.popTo(this.stack.length - 1);
+    if ((cur.flags & F.TABLE_TEXT) !== 0) return this.fosterText(data, start);
     if (this.lastText) {
       this.lastText.data += data;
       return;
@@ -85,6 +86,38 @@ class TreeBuilder {
     const node: HtmlText = { type: 'text', data, start };
     this.current.children.push(node);
     this.lastText = node;
+  }
+
+  /**
+   * Where browsers put content misplaced in a table (outside any cell): right before the table.
+   * Returns the table's parent and the table's index among its children.
+   */
+  private fosterPlace(): { parent: HtmlElement; at: number } {
+    const stack = this.stack;
+    for (let i = stack.length - 1; i > 0; i--) {
+      if (stack[i]!.name === 'table') {
+        const parent = stack[i - 1]!;
+        return { parent, at: parent.children.lastIndexOf(stack[i]!) };
+      }
+    }
+    return { parent: this.current, at: this.current.children.length };
+  }
+
+  private fosterText(data: string, start: number): void {
+    const { parent, at } = this.fosterPlace();
+    const before = parent.children[at - 1];
+    if (before?.type === 'text') before.data += data;
+    else parent.children.splice(at, 0, { type: 'text', data, start });
+    this.lastText = undefined;
+  }
+
+  /** Appends a node to the current element, or fosters it out of a table it does not belong in. */
+  private insert(el: HtmlElement): void {
+    const cur = this.current;
+    if ((cur.flags & F.TABLE_TEXT) !== 0 && (el.flags & F.IN_TABLE) === 0) {
+      const { parent, at } = this.fosterPlace();
+      parent.children.splice(at, 0, el);
+    } else cur.children.push(el);
   }
 
   /** Whether whitespace-only text is dropped here (right inside table structure). */
@@ -145,6 +178,7 @@ class TreeBuilder {
 
   /** The implied end tags a start tag causes. Returns false when the start tag is to be ignored. */
   private implyEnds(name: string, flags: number, start: number): boolean {
+    if ((flags & F.IN_TABLE) !== 0 && (flags & F.RAW_TEXT) === 0) this.clearToTableContext(name);
     if ((flags & (F.CELL | F.TABLE_TEXT)) !== 0) {
       if ((flags & F.CELL) !== 0) {
         const cell = this.flagInScope(F.CELL, F.TABLE_SCOPE);
@@ -211,13 +245,29 @@ class TreeBuilder {
     return true;
   }
 
+  /**
+   * Before table structure: closes content fostered out of the table (open above the table, its
+   * section or row), and an open colgroup unless a col follows.
+   */
+  private clearToTableContext(name: string): void {
+    const stack = this.stack;
+    for (let i = stack.length - 1; i > 0; i--) {
+      const flags = stack[i]!.flags;
+      if ((flags & F.TABLE_TEXT) !== 0 || (name === 'col' && stack[i]!.name === 'colgroup')) {
+        if (i < stack.length - 1) this.popTo(i + 1);
+        return;
+      }
+      if ((flags & (F.CELL | F.TABLE_SCOPE)) !== 0) return;
+    }
+  }
+
   private closeHead(): void {
     const head = this.inScope('head', F.SCOPE);
     if (head > 0) this.popTo(head);
   }
 
   private push(el: HtmlElement): void {
-    this.current.children.push(el);
+    this.insert(el);
     this.stack.push(el);
     this.current = el;
     this.lastText = undefined;
@@ -230,7 +280,7 @@ class TreeBuilder {
     if ((flags & IMPLIES_ENDS) !== 0 && !this.implyEnds(name, flags, start)) return undefined;
     const el = element(name, flags, attrs, start);
     if ((flags & F.VOID) !== 0 || (selfClosing && (this.foreign > 0 || (flags & F.FOREIGN) !== 0))) {
-      this.current.children.push(el);
+      this.insert(el);
       return undefined;
     }
     if ((flags & F.FOREIGN) !== 0) this.foreign++;
@@ -251,7 +301,7 @@ class TreeBuilder {
         case 'p':
           i = this.inScope('p', F.BUTTON_SCOPE);
           // `</p>` with no open p is an empty p
-          if (i < 0) this.current.children.push(element('p', flags, NO_ATTRIBUTES, start));
+          if (i < 0) this.insert(element('p', flags, NO_ATTRIBUTES, start));
           break;
         case 'br':
           this.open('br', flags, NO_ATTRIBUTES, start, false);

@@ -128,6 +128,20 @@ describe('parseHtml: tree building', () => {
     );
   });
 
+  it('content misplaced in a table outside any cell is put before the table, as browsers do', () => {
+    expect(tree('<div><table><tr><td>a</td></tr>注：单位为件<tr><td>b</td></tr></table></div>')).toBe(
+      '<div>注：单位为件<table><tr><td>a</td></tr><tr><td>b</td></tr></table></div>',
+    );
+    // a fostered element takes the content that follows it until table structure comes again
+    expect(tree('<p>前文</p><table><tr><td>a</td></tr><p>说明<b>一</b><tr><td>b</table>')).toBe(
+      '<p>前文</p><p>说明<b>一</b></p><table><tr><td>a</td></tr><tr><td>b</td></tr></table>',
+    );
+    expect(tree('<table><colgroup><col><col></colgroup><tr><td>a<td>b</tr><img src=x></table>')).toBe(
+      '<img><table><colgroup><col><col></colgroup><tr><td>a</td><td>b</td></tr></table>',
+    );
+    expect(tree('<table><colgroup><col><tr><td>a</table>')).toBe('<table><colgroup><col></colgroup><tr><td>a</td></tr></table>');
+  });
+
   it('stray end tags are ignored: none closes across a cell, an inline end tag none across a block', () => {
     expect(tree('<div><table><tr><td>a</div>b</td><td>c</td></tr></table></div>')).toBe(
       '<div><table><tr><td>ab</td><td>c</td></tr></table></div>',

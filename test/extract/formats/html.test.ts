@@ -93,6 +93,23 @@ describe('HTML tables → rectangular grids', () => {
     expect(doc.blocks[0]).toEqual({ kind: 'paragraph', text: '前言', source: { line: 5 } });
   });
 
+  it('a note written in a table outside any cell comes before the table (as a browser shows it); unclosed cells and rows', () => {
+    const doc = extractHtml(
+      page(`<TABLE border=1>
+<TR><TD>信息内容<TD>本年新制作数量
+<TR><TD>规章<TD>3</TR>
+注：数据截至12月31日
+</TABLE>
+<p>后文`),
+    );
+    expect(doc.blocks.map((b) => b.kind)).toEqual(['paragraph', 'table', 'paragraph']);
+    expect(doc.blocks[0]).toMatchObject({ kind: 'paragraph', text: '注：数据截至12月31日' });
+    expect(grid(tables(doc.blocks)[0]!)).toEqual([
+      ['信息内容', '本年新制作数量'],
+      ['规章', '3'],
+    ]);
+  });
+
   it('a layout table around the article is read as flow, its inner table as data', () => {
     const doc = extractHtml(
       page(`<table width="100%"><tr><td>
