@@ -14,6 +14,7 @@
  */
 import { InputProblem } from '../report/errors.ts';
 import type { Block, Document } from '../report/model.ts';
+import { type AltChunk, withAltChunks } from './docx-chunks.ts';
 import { type SpanCell, cleanText, expandGrid, trimGrid } from './grid.ts';
 import { type XmlElement, XmlError, parseXml } from './xml.ts';
 import { readZip } from './zip.ts';
@@ -123,6 +124,8 @@ interface Paragraph {
 
 class DocxReader {
   readonly blocks: Block[] = [];
+  /** Embedded parts of other formats (w:altChunk), read afterwards (docx-chunks.ts). */
+  readonly chunks: AltChunk[] = [];
   private ordinal = 0;
   constructor(private readonly styles: Map<string, number>) {}
 
@@ -291,6 +294,11 @@ class DocxReader {
           if (branch) this.body(branch);
           break;
         }
+        case 'w:altChunk': {
+          const id = child.attr('r:id');
+          if (id) this.chunks.push({ at: this.blocks.length, id, line: Math.max(1, this.ordinal) });
+          break;
+        }
         case 'w:sdt':
         case 'w:sdtContent':
         case 'w:customXml':
@@ -316,6 +324,7 @@ export function extractDocx(bytes: Uint8Array): Document {
     if (!(error instanceof XmlError)) throw error;
     throw new InputProblem('I-UNREADABLE', '文件已损坏或无法读取：Word 文档正文结构无效。', { reason: error.message });
   }
+  const { blocks, notices } = withAltChunks(bytes, reader.blocks, reader.chunks);
   const title = coreTitle(files[CORE]);
-  return { format: 'docx', ...(title ? { title } : {}), blocks: reader.blocks, notices: [] };
+  return { format: 'docx', ...(title ? { title } : {}), blocks, notices };
 }

@@ -26,8 +26,9 @@ const cell = (text: string, props = ''): string => tc(p(run(text)), props);
 const tbl = (rows: string): string =>
   `<w:tbl><w:tblPr><w:tblW w:w="0" w:type="auto"/></w:tblPr><w:tblGrid><w:gridCol w:w="1000"/></w:tblGrid>${rows}</w:tbl>`;
 
-function docx(body: string): Uint8Array {
+function docx(body: string, extra: Record<string, string> = {}): Uint8Array {
   return zipSync({
+    ...Object.fromEntries(Object.entries(extra).map(([k, v]) => [k, strToU8(v)])),
     '[Content_Types].xml': strToU8('<Types/>'),
     'word/document.xml': strToU8(
       `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\r\n<w:document ${NS}><w:body>${body}<w:sectPr><w:pgSz w:w="11906"/></w:sectPr></w:body></w:document>`,
@@ -173,6 +174,45 @@ describe('DOCX from Word: tables', () => {
       `<w:tr><w:trPr><w:del w:id="1" w:author="张三"/></w:trPr>${tc(p('<w:del w:id="2" w:author="张三"><w:r><w:delText>x</w:delText></w:r></w:del>'))}${tc(p(''))}</w:tr>` +
       `<w:tr>${cell('c')}${cell('d')}</w:tr>`;
     expect(grids(tbl(rows))).toEqual([[['a', 'b'], ['c', 'd']]]);
+  });
+});
+
+describe('DOCX w:altChunk (embedded HTML / MHT)', () => {
+  const rels = (targets: Record<string, string>): string =>
+    `<?xml version="1.0" encoding="utf-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${Object.entries(targets)
+      .map(([id, target]) => `<Relationship Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/aFChunk" Target="${target}" Id="${id}"/>`)
+      .join('')}</Relationships>`;
+  const page = '<html><head><meta charset="utf-8"><title>网页</title></head><body><h1>一、总体情况</h1><p>本年度主动公开信息。</p><table><tr><td rowspan="2">申请</td><td>新收</td></tr><tr><td>5</td></tr></table></body></html>';
+
+  it('an HTML chunk is read in place of the w:altChunk (its blocks at the ordinal there)', () => {
+    const doc = extractDocx(
+      docx(`${p(run('前言'))}<w:altChunk r:id="c1"/>${p(run('结尾'))}`, { 'word/_rels/document.xml.rels': rels({ c1: 'afchunk1.html' }), 'word/afchunk1.html': page }),
+    );
+    expect(doc.blocks.map((b) => (b.kind === 'table' ? b.rows.map((r) => r.map((c) => c.text)) : b.kind === 'image' ? 'image' : b.text))).toEqual([
+      '前言',
+      '一、总体情况',
+      '本年度主动公开信息。',
+      [['申请', '新收'], ['申请', '5']],
+      '结尾',
+    ]);
+    expect(doc.blocks[1]).toEqual({ kind: 'heading', text: '一、总体情况', level: 1, source: { line: 1 } });
+    expect((doc.blocks[3] as TableBlock).rows[1]![1]).toEqual({ text: '5', source: { line: 1 } });
+    expect(doc.blocks[4]!.source).toEqual({ line: 2 });
+    expect(doc.notices).toEqual([]);
+  });
+
+  it('an MHT chunk as html-docx-js writes it (quoted-printable, stored as .htm, absolute target)', () => {
+    const qp = page.replace(/=/g, '=3D').replace('本年度主动公开', '本年度=\r\n主动公开');
+    const mht = `MIME-Version: 1.0\nContent-Type: multipart/related;\n    type="text/html";\n    boundary="----=mhtDocumentPart"\n\n------=mhtDocumentPart\nContent-Type: text/html;\n    charset="utf-8"\nContent-Transfer-Encoding: quoted-printable\nContent-Location: file:///C:/fake/document.html\n\n${qp}\n\n\n------=mhtDocumentPart--\n`;
+    const doc = extractDocx(docx('<w:altChunk r:id="htmlChunk"/>', { 'word/_rels/document.xml.rels': rels({ htmlChunk: '/word/afchunk.htm' }), 'word/afchunk.htm': mht }));
+    expect(doc.blocks.filter((b) => b.kind !== 'table').map((b) => (b.kind === 'image' ? '' : b.text))).toEqual(['一、总体情况', '本年度主动公开信息。']);
+    expect(doc.blocks.some((b) => b.kind === 'table')).toBe(true);
+  });
+
+  it('an RTF chunk is not read: a notice says so', () => {
+    const doc = extractDocx(docx(`${p(run('正文'))}<w:altChunk r:id="r1"/>`, { 'word/_rels/document.xml.rels': rels({ r1: 'chunk.rtf' }), 'word/chunk.rtf': '{\\rtf1 x}' }));
+    expect(doc.blocks).toEqual([{ kind: 'paragraph', text: '正文', source: { line: 1 } }]);
+    expect(doc.notices).toEqual([{ code: 'docx-altchunk', message: expect.stringContaining('word/chunk.rtf') }]);
   });
 });
 
