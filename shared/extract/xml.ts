@@ -189,6 +189,12 @@ export function parseXml(input: string | Uint8Array, options: XmlOptions = {}): 
   return parse(bytes.toString('latin1', bom), bytes.subarray(bom), options);
 }
 
+/** Whether `xml` holds `name` at `at` (a character loop: cheaper than startsWith at an offset). */
+function sameAt(xml: string, at: number, name: string): boolean {
+  for (let i = 0; i < name.length; i++) if (xml.charCodeAt(at + i) !== name.charCodeAt(i)) return false;
+  return true;
+}
+
 /**
  * Element names seen so far, bucketed by length and last character: a name is matched in place
  * (no string made, no hashing) and the same string object is reused, with whether it is skipped.
@@ -204,7 +210,7 @@ class Names {
     const key = ((to - from) << 16) | xml.charCodeAt(to - 1);
     let bucket = this.buckets.get(key);
     if (bucket) {
-      for (const entry of bucket) if (xml.startsWith(entry.name, from)) return entry;
+      for (const entry of bucket) if (sameAt(xml, from, entry.name)) return entry;
     } else this.buckets.set(key, (bucket = []));
     const name = this.slice(from, to);
     const entry = { name, skip: this.skip?.has(name) ?? false };
@@ -241,9 +247,12 @@ function parse(xml: string, bytes: Buffer | undefined, options: XmlOptions): Xml
       // </name>
       const end = xml.indexOf('>', lt + 2);
       if (end === -1) throw new XmlError('unterminated close tag', lt);
-      const name = slice(lt + 2, end).trimEnd();
       const top = stack.pop();
-      if (!top || top.name !== name) throw new XmlError(`unexpected </${name}>`, lt);
+      // the usual case compared in place: exactly the open element's name (ASCII)
+      if (!top || end - lt - 2 !== top.name.length || !sameAt(xml, lt + 2, top.name)) {
+        const name = slice(lt + 2, end).trimEnd();
+        if (!top || top.name !== name) throw new XmlError(`unexpected </${name}>`, lt);
+      }
       at = end + 1;
     } else if (c === 33) {
       if (xml.startsWith('<!--', lt)) {

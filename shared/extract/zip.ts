@@ -164,7 +164,8 @@ function inflate(r: Reader, entry: Entry): Uint8Array {
   if (entry.method !== 8) throw unreadable({ reason: 'method', method: entry.method, name: entry.name });
   let out: Uint8Array;
   try {
-    out = inflateRawSync(data, { maxOutputLength: Math.max(1, entry.size) });
+    // one output chunk of the declared size (no concatenation of 16 KB chunks)
+    out = inflateRawSync(data, { maxOutputLength: Math.max(1, entry.size), chunkSize: Math.max(64, entry.size + 1) });
   } catch (error) {
     throw unreadable({ reason: String(error), name: entry.name });
   }
