@@ -16,7 +16,8 @@ import {
   type Edition,
   type SubTable,
 } from '../report/template.ts';
-import { findColumns, matchT2Row, matchT3Group, matchT3Row, norm, type HeaderCell, type RowMatch } from './labels.ts';
+import { headerByColumns, headerOf } from './header.ts';
+import { findColumns, matchT2Row, matchT3Group, matchT3Row, norm, type RowMatch } from './labels.ts';
 import { labelTexts, t3RowLabel, type Capture, type RowView } from './scan.ts';
 import { parseCellValue, type ValueContext } from './values.ts';
 
@@ -110,43 +111,6 @@ function variant(acc: Accumulator, table: TableFinding['id'], m: RowMatch, found
   const v: Recognition['labelVariants'][number] = { table, found, canonical: m.canonical };
   if (source) v.source = source;
   acc.variants.push(v);
-}
-
-/** Header cells and their concatenated text, with words that are not column labels removed. */
-function headerOf(rows: readonly RowView[], strip: RegExp): { cells: HeaderCell[]; text: string } {
-  const cells: HeaderCell[] = [];
-  for (const r of rows) {
-    for (const t of labelTexts(r)) {
-      const whole = norm(t);
-      if (whole.includes('本列数据') || whole.includes('勾稽关系')) continue; // the table-三 note
-      // Several labels in one cell (PDF lines) are separate header cells.
-      const pieces = t.trim().split(/[\s\u00a0\u3000]+/).map((raw) => ({ raw, n: norm(raw) }));
-      for (const p of stripWords(pieces, strip)) if (p.n.length > 0) cells.push(p);
-    }
-  }
-  return { cells, text: cells.map((c) => c.n).join('') };
-}
-
-/**
- * Removes the words that are not column labels from the pieces of one cell, also when a line
- * break inside the cell cut such a word in two (`信息<br>内容`).
- */
-function stripWords(pieces: HeaderCell[], strip: RegExp): HeaderCell[] {
-  const joined = pieces.map((p) => p.n).join('');
-  const removed = new Uint8Array(joined.length);
-  let any = false;
-  for (const m of joined.matchAll(strip)) {
-    removed.fill(1, m.index, m.index + m[0].length);
-    any = true;
-  }
-  if (!any) return pieces;
-  let pos = 0;
-  return pieces.map((p) => {
-    let n = '';
-    for (let i = 0; i < p.n.length; i++) if (removed[pos + i] === 0) n += p.n[i];
-    pos += p.n.length;
-    return { raw: p.raw, n };
-  });
 }
 
 function leftover(text: string, hits: { at: number; end: number }[]): string {
@@ -305,8 +269,17 @@ export function mapT3(c: Capture, edition: Edition, acc: Accumulator): TableFind
     if (r.hasValues || t3RowLabel(r) !== undefined || labelTexts(r).some((t) => matchT3Group(t))) break;
     header.push(r);
   }
-  const h = headerOf(header, T3_NOT_COLUMNS);
-  const hits = findColumns(T3_COLUMNS, h.cells, h.text);
+  // Header words wrapped over two rows of cells (`商业` above `企业`) read column by column.
+  let h = headerOf(header, T3_NOT_COLUMNS);
+  let hits = findColumns(T3_COLUMNS, h.cells, h.text);
+  if (hits.length < T3_COLUMNS.length && header.length > 1) {
+    const byColumns = headerByColumns(header, T3_NOT_COLUMNS);
+    const more = findColumns(T3_COLUMNS, byColumns.cells, byColumns.text);
+    if (more.length > hits.length) {
+      h = byColumns;
+      hits = more;
+    }
+  }
   if (h.cells.length > 0) {
     f.missingColumns = T3_COLUMNS.filter((col) => !hits.some((x) => x.key === col.key)).map((col) => col.key);
     const rest = leftover(h.text, hits).replace(/\([^()]*\)?/g, '');

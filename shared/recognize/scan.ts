@@ -12,6 +12,8 @@ import { matchT3Row, norm } from './labels.ts';
 export interface RowView {
   /** Cells that are not span copies, in order. */
   cells: Cell[];
+  /** The whole row of the grid, span copies included (cell i is in grid column i). */
+  grid: Cell[];
   /** Indices (into cells) of label cells: not blank, not value-like. */
   labels: number[];
   /** Cells after the last label (all cells when there is no label). */
@@ -57,6 +59,7 @@ function view(row: Cell[], section: number | null, fallback: Source): RowView {
   const values = cells.slice(last + 1);
   return {
     cells,
+    grid: row,
     labels,
     values,
     hasValues: values.some((c) => !isBlankText(c.text)),
