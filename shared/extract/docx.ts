@@ -82,22 +82,20 @@ function symbol(el: XmlElement): string {
 function headingStyles(bytes: Uint8Array | undefined): Map<string, number> {
   const levels = new Map<string, number>();
   if (!bytes) return levels;
-  let root: XmlElement;
   try {
-    root = parseXml(bytes, { skip: STYLE_SKIP });
+    for (const style of through(parseXml(bytes, { skip: STYLE_SKIP }), 'w:style')) {
+      const id = style.attr('w:styleId');
+      if (!id) continue;
+      const name = (val(style.child('w:name')) ?? '').toLowerCase();
+      const outline = val(style.child('w:pPr')?.child('w:outlineLvl'));
+      const m = /^(?:heading|标题)\s*(\d)$/.exec(name);
+      if (m) levels.set(id, Number(m[1]));
+      else if (name === 'title') levels.set(id, 1);
+      else if (outline !== undefined && Number(outline) < 6) levels.set(id, Number(outline) + 1);
+    }
   } catch (error) {
-    if (error instanceof XmlError) return levels; // unreadable styles: the text is still there
-    throw error;
-  }
-  for (const style of through(root, 'w:style')) {
-    const id = style.attr('w:styleId');
-    if (!id) continue;
-    const name = (val(style.child('w:name')) ?? '').toLowerCase();
-    const outline = val(style.child('w:pPr')?.child('w:outlineLvl'));
-    const m = /^(?:heading|标题)\s*(\d)$/.exec(name);
-    if (m) levels.set(id, Number(m[1]));
-    else if (name === 'title') levels.set(id, 1);
-    else if (outline !== undefined && Number(outline) < 6) levels.set(id, Number(outline) + 1);
+    if (!(error instanceof XmlError)) throw error;
+    levels.clear(); // unreadable styles: no heading styles, the text is still there
   }
   return levels;
 }

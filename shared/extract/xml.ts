@@ -70,6 +70,8 @@ export class XmlElement {
 export interface XmlOptions {
   /** Element names whose whole subtree (the element included) is dropped unread. */
   skip?: ReadonlySet<string>;
+  /** Deepest element nesting accepted (readers of the tree recurse); default 1000. */
+  maxDepth?: number;
 }
 
 const ENTITIES: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
@@ -115,19 +117,21 @@ function isNameEnd(c: number): boolean {
   return c === 32 || c === 10 || c === 9 || c === 13 || c === 47 || c === 62;
 }
 
+/** One attribute (name="value" or 'value') or whitespace, from lastIndex (sticky). */
+const ATTRIBUTE = /\s*([^\s=/>"']+)\s*=\s*(?:"([^"<]*)"|'([^'<]*)')|\s+/y;
+
 function parseAttributes(raw: string, offset: number): Record<string, string> {
   const attrs: Record<string, string> = {};
-  const re = /\s*([^\s=/>"']+)\s*=\s*(?:"([^"<]*)"|'([^'<]*)')|\s+/y;
   let at = 0;
   while (at < raw.length) {
-    re.lastIndex = at;
-    const m = re.exec(raw);
+    ATTRIBUTE.lastIndex = at;
+    const m = ATTRIBUTE.exec(raw);
     if (!m) throw new XmlError('malformed attribute', offset + at);
     if (m[1] !== undefined) {
       if (Object.hasOwn(attrs, m[1])) throw new XmlError(`duplicate attribute ${m[1]}`, offset + at);
       attrs[m[1]] = decodeEntities(m[2] ?? m[3] ?? '', offset + at);
     }
-    at = re.lastIndex;
+    at = ATTRIBUTE.lastIndex;
   }
   return attrs;
 }
@@ -226,6 +230,7 @@ function parse(xml: string, bytes: Buffer | undefined, options: XmlOptions): Xml
     ? (from: number, to: number): string => (hasHighByte(xml, from, to) ? bytes.toString('utf8', from, to) : xml.slice(from, to))
     : (from: number, to: number): string => xml.slice(from, to);
   const names = new Names(options.skip, slice);
+  const maxDepth = options.maxDepth ?? 1000;
   const stack: XmlElement[] = [];
   let root: XmlElement | undefined;
   let at = xml.charCodeAt(0) === 0xfeff ? 1 : 0;
@@ -291,7 +296,7 @@ function parse(xml: string, bytes: Buffer | undefined, options: XmlOptions): Xml
       if (parent) (parent.children as XmlNode[]).push(el);
       else if (root) throw new XmlError('a second root element', lt);
       else root = el;
-      if (!selfClosing) stack.push(el);
+      if (!selfClosing && stack.push(el) > maxDepth) throw new XmlError(`elements nested deeper than ${maxDepth}`, lt);
     }
   }
   if (stack.length > 0) throw new XmlError(`unclosed <${stack[stack.length - 1]!.name}>`, xml.length);

@@ -223,6 +223,19 @@ describe('DOCX from Word: hostile or broken XML', () => {
     expect(problem(bomb).ruleId).toBe('I-UNREADABLE');
   });
 
+  it('hostile nesting (100 000 levels of content controls) is I-UNREADABLE, not a stack overflow', () => {
+    const deep = '<w:sdt><w:sdtContent>'.repeat(100_000) + p(run('x')) + '</w:sdtContent></w:sdt>'.repeat(100_000);
+    expect(problem(docx(deep)).detail).toMatchObject({ reason: expect.stringMatching(/nested deeper/) });
+  });
+
+  it('a malformed styles.xml costs the heading styles, not the text', () => {
+    const bytes = zipSync({
+      'word/document.xml': strToU8(`<w:document ${NS}><w:body><w:p><w:pPr><w:pStyle w:val="1"/></w:pPr>${run('一、总体情况')}</w:p></w:body></w:document>`),
+      'word/styles.xml': strToU8(`<w:styles ${NS}><w:style w:styleId="1"><w:name w:val="heading 1"/></w:style><w:style w:styleId=2></w:style></w:styles>`),
+    });
+    expect(extractDocx(bytes).blocks).toEqual([{ kind: 'paragraph', text: '一、总体情况', source: { line: 1 } }]);
+  });
+
   it('malformed XML (unclosed element, unknown entity) is I-UNREADABLE', () => {
     const broken = (xml: string): Uint8Array => zipSync({ 'word/document.xml': strToU8(`<w:document ${NS}><w:body>${xml}</w:body></w:document>`) });
     expect(problem(broken('<w:p><w:r><w:t>x</w:t></w:r>')).detail).toMatchObject({ reason: expect.stringMatching(/unexpected <\/w:body>/) });

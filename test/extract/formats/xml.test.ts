@@ -65,6 +65,13 @@ describe('XML reader', () => {
     expect(() => parseXml('<a x=1/>').attrs).toThrow(/malformed attribute/);
   });
 
+  it('refuses nesting deeper than maxDepth (readers of the tree recurse)', () => {
+    const deep = (n: number): string => '<a>'.repeat(n) + '</a>'.repeat(n);
+    expect(parseXml(deep(1000)).name).toBe('a');
+    expect(error(deep(1001)).message).toMatch(/nested deeper than 1000/);
+    expect(() => parseXml(deep(11), { maxDepth: 10 })).toThrow(/nested deeper than 10/);
+  });
+
   it('skips whole subtrees, nested elements of the same name included', () => {
     const skip = new Set(['s']);
     const root = parseXml('<a><s k="1">x<s>y</s><t/><s/></s>z<s/><s >w</s ><st>kept</st></a>', { skip });
