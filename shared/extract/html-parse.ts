@@ -46,6 +46,16 @@ export function parseHtml(html: string): HtmlElement {
     return end === -1 ? n : end + needle.length;
   };
 
+  /** The position after the `-->` (or `--!>`) that ends a comment whose text starts at `from`, or n. */
+  const commentEnd = (from: number): number => {
+    for (let i = html.indexOf('--', from); i !== -1; i = html.indexOf('--', i + 1)) {
+      const c = html.charCodeAt(i + 2);
+      if (c === 62) return i + 3;
+      if (c === 33 && html.charCodeAt(i + 3) === 62) return i + 4;
+    }
+    return n;
+  };
+
   /** Offset of `</name` (any case) that ends a raw-text element whose content starts at `from`, else -1. */
   const findRawEnd = (name: string, from: number): number => {
     for (let i = html.indexOf('</', from); i !== -1; i = html.indexOf('</', i + 2)) {
@@ -151,7 +161,7 @@ export function parseHtml(html: string): HtmlElement {
         // <!-- … -->; `<!-->` and `<!--->` are empty comments
         if (html.charCodeAt(lt + 4) === 62) pos = lt + 5;
         else if (html.startsWith('->', lt + 4)) pos = lt + 6;
-        else pos = skipTo('-->', lt + 4);
+        else pos = commentEnd(lt + 4);
       } else pos = skipTo('>', lt + 2); // doctype, <![if …]>, CDATA outside foreign content: bogus comments
     } else if (c === 63) {
       builder.separator();

@@ -47,6 +47,8 @@ function element(name: string, flags: number, attrs: readonly string[], start: n
 }
 
 const TR = F.TAGS.get('tr')!;
+/** Elements deeper than this are placed beside the deepest one instead of inside it. */
+const MAX_DEPTH = 512;
 /** Start tags that may close open elements. */
 const IMPLIES_ENDS = F.START_RULE | F.IN_TABLE | F.CLOSES_P;
 
@@ -265,6 +267,9 @@ export class TreeBuilder {
   }
 
   private push(el: HtmlElement): void {
+    // as browsers cap the tree depth (512), the deepest element is closed first: this bounds every
+    // search up the stack, and the recursion of whoever walks the tree
+    if (this.stack.length > MAX_DEPTH) this.popTo(this.stack.length - 1);
     this.insert(el);
     this.stack.push(el);
     this.current = el;

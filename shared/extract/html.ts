@@ -37,20 +37,29 @@ function isElement(node: ChildNode): node is Element {
 }
 
 /**
- * offset → 1-based line. Offsets are asked for almost in document order, so the newlines between
- * the offset asked last and this one are counted (no table of every line start is built).
+ * offset → 1-based line. Offsets are asked for almost in document order, so the line found last is
+ * the starting point and the search walks from there (a few steps); a far jump bisects.
  */
 function lineIndex(text: string): (offset: number) => number {
+  const starts = [0];
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+  const last = starts.length - 1;
   let at = 0;
-  let line = 1;
   return (offset) => {
-    if (offset >= at) {
-      for (let i = text.indexOf('\n', at); i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) line++;
-    } else {
-      for (let i = text.lastIndexOf('\n', at - 1); i >= offset; i = i === 0 ? -1 : text.lastIndexOf('\n', i - 1)) line--;
+    for (let steps = 0; steps < 8; steps++) {
+      if (at < last && starts[at + 1]! <= offset) at++;
+      else if (at > 0 && starts[at]! > offset) at--;
+      else return at + 1;
     }
-    at = offset;
-    return line;
+    let lo = 0; // the last line start <= offset
+    let hi = last;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid]! <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    at = lo;
+    return at + 1;
   };
 }
 

@@ -53,6 +53,7 @@ describe('parseHtml: tokens', () => {
       '<p>abcdf]]>g</p>',
     );
     expect(tree('<p>a</ >b</>c</p>')).toBe('<p>abc</p>');
+    expect(tree('<p>a<!-- x -- y --!>b<!-- never closed <p>c')).toBe('<p>ab</p>');
   });
 
   it('Word conditional comments: downlevel-hidden blocks vanish, downlevel-revealed content stays', () => {
@@ -162,6 +163,17 @@ describe('parseHtml: tree building', () => {
     );
     expect(tree('<head><title>t</title>\n正文')).toBe('<head><title>t</title></head>\n正文');
     expect(tree('<body><div><body>a</div>')).toBe('<body><div>a</div></body>');
+  });
+
+  it('caps the depth of the tree at 512, as browsers do, so that hostile nesting stays cheap to build and to walk', () => {
+    let depth = 0;
+    for (let node: HtmlNode | undefined = parseHtml('<font>字'.repeat(5000)); node?.type === 'element'; depth++) {
+      node = node.children.at(-1);
+    }
+    expect(depth).toBe(1 + 512); // #document and 512 nested elements (then the last text)
+    const start = performance.now();
+    parseHtml(`${'<b>'.repeat(20000)}x${'</i>'.repeat(20000)}`); // every </i> searches the open elements
+    expect(performance.now() - start).toBeLessThan(2000);
   });
 
   it('uppercase and mixed-case markup as old CMS pages write it', () => {

@@ -154,6 +154,21 @@ describe('HTML blocks', () => {
   });
 });
 
+describe('HTML robustness', () => {
+  it('deeply nested unclosed inline elements (as broken generators write them) do not overflow the stack', () => {
+    const doc = extractHtml(page(`<p>${'<font size=3>字'.repeat(100000)}</p><p>后文</p>`));
+    expect(doc.blocks).toHaveLength(2);
+    expect(doc.blocks[0]).toMatchObject({ kind: 'paragraph', text: '字'.repeat(100000) });
+    expect(doc.blocks[1]).toMatchObject({ kind: 'paragraph', text: '后文' });
+  });
+
+  it('many blocks on one line: source lines stay cheap to find', () => {
+    const doc = extractHtml(page('<p>段</p>'.repeat(50000)));
+    expect(doc.blocks).toHaveLength(50000);
+    expect(doc.blocks.at(-1)).toEqual({ kind: 'paragraph', text: '段', source: { line: 5 } });
+  });
+});
+
 describe('HTML charset', () => {
   it('the GBK page (meta gb2312) decodes as gb18030', () => {
     const doc = extractHtml(input('gbk-page.html'));
