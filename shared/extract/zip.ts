@@ -153,7 +153,7 @@ function entries(bytes: Uint8Array): { r: Reader; list: Entry[] } {
 
 function inflate(r: Reader, entry: Entry): Uint8Array {
   if (r.u32(entry.offset) !== LOCAL) throw unreadable({ reason: 'local header', name: entry.name });
-  if (entry.flags & 1) throw unreadable({ reason: 'encrypted', name: entry.name });
+  if ((entry.flags | r.u16(entry.offset + 6)) & 1) throw unreadable({ reason: 'encrypted', name: entry.name });
   const start = entry.offset + 30 + r.u16(entry.offset + 26) + r.u16(entry.offset + 28);
   r.check(start, entry.compressedSize);
   const data = r.bytes.subarray(start, start + entry.compressedSize);
