@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { extractDocx } from '../../../shared/extract/docx.ts';
 import { InputProblem } from '../../../shared/report/errors.ts';
 import type { Block, TableBlock } from '../../../shared/report/model.ts';
+import { fixture } from './fixtures.ts';
 
 const NS = [
   'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"',
@@ -130,6 +131,22 @@ describe('DOCX from Word: text as a reader sees it', () => {
       `<w:sdt><w:sdtPr><w:docPartObj><w:docPartGallery w:val="Table of Contents"/></w:docPartObj></w:sdtPr><w:sdtContent>${p(run('目录'))}` +
       `${tbl(`<w:tr>${cell('甲')}</w:tr>`)}</w:sdtContent></w:sdt><w:customXml w:element="report">${p(run('正文'))}</w:customXml>`;
     expect(texts(body)).toEqual(['目录', 'table', '正文']);
+  });
+});
+
+describe('DOCX from another producer (LibreOffice writing Word markup)', () => {
+  it('tracked changes, a text box with its VML fallback, a nested table and a field, read once each', () => {
+    const doc = extractDocx(fixture('word/lo-word-features.docx'));
+    expect(doc.blocks.map((b) => (b.kind === 'table' ? b.rows.map((r) => r.map((c) => c.text)) : b.kind === 'image' ? 'image' : b.text))).toEqual([
+      '公开申请数量',
+      '锚定段落',
+      '文本框第一段',
+      '文本框第二段',
+      '后文',
+      [['外层', '内1 内2'], ['a', 'b']],
+      '共1页',
+    ]);
+    expect(doc.blocks.map((b) => b.source.line)).toEqual([1, 2, 3, 4, 5, 6, 12]);
   });
 });
 
