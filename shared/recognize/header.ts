@@ -5,7 +5,8 @@
  */
 import type { Cell } from '../report/model.ts';
 import { looksLikeValue, isBlankText } from '../report/cell-text.ts';
-import { norm, type HeaderCell } from './labels.ts';
+import type { Column } from '../report/template.ts';
+import { findColumns, norm, type ColumnHit, type HeaderCell } from './labels.ts';
 import { labelTexts, type RowView } from './scan.ts';
 
 export interface Header {
@@ -69,8 +70,9 @@ export function headerByColumns(rows: readonly RowView[], strip: RegExp): Header
     for (const r of rows) {
       const cell = r.grid[c];
       if (!cell) continue;
-      // A span copy of the cell above (rowspan) is that cell again.
-      const again = cell.span === true && above !== undefined && cell.text === above.text;
+      // A span copy of the cell above (rowspan) or to the left (colspan) is that cell again.
+      const left = r.grid[c - 1];
+      const again = cell.span === true && ((above !== undefined && cell.text === above.text) || (left !== undefined && cell.text === left.text));
       above = cell;
       if (again || isBlankText(cell.text) || looksLikeValue(cell.text) || isNote(cell.text)) continue;
       for (const raw of cell.text.trim().split(/[\s\u00a0\u3000]+/)) pieces.push({ raw, n: norm(raw) });
@@ -79,4 +81,19 @@ export function headerByColumns(rows: readonly RowView[], strip: RegExp): Header
     if (kept.length > 0) cells.push({ raw: kept.map((p) => p.raw).join(' '), n: kept.map((p) => p.n).join('') });
   }
   return { cells, text: cells.map((c) => c.n).join('') };
+}
+
+/**
+ * The header and the template columns found in it: read row by row, or column by column when
+ * that finds more of the columns (words wrapped over two rows of cells).
+ */
+export function readHeader(rows: readonly RowView[], strip: RegExp, columns: readonly Column[]): { h: Header; hits: ColumnHit[] } {
+  const h = headerOf(rows, strip);
+  const hits = findColumns(columns, h.cells, h.text);
+  if (hits.length < columns.length && rows.length > 1) {
+    const byColumns = headerByColumns(rows, strip);
+    const more = findColumns(columns, byColumns.cells, byColumns.text);
+    if (more.length > hits.length) return { h: byColumns, hits: more };
+  }
+  return { h, hits };
 }

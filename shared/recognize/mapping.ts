@@ -16,8 +16,8 @@ import {
   type Edition,
   type SubTable,
 } from '../report/template.ts';
-import { headerByColumns, headerOf } from './header.ts';
-import { findColumns, matchT2Row, matchT3Group, matchT3Row, norm, type RowMatch } from './labels.ts';
+import { readHeader } from './header.ts';
+import { matchT2Row, matchT3Group, matchT3Row, norm, type RowMatch } from './labels.ts';
 import { labelTexts, t3RowLabel, type Capture, type RowView } from './scan.ts';
 import { parseCellValue, type ValueContext } from './values.ts';
 
@@ -177,8 +177,7 @@ export function mapT2(c: Capture, edition: Edition, acc: Accumulator): TableFind
     if (hit || r.hasValues) data.push({ r, hit });
     else if (data.length === 0) header.push(r);
   }
-  const h = headerOf(header, /信息内容/g);
-  const hits = findColumns(sub.columns, h.cells, h.text);
+  const { h, hits } = readHeader(header, /信息内容/g, sub.columns);
   // A header cut off by the end of the text says nothing about missing columns.
   if (h.cells.length > 0 && !(c.cut && data.length === 0)) {
     f.missingColumns = sub.columns.filter((col) => !hits.some((x) => x.key === col.key)).map((col) => col.key);
@@ -269,17 +268,7 @@ export function mapT3(c: Capture, edition: Edition, acc: Accumulator): TableFind
     if (r.hasValues || t3RowLabel(r) !== undefined || labelTexts(r).some((t) => matchT3Group(t))) break;
     header.push(r);
   }
-  // Header words wrapped over two rows of cells (`商业` above `企业`) read column by column.
-  let h = headerOf(header, T3_NOT_COLUMNS);
-  let hits = findColumns(T3_COLUMNS, h.cells, h.text);
-  if (hits.length < T3_COLUMNS.length && header.length > 1) {
-    const byColumns = headerByColumns(header, T3_NOT_COLUMNS);
-    const more = findColumns(T3_COLUMNS, byColumns.cells, byColumns.text);
-    if (more.length > hits.length) {
-      h = byColumns;
-      hits = more;
-    }
-  }
+  const { h, hits } = readHeader(header, T3_NOT_COLUMNS, T3_COLUMNS);
   if (h.cells.length > 0) {
     f.missingColumns = T3_COLUMNS.filter((col) => !hits.some((x) => x.key === col.key)).map((col) => col.key);
     const rest = leftover(h.text, hits).replace(/\([^()]*\)?/g, '');

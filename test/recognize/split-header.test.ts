@@ -1,7 +1,8 @@
 /**
- * Table 三 whose applicant header words are wrapped over two rows of cells (`商业` above `企业`,
- * `科研` above `机构` …), as pages converted from PDF or typed by hand have them: the header is
- * read column by column, every column is found, no extra column is reported, values are exact.
+ * Header words wrapped over two rows of cells (table 三: `商业` above `企业`, `科研` above `机构` …;
+ * table 二: `本年` above `制发件数`), as pages converted from PDF or typed by hand have them: the
+ * header is read column by column, every column is found, no extra or missing column is
+ * reported, values are exact.
  */
 import { describe, expect, it } from 'vitest';
 import { textToDocument } from '../../shared/extract/text.ts';
@@ -84,5 +85,38 @@ describe('table 三 header words wrapped over two rows of cells', () => {
     const r = recognize(doc(g));
     expectT3(r);
     expect(r.recognition.labelVariants).toEqual([]);
+  });
+});
+
+describe('table 二 header words wrapped over two rows of cells', () => {
+  /** 第二十条第（一）项 (2021) with `本年` above `制发件数` …, then （五）项 with its one column merged over three. */
+  function t2(): Block {
+    const title = (t: string): Cell[] => [c(t), ...spans(t, 3)];
+    const rows: Cell[][] = [
+      title('第二十条第（一）项'),
+      [c('信息内容'), c('本年'), c('本年'), c('现行')],
+      [c('信息内容', true), c('制发件数'), c('废止件数'), c('有效件数')],
+      [c('规章'), c('0'), c('0'), c('2')],
+      [c('行政规范性文件'), c('3'), c('1'), c('25')],
+      title('第二十条第（五）项'),
+      [c('信息内容'), c('本年处理'), ...spans('本年处理', 2)],
+      [c('信息内容', true), c('决定数量'), ...spans('决定数量', 2)],
+      [c('行政许可'), c('120'), ...spans('120', 2)],
+    ];
+    return { kind: 'table', rows, source: { line: 3 } };
+  }
+
+  it('columns read top to bottom: no missing or extra column, values in their columns', () => {
+    const d = textToDocument([TITLE, '二、主动公开政府信息情况'].join('\n'));
+    const tail = textToDocument('三、收到和处理政府信息公开申请情况');
+    const r = recognize({ ...d, blocks: [...d.blocks, t2(), ...tail.blocks] });
+    const t21 = r.recognition.tables.find((t) => t.id === 't2.1')!;
+    expect(t21.missingColumns).toEqual([]);
+    expect(t21.extraColumns).toEqual([]);
+    expect(r.cells).toMatchObject({ 's2.regulations.valid': 2, 's2.normative.issued': 3, 's2.normative.repealed': 1, 's2.normative.valid': 25 });
+    const t25 = r.recognition.tables.find((t) => t.id === 't2.5')!;
+    expect(t25.missingColumns).toEqual([]);
+    expect(t25.extraColumns).toEqual([]);
+    expect(r.cells['s2.license.decisions']).toBe(120);
   });
 });
