@@ -6,6 +6,7 @@
  * by the content, not the part name (html-docx-js stores MHT as "afchunk.htm"). Other formats
  * (RTF, plain text, nested .docx) are not read: a notice says so.
  */
+import { Buffer } from 'node:buffer';
 import { posix } from 'node:path';
 import type { Block, Notice } from '../report/model.ts';
 import { extractHtml } from './html.ts';

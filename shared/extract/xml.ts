@@ -13,6 +13,7 @@
  * building anything (they end at the first matching close tag at their own nesting depth: a
  * comment or CDATA inside a skipped subtree that spells that close tag would end it early).
  */
+import { Buffer } from 'node:buffer';
 
 export class XmlError extends Error {
   constructor(message: string, readonly offset: number) {
