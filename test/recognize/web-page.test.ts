@@ -95,7 +95,12 @@ describe('header words wrapped inside one cell', () => {
     const t = r.recognition.tables.find((x) => x.id === 't3')!;
     expect(t.extraColumns).toEqual([]);
     expect(t.missingColumns).toEqual([]);
-    expect(r.cells).toMatchObject({ 's3.new_received.natural': 3, 's3.new_received.commercial': 1, 's3.new_received.other_org': 2, 's3.new_received.total': 6 });
+    expect(r.cells).toMatchObject({
+      's3.new_received.natural': 3,
+      's3.new_received.commercial': 1,
+      's3.new_received.other_org': 2,
+      's3.new_received.total': 6,
+    });
   });
 });
 
@@ -115,8 +120,11 @@ describe("a section heading typed as a table's title row", () => {
     ['规章', '0', '0', '2'],
   ];
   const doc = (tableTwo: Block, withParagraph: boolean): Document => {
-    const d = textToDocument([TITLE, '一、总体情况', '全年主动公开政府信息100条。', ...(withParagraph ? ['二、主动公开政府信息情况'] : [])].join('\n'));
-    const tail = textToDocument(['三、收到和处理政府信息公开申请情况', '四、政府信息公开行政复议、行政诉讼情况', '五、存在的主要问题及改进情况', '无。', '六、其他需要报告的事项', '无。'].join('\n'));
+    const head = [TITLE, '一、总体情况', '全年主动公开政府信息100条。', ...(withParagraph ? ['二、主动公开政府信息情况'] : [])];
+    const d = textToDocument(head.join('\n'));
+    const tail = textToDocument(
+      ['三、收到和处理政府信息公开申请情况', '四、政府信息公开行政复议、行政诉讼情况', '五、存在的主要问题及改进情况', '无。', '六、其他需要报告的事项', '无。'].join('\n'),
+    );
     return { ...d, blocks: [...d.blocks, tableTwo, ...tail.blocks] };
   };
 
