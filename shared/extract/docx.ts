@@ -133,6 +133,7 @@ class DocxReader {
       if (typeof c === 'string') continue;
       switch (c.name) {
         case 'w:t':
+        case 'm:t': // text of an equation (Office Math)
           for (const t of c.children) if (typeof t === 'string') out.text += t;
           break;
         case 'w:tab':

@@ -95,14 +95,15 @@ describe('DOCX from Word: text as a reader sees it', () => {
     expect(texts(body)).toEqual(['共3页']);
   });
 
-  it('w:sym, w:noBreakHyphen, w:softHyphen, tabs and breaks', () => {
+  it('w:sym, w:noBreakHyphen, w:softHyphen, tabs and breaks, equation text', () => {
     const body =
       p(`<w:r><w:t>2021</w:t><w:noBreakHyphen/><w:t>2022</w:t></w:r>`) +
       p(`<w:r><w:t>信息</w:t><w:softHyphen/><w:t>公开</w:t></w:r>`) +
       // a Unicode symbol is text; a symbol-font glyph (private use area: a Wingdings check mark) is not
       p(`<w:r><w:sym w:font="Segoe UI Symbol" w:char="2713"/><w:t>已公开</w:t><w:sym w:font="Wingdings" w:char="F0FC"/></w:r>`) +
-      p(`<w:r><w:t>一</w:t><w:tab/><w:t>二</w:t><w:br/><w:t>三</w:t><w:cr/><w:t>四</w:t></w:r>`);
-    expect(texts(body)).toEqual(['2021-2022', '信息公开', '✓已公开', '一 二 三 四']);
+      p(`<w:r><w:t>一</w:t><w:tab/><w:t>二</w:t><w:br/><w:t>三</w:t><w:cr/><w:t>四</w:t></w:r>`) +
+      p(`${run('增长')}<m:oMath xmlns:m="http://schemas.openxmlformats.org/officeDocument/2006/math"><m:r><m:t>5%</m:t></m:r></m:oMath>`);
+    expect(texts(body)).toEqual(['2021-2022', '信息公开', '✓已公开', '一 二 三 四', '增长5%']);
   });
 
   it('a text box (DrawingML choice, VML fallback) is read once, as paragraphs after the paragraph anchoring it', () => {
