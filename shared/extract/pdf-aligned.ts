@@ -5,7 +5,7 @@
  * wrapped inside their cell) join the nearest row in their column.
  */
 import type { Cell } from '../report/model.ts';
-import type { PageGeometry, PlacedBlock } from './pdf-layout.ts';
+import type { AlignedColumns, PageGeometry, PlacedBlock } from './pdf-layout.ts';
 import { type Line, NUMBER, STARTS_ITEM, joinPieces, pieces, source } from './pdf-text.ts';
 
 /** At most this many one-piece lines in a row inside a table. */
@@ -83,29 +83,33 @@ function fits(data: Info[], cuts: number[], column: (p: { x: number; end: number
 }
 
 /**
- * The table of one region; `given` cuts (the columns of the same table on the page before) are
- * used when the region's number rows fit them, else undefined.
+ * The table of one region; `given` columns (of the same table's part on the page before or after)
+ * are used when the region's rows fit them, else undefined. `fromBefore`: the part goes on from
+ * the page before.
  */
-function build(region: Info[], geo: PageGeometry, given?: number[]): PlacedBlock | undefined {
+function build(region: Info[], geo: PageGeometry, given?: AlignedColumns, fromBefore = false): PlacedBlock | undefined {
   const data = region.filter((r) => r.numbers >= 1 && (r.pieces.length >= 2 || r.numbers >= 2));
-  const cuts = given ?? boundaries(data.length > 0 ? data : region);
+  const cuts = given?.cuts ?? boundaries(data.length > 0 ? data : region);
   const width = cuts.length + 1;
   const column = (x: number): number => {
     let c = 0;
     while (c < cuts.length && x > cuts[c]!) c++;
     return c;
   };
-  if (given && !fits(data, given, (p) => column((p.x + p.end) / 2))) return undefined;
+  // header lines only (the head of a table going on on the next page): no two pieces of a line in one column
+  const fitting = data.length > 0 ? data : region.filter((r) => r.numbers === 0);
+  if (given && (fitting.length === 0 || !fits(fitting, cuts, (p) => column((p.x + p.end) / 2)))) return undefined;
   // rows: number lines; header lines before them; other lines with several pieces only when they
   // stand a full line apart from the number lines (a label wrapped in its cell sits closer), and
   // so do one-piece lines across a column boundary (a title row over the columns, 第二十条第（五）项)
   const numeric = region.filter((r) => r.numbers >= 1);
   const firstNumber = numeric[0]?.line.y ?? -Infinity;
   const distance = (r: Info): number => Math.min(...numeric.map((n) => Math.abs(n.line.y - r.line.y)));
-  const numberX = Math.min(...data.flatMap((r) => r.pieces.filter((p) => NUMBER.test(p.text)).map((p) => p.x)));
+  // label columns: left of the first number (the page before's, for a part continued from there)
+  const labels = given?.labels ?? column(Math.min(...data.flatMap((r) => r.pieces.filter((p) => NUMBER.test(p.text)).map((p) => p.x))));
   const across = (r: Info): boolean =>
-    r.pieces.length === 1 && cuts.some((c) => c > numberX && r.pieces[0]!.x < c - 1 && r.pieces[0]!.end > c + 1);
-  const chains = labelChains(region, cuts, column(numberX));
+    r.pieces.length === 1 && cuts.some((c, k) => k >= labels && r.pieces[0]!.x < c - 1 && r.pieces[0]!.end > c + 1);
+  const chains = labelChains(region, cuts, labels);
   const continued = new Set(chains.flatMap((chain) => chain.slice(1).map((p) => p.line)));
   const anchors = region.filter(
     (r) =>
@@ -129,8 +133,21 @@ function build(region: Info[], geo: PageGeometry, given?: number[]): PlacedBlock
     const row = nearest((high + low) / 2, beside.length > 0 ? beside : rows);
     for (const p of chain) target.set(p, row);
   }
+  // continued from the page before: a label at the top of the page that goes on from there (it
+  // starts no item and stands above the first row) belongs to the last row of that page
+  const carry = Array.from({ length: width }, () => '');
+  const carried = new Set<Piece>();
+  for (const chain of fromBefore ? chains : []) {
+    const head = chain[0]!;
+    const low = chain[chain.length - 1]!.line.line.y;
+    if (head.line !== region[0] || STARTS_ITEM.test(head.text) || isAnchor.has(head.line) || low < rows[0]!.top + head.line.line.size * 0.6) continue;
+    for (const p of chain) carried.add(p);
+    const c = column((head.x + head.end) / 2);
+    carry[c] = chain.reduce((text, p) => joinPieces(text, p.text), carry[c]!);
+  }
   for (const info of region) {
     for (const p of info.pieces) {
+      if (carried.has(p)) continue;
       const row = target.get(p) ?? nearest(info.line.y);
       const c = column((p.x + p.end) / 2);
       row.texts[c] = joinPieces(row.texts[c]!, p.text);
@@ -144,8 +161,9 @@ function build(region: Info[], geo: PageGeometry, given?: number[]): PlacedBlock
   return {
     block: { kind: 'table', rows: grid, source: source(geo.page, geo.height, lefts[0], top) },
     top,
-    cuts,
-    ...(given ? {} : { recut: (other: number[]) => build(region, geo, other) }),
+    aligned: { cuts, labels },
+    ...(given ? {} : { recut: (other: AlignedColumns, goesOn: boolean) => build(region, geo, other, goesOn) }),
+    ...(carry.some((t) => t !== '') ? { carry } : {}),
   };
 }
 
@@ -195,8 +213,14 @@ export function alignedTables(lines: Line[], geo: PageGeometry): { blocks: Place
     const region = info.slice(first, last + 1);
     const tabular = region.filter((r) => r.pieces.length >= 2).length;
     const numbers = region.reduce((n, r) => n + r.numbers, 0);
-    if (tabular >= 3 && numbers >= 4) {
-      blocks.push(build(region, geo)!);
+    // too few rows for a table of its own at the top (bottom) of the page: perhaps the end (head)
+    // of a table cut by the page break (pdf.ts keeps it as text unless the pages' parts join)
+    const top = first === 0 && tabular >= 1 && numbers >= 1;
+    const bottom = last === info.length - 1 && tabular >= 2;
+    const whole = tabular >= 3 && numbers >= 4;
+    if (whole || top || bottom) {
+      const block = build(region, geo)!;
+      blocks.push(whole ? block : { ...block, tentative: { lines: region.map((r) => r.line), top, bottom } });
       for (const r of region) used.add(r.line);
       i = last + 1;
     } else i++;

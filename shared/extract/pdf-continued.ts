@@ -5,7 +5,7 @@
  * split a row unless "keep row together" is set).
  */
 import type { Cell, TableBlock } from '../report/model.ts';
-import type { PlacedBlock } from './pdf-layout.ts';
+import type { AlignedColumns, PlacedBlock } from './pdf-layout.ts';
 import { NUMBER, STARTS_ITEM, joinPieces } from './pdf-text.ts';
 
 type Rows = TableBlock['rows'];
@@ -137,9 +137,9 @@ export function joinSeam(prev: Rows, rows: Rows, open: ReadonlySet<Cell>, split 
 export interface OpenTable {
   page: number;
   block: TableBlock;
-  /** Column lines (ruled) or column boundaries (from alignment) of its last part. */
+  /** Column lines (ruled) or columns from alignment of its last part. */
   columns?: number[];
-  cuts?: number[];
+  aligned?: AlignedColumns;
   open: Set<Cell>;
   openBottom: boolean;
 }
@@ -151,7 +151,7 @@ export function startTable(page: number, placed: PlacedBlock): OpenTable {
     open: placed.open ?? new Set(),
     openBottom: placed.openBottom === true,
     ...(placed.columns ? { columns: placed.columns } : {}),
-    ...(placed.cuts ? { cuts: placed.cuts } : {}),
+    ...(placed.aligned ? { aligned: placed.aligned } : {}),
   };
 }
 
@@ -174,9 +174,13 @@ export function continueTable(table: OpenTable, page: number, placed: PlacedBloc
   const prev = (): Rows => table.block.rows;
   if (!placed.columns) {
     // tables from alignment: the next page's part on the columns of the page before
-    const again = table.cuts && !table.columns ? placed.recut?.(table.cuts) : undefined;
+    const again = table.aligned && !table.columns ? placed.recut?.(table.aligned, true) : undefined;
     if (!again) return false;
     const rows = (again.block as TableBlock).rows;
+    const last = prev()[prev().length - 1];
+    again.carry?.forEach((text, c) => {
+      if (last?.[c] && text !== '') last[c] = { ...last[c]!, text: joinPieces(last[c]!.text, text) };
+    });
     prev().push(...rows.slice(repeatedHeader(prev(), rows)));
     table.page = page;
     return true;

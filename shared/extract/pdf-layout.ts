@@ -28,6 +28,12 @@ export interface PageGeometry {
   segments: Segment[];
 }
 
+/** Columns of a table from alignment: boundaries (x), and how many columns left of the numbers hold labels. */
+export interface AlignedColumns {
+  cuts: number[];
+  labels: number;
+}
+
 /** A block with its vertical position, so tables and text of one page can be interleaved. */
 export interface PlacedBlock {
   block: Block;
@@ -39,10 +45,20 @@ export interface PlacedBlock {
    * width: their text may go on in the next page's part of the cell.
    */
   open?: Set<Cell>;
-  /** Column boundaries (x) of a table from alignment. */
-  cuts?: number[];
-  /** The same table from alignment on other cuts (the page before's), when its number rows fit them. */
-  recut?: (cuts: number[]) => PlacedBlock | undefined;
+  /** Columns of a table from alignment. */
+  aligned?: AlignedColumns;
+  /**
+   * The same table from alignment on other cuts (of its part on the page before or after), when
+   * its rows fit them; `continued`: it goes on from the page before.
+   */
+  recut?: (columns: AlignedColumns, continued: boolean) => PlacedBlock | undefined;
+  /** Per column, text at the top of a recut table that goes on from the last row of the page before. */
+  carry?: string[];
+  /**
+   * Lines at the top (bottom) of the page that are a table only if they continue the table of the
+   * page before (go on in a table at the top of the next page).
+   */
+  tentative?: { lines: Line[]; top: boolean; bottom: boolean };
   /** The ruled table's last (first) row has no rule under (above) it: a row broken by the page break. */
   openBottom?: boolean;
   openTop?: boolean;

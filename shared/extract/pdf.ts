@@ -8,7 +8,7 @@
  */
 import { getDocumentProxy, getResolvedPDFJS } from 'unpdf';
 import { InputProblem } from '../report/errors.ts';
-import type { Block, Document, Notice, TableBlock } from '../report/model.ts';
+import type { Block, Document, Notice } from '../report/model.ts';
 import { type OpenTable, continueTable, startTable } from './pdf-continued.ts';
 import { type Line, type PageGeometry, type PlacedBlock, dedupe, joinPieces, layoutPage, toLines } from './pdf-layout.ts';
 import { type FontMetrics, readOperators } from './pdf-operators.ts';
@@ -146,7 +146,7 @@ function runningLines(pages: PageGeometry[]): (page: PageGeometry, line: Line) =
 // ---------------------------------------------------------------------------------------------
 
 type LineEntry = { page: number; height: number; top: number; line: Line; left: number; right: number };
-type Entry = { page: number; height: number; top: number; table: PlacedBlock } | LineEntry;
+type Entry = { page: number; height: number; top: number; table: PlacedBlock; left: number; right: number } | LineEntry;
 
 /**
  * The body text size: the size with the most characters among prose-like lines (one piece, at
@@ -186,7 +186,7 @@ function assemble(pages: PageGeometry[]): { blocks: Block[]; unruled: number } {
     const left = Math.min(...flow.map((l) => l.x1));
     const right = Math.max(...flow.map((l) => l.x2));
     const page: Entry[] = [
-      ...blocks.map((b) => ({ page: geo.page, height: geo.height, top: b.top, table: b })),
+      ...blocks.map((b) => ({ page: geo.page, height: geo.height, top: b.top, table: b, left, right })),
       ...flow.map((l) => ({ page: geo.page, height: geo.height, top: l.y + l.size, line: l, left, right })),
     ];
     entries.push(...page.sort((a, b) => b.top - a.top));
@@ -198,16 +198,29 @@ function assemble(pages: PageGeometry[]): { blocks: Block[]; unruled: number } {
   let lastTable: OpenTable | undefined;
   let lastPara: { entry: LineEntry; block: { text: string } } | undefined;
   let lastHeading: LineEntry | undefined;
-  for (const e of entries) {
+  for (let k = 0; k < entries.length; k++) {
+    const e = entries[k]!;
     const src = { page: e.page, y: Math.round((e.height - e.top) * 10) / 10 };
     if ('table' in e) {
-      const current = e.table.block as TableBlock;
+      if (lastTable && continueTable(lastTable, e.page, e.table)) continue;
+      let placed: PlacedBlock | undefined = e.table;
+      if (e.table.tentative) {
+        // the head of a table going on at the top of the next page, on that part's columns
+        const next = entries[k + 1];
+        const goesOn = e.table.tentative.bottom && next && 'table' in next && next.page === e.page + 1 && next.table.aligned;
+        placed = goesOn ? e.table.recut?.(next.table.aligned!, false) : undefined;
+      }
+      if (!placed) {
+        // neither the end of the table on the page before nor the head of one on the next: text
+        const lines = e.table.tentative!.lines.map((l) => ({ page: e.page, height: e.height, top: l.y + l.size, line: l, left: e.left, right: e.right }));
+        entries.splice(k + 1, 0, ...lines);
+        continue;
+      }
       lastPara = undefined;
       lastHeading = undefined;
-      if (lastTable && continueTable(lastTable, e.page, e.table)) continue;
-      blocks.push(current);
-      if (!e.table.columns) unruled++;
-      lastTable = startTable(e.page, e.table);
+      blocks.push(placed.block);
+      if (!placed.columns) unruled++;
+      lastTable = startTable(e.page, placed);
       continue;
     }
     lastTable = undefined;

@@ -257,6 +257,45 @@ describe('PDF without ruling lines (the 2021 report rendered with borderless tab
   });
 });
 
+describe('PDF without ruling lines, tables cut by page breaks', async () => {
+  const { checkBytes } = await import('../../../shared/check.ts');
+  const cases = [
+    { name: 'heilongjiang-gxt-2022', file: 'variants/heilongjiang-gxt-2022.borderless-split-rows.pdf' },
+    { name: 'zhujian-2023-arith-error', file: 'variants/zhujian-2023-arith-error.borderless-split-rows.pdf' },
+  ];
+  it.each(cases)('$file: every cell exact, three tables', async ({ name, file }) => {
+    const spec = loadSpecs().find((s) => s.name === name)!;
+    const result = await checkBytes(fixture(file));
+    expect(result.report?.cells).toEqual(spec.cells);
+    expect(tables(result.document!)).toHaveLength(3);
+  });
+
+  it('a table part too small for a table of its own joins the table on the page before (table 二) or after (table 四)', async () => {
+    const doc = await extractPdf(fixture('variants/heilongjiang-gxt-2022.borderless-split-rows.pdf'));
+    const [t2, , t4] = tables(doc);
+    const own = (r: TableBlock['rows'][number]): string[] => r.map((c) => c.text).filter((t) => t !== '');
+    expect(t2!.rows.filter((r) => r[0]!.source?.page === 2).map(own)).toEqual([
+      ['第二十条第（六）项'],
+      ['信息内容', '本年处理决定数量'],
+      ['行政处罚', '60'],
+      ['行政强制', '0'],
+      ['第二十条第（八）项'],
+      ['信息内容', '本年收费金额（单位：万元）'],
+      ['行政事业性收费', '0'],
+    ]);
+    expect(t2!.rows.at(-1)!.map((c) => c.text)).toEqual(['行政事业性收费', '', '0', '']);
+    expect(new Set(t4!.rows.map((r) => r[0]!.source?.page))).toEqual(new Set([2, 3]));
+    expect(own(t4!.rows.at(-1)!)).toEqual(Array.from({ length: 15 }, () => '0'));
+  });
+
+  it('a label that goes on at the top of the next page joins the last row of the page before', async () => {
+    const doc = await extractPdf(fixture('variants/zhujian-2023-arith-error.borderless-split-rows.pdf'));
+    const labels = tables(doc)[1]!.rows.map((r) => r[2]!.text);
+    expect(labels).toContain('5.要求行政机关确认或重新出具已获取信息');
+    expect(labels).toContain('1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请');
+  });
+});
+
 describe('PDF with restrictions but no user password', () => {
   it('is read like any other PDF (the seed report’s tables come out whole)', async () => {
     const doc = await extractPdf(input('owner-password-only.pdf'));
