@@ -39,6 +39,8 @@ export function parseHtml(html: string): HtmlElement {
   const builder = new TreeBuilder();
   const n = html.length;
   let pos = 0;
+  /** The next "&" at or after some earlier position (-1: none left): whether a text needs decoding, without a scan per text. */
+  let amp = html.indexOf('&');
 
   /** The position after the next `needle` from `from`, or n. */
   const skipTo = (needle: string, from: number): number => {
@@ -131,7 +133,7 @@ export function parseHtml(html: string): HtmlElement {
   const endTag = (lt: number): number => {
     let i = lt + 3;
     for (let c = html.charCodeAt(i); i < n && !isWhitespace(c) && c !== 47 && c !== 62; c = html.charCodeAt(++i));
-    const end = html.indexOf('>', i);
+    const end = html.charCodeAt(i) === 62 ? i : html.indexOf('>', i);
     if (end === -1) return n; // the input ends inside the tag
     const { name, flags } = tagInfo(html, lt + 2, i);
     builder.close(name, flags, lt);
@@ -139,10 +141,18 @@ export function parseHtml(html: string): HtmlElement {
   };
 
   while (pos < n) {
-    let lt = html.indexOf('<', pos);
-    if (lt === -1) lt = n;
+    // the gap before the next tag is mostly a few characters: a short scan costs less than a search call
+    let lt = pos;
+    const near = Math.min(n, pos + 16);
+    while (lt < near && html.charCodeAt(lt) !== 60) lt++;
+    if (lt === near && lt < n) {
+      lt = html.indexOf('<', lt);
+      if (lt === -1) lt = n;
+    }
     if (lt > pos && !(builder.dropsWhitespace() && isBlank(html, pos, lt))) {
-      builder.text(decodeText(html.slice(pos, lt)), pos);
+      if (amp !== -1 && amp < pos) amp = html.indexOf('&', pos);
+      const raw = html.slice(pos, lt);
+      builder.text(amp !== -1 && amp < lt ? decodeHTML(raw) : raw, pos);
     }
     if (lt === n) break;
     const c = html.charCodeAt(lt + 1);

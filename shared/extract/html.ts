@@ -5,7 +5,7 @@
  * as the title. `source.line` is the 1-based line of the element's start tag in the source.
  */
 import type { Block, Document } from '../report/model.ts';
-import { type SpanCell, cleanText, expandGrid, isBlank, isSpace, trimGrid } from './grid.ts';
+import { type SpanCell, cleanText, expandGrid, isSpace, trimGrid } from './grid.ts';
 import { decodeHtml } from './html-charset.ts';
 import { type HtmlElement as Element, type HtmlNode as ChildNode, getAttribute, parseHtml } from './html-parse.ts';
 
@@ -230,10 +230,12 @@ export function extractHtml(bytes: Uint8Array): Document {
   const walk = (node: ChildNode): void => {
     if (node.type === 'text') {
       const data = node.data;
-      if (buffer === '' && isBlank(data)) return;
-      if (buffer === '') bufferLine = pendingLine ?? lineOf(node.start);
+      const visible = visibleLength(data); // 0 exactly when the text is blank
+      if (buffer === '') {
+        if (visible === 0) return;
+        bufferLine = pendingLine ?? lineOf(node.start);
+      }
       buffer += data;
-      const visible = visibleLength(data);
       chars += visible;
       if (boldDepth > 0) boldChars += visible;
       return;
