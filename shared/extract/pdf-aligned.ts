@@ -153,18 +153,50 @@ function build(region: Info[], geo: PageGeometry, given?: AlignedColumns, fromBe
       row.texts[c] = joinPieces(row.texts[c]!, p.text);
     }
   }
-  const lefts = [region[0]!.pieces[0]?.x ?? 0, ...cuts];
+  const between = given?.between ?? betweenColumns(rows.map((r) => r.texts), labels);
+  const lefts = [region[0]!.pieces[0]?.x ?? 0, ...cuts].filter((_, c) => !between.includes(c));
   const grid: Cell[][] = rows.map((r) =>
-    r.texts.map((text, c) => ({ text, source: source(geo.page, geo.height, lefts[c], r.top + r.size) })),
+    collapse(r.texts, between).map((cell, c) => ({ ...cell, source: source(geo.page, geo.height, lefts[c], r.top + r.size) })),
   );
   const top = region[0]!.line.y + region[0]!.line.size;
+  const carryRow = collapse(carry, between).map((c) => (c.span ? '' : c.text));
   return {
     block: { kind: 'table', rows: grid, source: source(geo.page, geo.height, lefts[0], top) },
     top,
-    aligned: { cuts, labels },
+    aligned: { cuts, labels, between },
     ...(given ? {} : { recut: (other: AlignedColumns, goesOn: boolean) => build(region, geo, other, goesOn) }),
-    ...(carry.some((t) => t !== '') ? { carry } : {}),
+    ...(carryRow.some((t) => t !== '') ? { carry: carryRow } : {}),
   };
+}
+
+/**
+ * Columns that only cells spanning two columns use (a value centered under a header over two
+ * columns, as in table 二's 第二十条第（八）项 of the 2019 template): no row has text both in such a
+ * column and in a neighbour, and both neighbours hold more rows' text.
+ */
+function betweenColumns(texts: string[][], labels: number): number[] {
+  const width = texts[0]?.length ?? 0;
+  const count = (c: number): number => texts.filter((t) => t[c] !== '').length;
+  const out: number[] = [];
+  for (let c = Math.max(labels + 1, 1); c + 1 < width; c++) {
+    const mine = texts.filter((t) => t[c] !== '');
+    if (mine.length === 0 || mine.some((t) => t[c - 1] !== '' || t[c + 1] !== '')) continue;
+    if (count(c - 1) > mine.length && count(c + 1) > mine.length && !out.includes(c - 1)) out.push(c);
+  }
+  return out;
+}
+
+/** A row without its between columns: their text goes to the left neighbour, copied to the right one. */
+function collapse(texts: string[], between: number[]): { text: string; span?: true }[] {
+  const out: { text: string; span?: true }[] = [];
+  texts.forEach((own, c) => {
+    if (between.includes(c)) return;
+    const right = between.includes(c + 1) ? texts[c + 1]! : '';
+    const left = between.includes(c - 1) ? texts[c - 1]! : '';
+    if (left !== '' && own === '') out.push({ text: out[out.length - 1]?.text ?? left, span: true });
+    else out.push({ text: joinPieces(own, right) });
+  });
+  return out;
 }
 
 /**

@@ -32,6 +32,8 @@ export interface PageGeometry {
 export interface AlignedColumns {
   cuts: number[];
   labels: number;
+  /** Columns only cells spanning two columns use: dropped, their text to the neighbours. */
+  between: number[];
 }
 
 /** A block with its vertical position, so tables and text of one page can be interleaved. */

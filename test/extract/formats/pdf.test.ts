@@ -263,6 +263,22 @@ describe('PDF without ruling lines, tables cut by page breaks', async () => {
     { name: 'heilongjiang-gxt-2022', file: 'variants/heilongjiang-gxt-2022.borderless-split-rows.pdf' },
     { name: 'zhujian-2023-arith-error', file: 'variants/zhujian-2023-arith-error.borderless-split-rows.pdf' },
   ];
+  it('2019 table 二 without borders: a value centered under a header over two columns is one cell over both', async () => {
+    const spec = loadSpecs().find((s) => s.name === 'shengtai-2020-ed2019')!;
+    const result = await checkBytes(fixture('variants/shengtai-2020-ed2019.borderless.pdf'));
+    expect(result.report?.cells).toEqual(spec.cells);
+    const t2 = tables(result.document!)[0]!;
+    const want = gridTexts(table2(spec));
+    // every row of the template but the first title row (a line above the table, read as text)
+    expect(texts(t2)).toEqual(want.slice(1).map((r) => (r.every((t) => t === r[0]) && r[0]!.startsWith('第二十条') ? ['', r[0]!, '', ''] : r)));
+    expect(t2.rows.at(-1)!.map((c) => [c.text, c.span === true])).toEqual([
+      ['政府集中采购', false],
+      ['5', false],
+      ['126.5', false],
+      ['126.5', true],
+    ]);
+  });
+
   it.each(cases)('$file: every cell exact, three tables', async ({ name, file }) => {
     const spec = loadSpecs().find((s) => s.name === name)!;
     const result = await checkBytes(fixture(file));
