@@ -3,7 +3,7 @@
  * bytes, then the content itself (valid UTF-8, else GB18030 — the superset of GBK/GB2312 that
  * Chinese government sites use).
  */
-import { Buffer, isUtf8 } from 'node:buffer';
+import { Buffer, isUtf8, transcode } from 'node:buffer';
 
 export interface DecodedHtml {
   text: string;
@@ -35,6 +35,20 @@ function decode(bytes: Uint8Array, encoding: string): string {
   return decoder.decode(bytes);
 }
 
+/**
+ * Bytes already validated as UTF-8 → string. Transcoding to UTF-16 (ICU) and taking that as the
+ * string is several times faster for Chinese text than V8's UTF-8 decoding (TextDecoder,
+ * Buffer#toString); the result is the same for valid input.
+ */
+function validUtf8(bytes: Uint8Array): string {
+  const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  try {
+    return transcode(buffer, 'utf8', 'utf16le').toString('utf16le');
+  } catch {
+    return buffer.toString('utf8'); // a runtime without ICU
+  }
+}
+
 const META = /<meta\b[^>]*?charset\s*=\s*["']?\s*([\w-]+)/i;
 
 export function decodeHtml(bytes: Uint8Array): DecodedHtml {
@@ -56,11 +70,7 @@ export function decodeHtml(bytes: Uint8Array): DecodedHtml {
       // unsupported by this runtime: fall through to content detection
     }
   }
-  // validated natively first, then decoded by Buffer (several times faster than a fatal TextDecoder)
-  if (isUtf8(bytes)) {
-    const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
-    return { text, encoding: 'utf-8', basis: fromMeta ? 'meta' : 'content' };
-  }
+  if (isUtf8(bytes)) return { text: validUtf8(bytes), encoding: 'utf-8', basis: fromMeta ? 'meta' : 'content' };
   // a page that declares UTF-8 but is not: GB18030 is what such pages turn out to be
   return { text: decode(bytes, 'gb18030'), encoding: 'gb18030', basis: 'content' };
 }

@@ -192,6 +192,17 @@ describe('HTML charset', () => {
     expect(doc.blocks[0]).toMatchObject({ text: '总体情况' });
   });
 
+  it('UTF-8 decodes to the same text as TextDecoder: CJK, astral characters, ASCII; invalid UTF-8 is GB18030', async () => {
+    const { decodeHtml } = await import('../../../shared/extract/html-charset.ts');
+    const text = `<p>总体情况 𠮷😀 é ${'数据'.repeat(5000)} end</p>`;
+    const bytes = utf8(text);
+    expect(decodeHtml(bytes)).toEqual({ text, encoding: 'utf-8', basis: 'content' });
+    // a view into a larger buffer (byteOffset 3): 总体情况 𠮷
+    expect(decodeHtml(bytes.subarray(3, 20)).text).toBe('总体情况 𠮷');
+    expect(decodeHtml(new Uint8Array(0))).toEqual({ text: '', encoding: 'utf-8', basis: 'content' });
+    expect(decodeHtml(new Uint8Array([0x61, 0xe6, 0x80])).encoding).toBe('gb18030'); // a cut-off UTF-8 sequence
+  });
+
   it('http-equiv content-type charset is read', () => {
     const doc = extractHtml(utf8('<meta http-equiv="Content-Type" content="text/html; charset=UTF-8"><p>总体情况</p>'));
     expect(doc.encoding).toBe('utf-8');
