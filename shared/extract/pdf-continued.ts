@@ -95,13 +95,15 @@ export function joinSeam(prev: Rows, rows: Rows, open: ReadonlySet<Cell>, split 
   const a = prev[last];
   const b = rows[0];
   if (!a || !b || a.length !== b.length) return;
+  // a row of one cell across the table (a title such as 第二十条第（五）项) is its own row
+  const titleRow = b.every((y, c) => y.text === b[0]!.text && (c === 0 || y.span === true));
   const seams: Seam[] = a.map((x, c) => {
     const y = b[c]!;
     if (x.text === '' && y.text === '') return 'empty';
     if (y.span && y.text === x.text) return 'same';
     if (y.text === '') return 'above';
     if (x.text === '') return 'below';
-    const wraps = open.has(x) && !NUMBER.test(x.text) && !NUMBER.test(y.text) && !STARTS_ITEM.test(y.text);
+    const wraps = open.has(x) && !titleRow && !NUMBER.test(x.text) && !NUMBER.test(y.text) && !STARTS_ITEM.test(y.text);
     return wraps ? 'wrap' : 'both';
   });
   const wrapped = seams.filter((s) => s === 'wrap').length;

@@ -66,8 +66,11 @@ export interface PlacedBlock {
   openTop?: boolean;
 }
 
-/** A line fills its cell when less than this many characters (and the cell's padding) are left. */
-const FULL_SLACK = 2.5;
+/**
+ * A line fills its cell when less than this many characters' width is left (the cell's padding,
+ * the part of a character that did not fit, a character moved on by line-breaking rules).
+ */
+const FULL_SLACK = 3;
 
 const EPS = 2;
 

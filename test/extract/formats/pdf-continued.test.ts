@@ -50,6 +50,16 @@ describe('joinSeam: a row broken across the page break', () => {
     expect(show([...prev, ...next])).toEqual([['（五）不予处理', '4.无正当理由大量反复申请', '0']]);
   });
 
+  it('a title row across the columns is its own row, even under a full label', () => {
+    const label = cell('行政规范性文件');
+    const prev = [row(label, '6', '2')];
+    const next = [row('第二十条第（五）项', cell('第二十条第（五）项', true), cell('第二十条第（五）项', true))];
+    expect(join(prev, next, [label])).toEqual([
+      ['行政规范性文件', '6', '2'],
+      ['第二十条第（五）项', '~第二十条第（五）项', '~第二十条第（五）项'],
+    ]);
+  });
+
   it('numbers never wrap', () => {
     const full = [cell('12'), cell('3')];
     expect(join([row(full[0]!, full[1]!)], [row('4', '5')], full)).toEqual([['12', '3'], ['4', '5']]);
