@@ -3,13 +3,15 @@
  * bytes, then the content itself (valid UTF-8, else GB18030 — the superset of GBK/GB2312 that
  * Chinese government sites use).
  */
-import { Buffer, isUtf8, transcode } from 'node:buffer';
+import { Buffer, isAscii, isUtf8, transcode } from 'node:buffer';
 
 export interface DecodedHtml {
   text: string;
   encoding: string;
   /** How the encoding was found. */
   basis: 'bom' | 'meta' | 'content';
+  /** The meta's encoding when the content contradicts it (and was read as `encoding` instead). */
+  declared?: string;
 }
 
 /** WHATWG labels we map onto one decoder name. */
@@ -62,6 +64,11 @@ export function decodeHtml(bytes: Uint8Array): DecodedHtml {
   const head = Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.length, 4096)).toString('latin1');
   const declared = META.exec(head)?.[1];
   const fromMeta = declared ? canonical(declared) : undefined;
+  // A stale declaration (a site moved to UTF-8, its template still says gb2312): bytes with
+  // non-ASCII text that are valid UTF-8 are UTF-8 — real GBK text essentially never is.
+  if (fromMeta && fromMeta !== 'utf-8' && !isAscii(bytes) && isUtf8(bytes)) {
+    return { text: validUtf8(bytes), encoding: 'utf-8', basis: 'content', declared: declared!.toLowerCase() };
+  }
   if (fromMeta === 'gb18030') return { text: decode(bytes, 'gb18030'), encoding: 'gb18030', basis: 'meta' };
   if (fromMeta && fromMeta !== 'utf-8') {
     try {

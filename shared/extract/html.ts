@@ -21,6 +21,8 @@ const BLOCK = new Set([
 /** class / id words of site chrome around the article. */
 const CHROME = /(^|[\s_-])(nav|navbar|menu|breadcrumbs?|crumbs?|footer|sidebar|topbar|share|toolbar|skip)($|[\s_-])/i;
 const BOLD = new Set(['b', 'strong']);
+/** Sectioning content: a <header> inside one belongs to the article, not to the site. */
+const ARTICLE = new Set(['article', 'main', 'section']);
 const HIDDEN_STYLE = /display\s*:\s*none|visibility\s*:\s*hidden/i;
 const BOLD_STYLE = /font-weight\s*:\s*(bold|[6-9]00)/i;
 const HEADING_MAX = 40;
@@ -73,14 +75,24 @@ function visibleLength(text: string): number {
   return n;
 }
 
-function isChrome(el: Element): boolean {
-  if (SKIP.has(el.name)) return true;
+/** Not shown: the `hidden` attribute or an inline display:none / visibility:hidden. */
+function isHidden(el: Element): boolean {
   if (el.attrs.length === 0) return false;
   if (getAttribute(el, 'hidden') !== undefined) return true;
   const style = getAttribute(el, 'style');
+  return style !== undefined && HIDDEN_STYLE.test(style);
+}
+
+/**
+ * Site chrome or hidden. `inArticle`: inside article/main/section, where a <header> is the
+ * article's own (its title and byline: HTML's sectioning header, not the site banner).
+ */
+function isChrome(el: Element, inArticle = false): boolean {
+  if (SKIP.has(el.name) && !(inArticle && el.name === 'header')) return true;
+  if (el.attrs.length === 0) return false;
+  if (isHidden(el)) return true;
   const cls = getAttribute(el, 'class');
   const id = getAttribute(el, 'id');
-  if (style !== undefined && HIDDEN_STYLE.test(style)) return true;
   if (cls === undefined && id === undefined) return false;
   const words = `${cls ?? ''} ${id ?? ''}`;
   return words.trim() !== '' && CHROME.test(words);
@@ -192,6 +204,7 @@ export function extractHtml(bytes: Uint8Array): Document {
   let chars = 0;
   let boldChars = 0;
   let boldDepth = 0;
+  let articleDepth = 0;
 
   const flush = (level?: number): void => {
     const text = cleanText(buffer);
@@ -211,9 +224,11 @@ export function extractHtml(bytes: Uint8Array): Document {
     const tableLine = lineOf(table.start);
     const spanRows: SpanCell[][] = [];
     for (const tr of rows) {
+      // hidden rows and cells (a helper column hidden in Excel) are not part of what people read
+      if (isHidden(tr)) continue;
       const cells: SpanCell[] = [];
       for (const cell of tr.children) {
-        if (!isElement(cell) || (cell.name !== 'td' && cell.name !== 'th')) continue;
+        if (!isElement(cell) || (cell.name !== 'td' && cell.name !== 'th') || isHidden(cell)) continue;
         cells.push({
           text: texts.get(cell) ?? cleanText(childrenText(cell)),
           rowspan: intAttr(cell, 'rowspan'),
@@ -251,7 +266,7 @@ export function extractHtml(bytes: Uint8Array): Document {
       title ??= cleanText(innerText(node)) || undefined;
       return;
     }
-    if (isChrome(node)) return;
+    if (isChrome(node, articleDepth > 0)) return;
     if (name === 'img') {
       flush();
       const alt = getAttribute(node, 'alt');
@@ -277,9 +292,12 @@ export function extractHtml(bytes: Uint8Array): Document {
       pendingLine = lineOf(node.start);
     }
     const bold = isBoldStyle(node);
+    const article = ARTICLE.has(name);
     if (bold) boldDepth++;
+    if (article) articleDepth++;
     for (const child of node.children) walk(child);
     if (bold) boldDepth--;
+    if (article) articleDepth--;
     if (block) flush(heading > 0 ? heading : undefined);
   };
   dom.children.forEach(walk);
@@ -290,6 +308,11 @@ export function extractHtml(bytes: Uint8Array): Document {
     encoding: decoded.encoding,
     ...(title ? { title } : {}),
     blocks,
-    notices: [{ code: 'encoding', message: `网页编码：${decoded.encoding}（依据：${decoded.basis}）` }],
+    notices: [
+      { code: 'encoding', message: `网页编码：${decoded.encoding}（依据：${decoded.basis}）` },
+      ...(decoded.declared
+        ? [{ code: 'encoding-mismatch', message: `网页声明的编码（${decoded.declared}）与内容不符，已按 ${decoded.encoding} 读取。` }]
+        : []),
+    ],
   };
 }

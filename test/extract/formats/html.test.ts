@@ -85,6 +85,22 @@ describe('HTML tables → rectangular grids', () => {
     expect(row[1]!.span).toBeUndefined();
   });
 
+  it('hidden rows and cells (display:none, hidden) are not part of the grid', () => {
+    const doc = extractHtml(
+      page(`<table>
+<tr><td>信息内容</td><td>本年制发件数</td><td style='display:none' rowspan=2>校验</td></tr>
+<tr><td>规章</td><td>0</td></tr>
+<tr style="display: none"><td>隐藏行</td><td>9</td></tr>
+<tr><td>规范性文件</td><td>2</td><td hidden>0</td></tr>
+</table>`),
+    );
+    expect(grid(tables(doc.blocks)[0]!)).toEqual([
+      ['信息内容', '本年制发件数'],
+      ['规章', '0'],
+      ['规范性文件', '2'],
+    ]);
+  });
+
   it('source.line is the line of the element start tag', () => {
     const doc = extractHtml(page('<p>前言</p>\n<table>\n<tr>\n<td>规章</td>\n<td>0</td></tr></table>'));
     const t = tables(doc.blocks)[0]!;
@@ -152,6 +168,22 @@ describe('HTML blocks', () => {
       ['image', '表二', undefined],
     ]);
   });
+
+  it('an article’s own <header> (its title) is read; the site’s <header> and <footer> are not', () => {
+    const doc = extractHtml(
+      page(`<header class="site">某市人民政府门户网站</header>
+<main><article>
+<header class="article-header"><h1 class="article-title">某局2022年政府信息公开工作年度报告</h1><div>发布时间：2023-01-20</div></header>
+<p>一、总体情况</p>
+</article></main>
+<footer>主办单位：某市人民政府办公室</footer>`),
+    );
+    expect(doc.blocks.map((b) => ('text' in b ? b.text : b.kind))).toEqual([
+      '某局2022年政府信息公开工作年度报告',
+      '发布时间：2023-01-20',
+      '一、总体情况',
+    ]);
+  });
 });
 
 describe('HTML robustness', () => {
@@ -201,6 +233,16 @@ describe('HTML charset', () => {
     expect(decodeHtml(bytes.subarray(3, 20)).text).toBe('总体情况 𠮷');
     expect(decodeHtml(new Uint8Array(0))).toEqual({ text: '', encoding: 'utf-8', basis: 'content' });
     expect(decodeHtml(new Uint8Array([0x61, 0xe6, 0x80])).encoding).toBe('gb18030'); // a cut-off UTF-8 sequence
+  });
+
+  it('UTF-8 content under a stale gb2312 declaration is read as UTF-8, with a notice', () => {
+    const doc = extractHtml(utf8('<META http-equiv=Content-Type content="text/html; charset=gb2312"><p>总体情况</p>'));
+    expect(doc.encoding).toBe('utf-8');
+    expect(doc.blocks[0]).toMatchObject({ text: '总体情况' });
+    expect(doc.notices.map((n) => n.code)).toEqual(['encoding', 'encoding-mismatch']);
+    expect(doc.notices[1]!.message).toBe('网页声明的编码（gb2312）与内容不符，已按 utf-8 读取。');
+    // ASCII-only content under the same meta: nothing contradicts it
+    expect(extractHtml(utf8('<meta charset="gb2312"><p>2022</p>')).encoding).toBe('gb18030');
   });
 
   it('http-equiv content-type charset is read', () => {
