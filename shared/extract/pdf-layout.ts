@@ -100,6 +100,9 @@ interface Ruled {
   openTop?: boolean;
 }
 
+/** The smallest ruled table (points). */
+const MIN_TABLE = { width: 24, height: 8 };
+
 /** How far the frame's vertical rules must go past the outermost horizontal rule to make an open edge. */
 const OPEN_EDGE = 4;
 
@@ -148,8 +151,10 @@ export function ruledTables(segments: Segment[]): Ruled[] {
     const v = group.filter((s) => s.x2 - s.x1 < EPS);
     const xs = cluster(v.map((s) => s.x1));
     const ys = cluster(h.map((s) => s.y1)).reverse();
-    // a lone box (page frame, text box) is not a table: a table has at least two cells
-    if (xs.length >= 2 && ys.length >= 2 && xs.length + ys.length >= 5) out.push(closeOpenEdges({ xs, ys, segments: group }, v));
+    // a lone box (page frame, text box) is not a table: a table has at least two cells; strokes
+    // smaller than a line of text (a glyph drawn as outlines by some producers) are not either
+    const big = xs[xs.length - 1]! - xs[0]! >= MIN_TABLE.width && ys[0]! - ys[ys.length - 1]! >= MIN_TABLE.height;
+    if (xs.length >= 2 && ys.length >= 2 && xs.length + ys.length >= 5 && big) out.push(closeOpenEdges({ xs, ys, segments: group }, v));
   }
   return out.sort((a, b) => b.ys[0]! - a.ys[0]!);
 }

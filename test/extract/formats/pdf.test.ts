@@ -214,6 +214,13 @@ describe('PDF geometry: things that are not tables', () => {
     expect(lines.map((l) => l.text)).toEqual(['一、总体情况']);
   });
 
+  it('a glyph drawn as tiny strokes (cairo outlines a bold glyph) is not a table', () => {
+    const box = (x: number, y: number): Segment[] => [h(y, x, x + 3), h(y - 3.4, x, x + 3), h(y - 7, x, x + 3), v(x, y - 7, y), v(x + 3, y - 7, y), v(x + 6, y - 7, y)];
+    const { blocks, lines } = layoutPage({ page: 1, width: 595, height: 842, items: [item('五', 102, 700.5, 6), item('、存在的主要问题', 108, 700.5, 6)], segments: box(102, 706) });
+    expect(blocks).toEqual([]);
+    expect(lines.map((l) => l.text)).toEqual(['五、存在的主要问题']);
+  });
+
   it('glyphs painted twice for a fake bold are read once', () => {
     const twice = dedupe([item('总体情况', 100, 700), item('总体情况', 100.4, 700.2)]);
     expect(toLines(twice).map((l) => l.text)).toEqual(['总体情况']);
