@@ -174,6 +174,40 @@ function inside(t: Ruled, item: TextItem): boolean {
   return cx >= t.xs[0]! && cx <= t.xs[t.xs.length - 1]! && cy <= t.ys[0]! && cy >= t.ys[t.ys.length - 1]!;
 }
 
+/** Width of a character relative to a CJK one (ASCII is set about half as wide). */
+const charWidth = (ch: string): number => (ch.charCodeAt(0) < 0x2000 ? 0.5 : 1);
+
+/**
+ * A text item that runs across a cell's vertical rule (some producers, ghostscript's pdfwrite
+ * among them, write the texts of neighbouring cells as one string) → one item per cell, cut
+ * where the rule falls (character widths estimated: CJK full, ASCII half).
+ */
+function splitAtRules(t: Ruled, item: TextItem): TextItem[] {
+  const cy = item.y + item.size * 0.35;
+  const rules = t.xs.filter((x, i) => i > 0 && i < t.xs.length - 1 && x > item.x + 1 && x < item.x + item.width - 1 && covered(t.segments, false, x, cy - 1, cy + 1));
+  if (rules.length === 0) return [item];
+  const chars = [...item.str];
+  const unit = item.width / chars.reduce((n, ch) => n + charWidth(ch), 0);
+  const out: TextItem[] = [];
+  let start = 0;
+  let x = item.x;
+  let pos = item.x;
+  let rule = 0;
+  for (let k = 0; k < chars.length; k++) {
+    const next = pos + charWidth(chars[k]!) * unit;
+    // a character whose middle lies past the rule belongs to the next cell
+    if (rule < rules.length && (pos + next) / 2 > rules[rule]!) {
+      while (rule < rules.length && (pos + next) / 2 > rules[rule]!) rule++;
+      if (k > start) out.push({ ...item, str: chars.slice(start, k).join(''), x, width: pos - x });
+      start = k;
+      x = pos;
+    }
+    pos = next;
+  }
+  out.push({ ...item, str: chars.slice(start).join(''), x, width: item.x + item.width - x });
+  return out.filter((i) => i.str.trim() !== '');
+}
+
 /** One ruled table → grid block; consumes its items. */
 function ruledBlock(t: Ruled, items: TextItem[], geo: PageGeometry): PlacedBlock {
   const rows = t.ys.length - 1;
@@ -195,7 +229,7 @@ function ruledBlock(t: Ruled, items: TextItem[], geo: PageGeometry): PlacedBlock
     }
   }
   const texts = new Map<number, TextItem[]>();
-  for (const item of items) {
+  for (const item of items.flatMap((i) => splitAtRules(t, i))) {
     const cx = item.x + item.width / 2;
     const cy = item.y + item.size * 0.35;
     const c = t.xs.findIndex((x, i) => i < cols && cx >= x && cx <= t.xs[i + 1]!);

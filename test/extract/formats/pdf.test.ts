@@ -162,6 +162,20 @@ describe('PDF geometry without pdfjs', () => {
     expect(closed.blocks[0]!.openBottom).toBeUndefined();
   });
 
+  it('one text item across a cell rule (ghostscript joins neighbouring cells’ strings) is cut at the rule', () => {
+    const h = (y: number, x1: number, x2: number): Segment => ({ x1, x2, y1: y, y2: y });
+    const v = (x: number, y1: number, y2: number): Segment => ({ x1: x, x2: x, y1, y2 });
+    const segments = [h(700, 100, 200), h(680, 100, 200), h(660, 100, 200), v(100, 660, 700), v(134, 660, 700), v(200, 660, 700)];
+    // 自然人 and 法人 written as one string across the rule at x = 134; 12 and 3 (half-width digits) too
+    const joined = { str: '自然人法人', x: 105, y: 688, width: 50, size: 10 };
+    const digits = { str: '12 3', x: 120, y: 668, width: 20, size: 10 };
+    const { blocks } = layoutPage(geo([joined, digits], segments));
+    expect(texts(blocks[0]!.block as TableBlock)).toEqual([
+      ['自然人', '法人'],
+      ['12', '3'],
+    ]);
+  });
+
   it('ruled cells: a missing inner line is a merged cell', () => {
     // 3 columns × 2 rows; the first column has no line between the rows (rowspan 2)
     const h = (y: number, x1: number, x2: number): Segment => ({ x1, x2, y1: y, y2: y });

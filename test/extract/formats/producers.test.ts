@@ -40,6 +40,7 @@ describe.each(cases)('$file', ({ name, file }) => {
 const rewritten = [
   { name: 'zhujian-2021-ed2021', file: 'variants/zhujian-2021-ed2021.cairo.pdf' },
   { name: 'shengtai-2020-ed2019', file: 'variants/shengtai-2020-ed2019.gs.pdf' },
+  { name: 'zhujian-2021-ed2021', file: 'variants/zhujian-2021-ed2021.lo-from-html.gs.pdf' },
 ];
 
 describe.each(rewritten)('$file (the LibreOffice PDF through another producer)', ({ name, file }) => {
