@@ -116,6 +116,11 @@ describe('PDF: rows broken across a page break (LibreOffice, rows allowed to spl
     expect(t3.rows.find((r) => r[2]!.text === '4.无正当理由大量反复申请')![2]!.source?.page).toBe(1);
   });
 
+  it('header rows repeated on the next page are dropped, and the split row under them is one row', async () => {
+    const doc = await extractPdf(fixture('variants/zhujian-2021-ed2021.split-rows-repeat-header.pdf'));
+    expect(texts(tables(doc)[1]!)).toEqual(gridTexts(table3(zhujian)));
+  });
+
   it('every other table is exact and report.cells are the spec values', async () => {
     const { checkBytes } = await import('../../../shared/check.ts');
     for (const [name, spec] of [['zhujian-2021-ed2021', zhujian], ['heilongjiang-gxt-2022', seed]] as const) {
