@@ -1,8 +1,12 @@
 /**
  * Tables without ruling lines: runs of lines whose pieces stand apart (wide gaps) and that carry
  * numbers. Columns come from the "rivers" of white space between the pieces of the number rows;
- * every number row or header row is a row of the table, and one-piece lines in between (labels
- * wrapped inside their cell) join the nearest row in their column.
+ * every number row or header row is a row of the table, and so is a title line across the number
+ * columns. A label wrapped over several lines of its cell goes whole into the row it stands
+ * beside; other one-piece lines join the nearest row. A column used only by values centered under
+ * a two-column header is folded into its neighbours. A table cut by a page break keeps the
+ * columns of its first part (pdf.ts asks for its other parts again on them: `recut`), and a part
+ * too small for a table of its own at the top or bottom of a page is `tentative`.
  */
 import type { Cell } from '../report/model.ts';
 import type { AlignedColumns, PageGeometry, PlacedBlock } from './pdf-layout.ts';
@@ -24,14 +28,13 @@ interface Info {
  * in the next line of its column when it reaches the column's right boundary (the text wrapped)
  * and the next piece does not start a numbered item.
  */
-function labelChains(region: Info[], cuts: number[], numberColumn: number): Piece[][] {
+function labelChains(region: Info[], cuts: number[], numberColumn: number, column: (x: number) => number): Piece[][] {
   const chains: Piece[][] = [];
   const open = new Map<number, Piece[]>();
   for (const info of region) {
     const size = info.line.size;
     for (const p of info.pieces) {
-      let c = 0;
-      while (c < cuts.length && (p.x + p.end) / 2 > cuts[c]!) c++;
+      const c = column((p.x + p.end) / 2);
       if (c >= numberColumn || NUMBER.test(p.text)) continue;
       const chain = open.get(c);
       const last = chain?.[chain.length - 1];
@@ -109,7 +112,7 @@ function build(region: Info[], geo: PageGeometry, given?: AlignedColumns, fromBe
   const labels = given?.labels ?? column(Math.min(...data.flatMap((r) => r.pieces.filter((p) => NUMBER.test(p.text)).map((p) => p.x))));
   const across = (r: Info): boolean =>
     r.pieces.length === 1 && cuts.some((c, k) => k >= labels && r.pieces[0]!.x < c - 1 && r.pieces[0]!.end > c + 1);
-  const chains = labelChains(region, cuts, labels);
+  const chains = labelChains(region, cuts, labels, column);
   const continued = new Set(chains.flatMap((chain) => chain.slice(1).map((p) => p.line)));
   const anchors = region.filter(
     (r) =>

@@ -2,7 +2,8 @@
  * PDF → Document with unpdf's bundled pdfjs. Reads text items with positions and the ruling
  * lines of every page from one pdfjs operator list per page (pdf-operators.ts; pdf-layout.ts turns
  * them into lines, paragraphs and tables), drops running
- * headers, footers and page numbers, joins tables continued on the next page, and keeps the page
+ * headers, footers and page numbers, joins tables continued on the next page (pdf-continued.ts:
+ * repeated header rows, merged cells and rows cut by the page break), and keeps the page
  * on every block and cell. Encrypted PDFs → I-PDF-ENCRYPTED; no text layer → I-PDF-NO-TEXT;
  * anything pdfjs cannot open → I-UNREADABLE.
  */
