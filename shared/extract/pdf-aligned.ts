@@ -241,9 +241,11 @@ export function alignedTables(lines: Line[], geo: PageGeometry): { blocks: Place
       else if (next.line.text.length <= FRAGMENT_MAX_CHARS && j + 1 - last <= MAX_FRAGMENTS) j++;
       else break;
     }
-    // a table cut by the page break: the wrapped label lines above its first row at the top of
-    // the page, and below its last row at the bottom, are its own
-    const first = i > 0 && edgeFragments(info.slice(0, i), info[i]!, size) ? 0 : i;
+    // short one-piece lines right above its first row are its own (header or title lines, a
+    // label wrapped over the page break at the top of the page), and so are those below its last
+    // row at the bottom of the page
+    let first = i;
+    while (first > 0 && i - first < MAX_FRAGMENTS && !used.has(info[first - 1]!.line) && edgeFragments([info[first - 1]!], info[first]!, size)) first--;
     if (last + 1 < info.length && edgeFragments(info.slice(last + 1), info[last]!, size)) last = info.length - 1;
     const region = info.slice(first, last + 1);
     const tabular = region.filter((r) => r.pieces.length >= 2).length;

@@ -261,6 +261,15 @@ describe('PDF without ruling lines (the 2021 report rendered with borderless tab
     expect(right.length).toBe(200);
   });
 
+  it('header and title lines above a table are rows of it, not paragraphs', () => {
+    const paragraphs = result.document!.blocks.flatMap((b) => (b.kind === 'paragraph' ? [b.text] : []));
+    for (const line of ['第二十条第（一）项', '申请人情况', '法人或其他组织']) expect(paragraphs).not.toContain(line);
+    const own = (t: TableBlock): string[][] => t.rows.map((r) => r.map((c) => c.text).filter((x) => x !== ''));
+    const [t2, t3] = tables(result.document!);
+    expect(own(t2!)[0]).toEqual(['第二十条第（一）项']);
+    expect(own(t3!).slice(0, 2)).toEqual([['申请人情况'], ['法人或其他组织']]);
+  });
+
   it('a label wrapped over lines above and below its number row is one cell; title rows stand alone', () => {
     const doc = result.document!;
     const [t2, t3] = tables(doc);
@@ -295,8 +304,8 @@ describe('PDF without ruling lines, tables cut by page breaks', async () => {
     expect(result.report?.cells).toEqual(spec.cells);
     const t2 = tables(result.document!)[0]!;
     const want = gridTexts(table2(spec));
-    // every row of the template but the first title row (a line above the table, read as text)
-    expect(texts(t2)).toEqual(want.slice(1).map((r) => (r.every((t) => t === r[0]) && r[0]!.startsWith('第二十条') ? ['', r[0]!, '', ''] : r)));
+    // every row of the template; a title row's text sits in the column under its middle
+    expect(texts(t2)).toEqual(want.map((r) => (r.every((t) => t === r[0]) && r[0]!.startsWith('第二十条') ? ['', r[0]!, '', ''] : r)));
     expect(t2.rows.at(-1)!.map((c) => [c.text, c.span === true])).toEqual([
       ['政府集中采购', false],
       ['5', false],
