@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { decode } from '../../shared/extract/decode.ts';
 import { extractText } from '../../shared/extract/text.ts';
-import { InputProblem } from '../../shared/report/errors.ts';
+import { problemOf } from '../support/problem.ts';
 
 const SAMPLE = '一、总体情况\n2022年，我局主动公开政府信息。';
 const fixture = (name: string): Uint8Array => new Uint8Array(readFileSync(join(import.meta.dirname, '..', 'fixtures', name)));
@@ -18,15 +18,7 @@ function swap16(buf: Buffer): Buffer {
   return out;
 }
 
-function problem(bytes: Uint8Array): InputProblem {
-  try {
-    decode(bytes);
-  } catch (error) {
-    if (error instanceof InputProblem) return error;
-    throw error;
-  }
-  throw new Error('decode did not throw');
-}
+const problem = (bytes: Uint8Array) => problemOf(() => decode(bytes));
 
 describe('decode', () => {
   it.each([

@@ -6,9 +6,9 @@
 import { strToU8, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { extractDocx } from '../../../shared/extract/docx.ts';
-import { InputProblem } from '../../../shared/report/errors.ts';
 import type { Block, TableBlock } from '../../../shared/report/model.ts';
 import { fixture } from './fixtures.ts';
+import { problemOf } from '../../support/problem.ts';
 
 const NS = [
   'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"',
@@ -43,15 +43,7 @@ const grids = (body: string): string[][][] =>
     .filter((b): b is TableBlock => b.kind === 'table')
     .map((t) => t.rows.map((r) => r.map((c) => (c.span ? `~${c.text}` : c.text))));
 
-function problem(bytes: Uint8Array): InputProblem {
-  try {
-    extractDocx(bytes);
-  } catch (error) {
-    if (error instanceof InputProblem) return error;
-    throw error;
-  }
-  throw new Error('expected an InputProblem');
-}
+const problem = (bytes: Uint8Array) => problemOf(() => extractDocx(bytes));
 
 describe('DOCX from Word: text as a reader sees it', () => {
   it('tracked changes: insertions and moved-to text kept; deletions and moved-from text dropped', () => {

@@ -7,8 +7,8 @@ import { strToU8, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { extractDocx } from '../../../shared/extract/docx.ts';
 import { listZip, readZip } from '../../../shared/extract/zip.ts';
-import { InputProblem } from '../../../shared/report/errors.ts';
 import { fixture } from './fixtures.ts';
+import { problemOf } from '../../support/problem.ts';
 
 const W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"';
 const DOC = `<w:document ${W}><w:body><w:p><w:r><w:t>正文</w:t></w:r></w:p></w:body></w:document>`;
@@ -65,15 +65,6 @@ function zip64(name: string, data: Uint8Array): Uint8Array {
   return out;
 }
 
-function problem(run: () => unknown): InputProblem {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof InputProblem) return error;
-    throw error;
-  }
-  throw new Error('expected an InputProblem');
-}
 
 describe('zip.ts', () => {
   it('stored (uncompressed) entries are read', () => {
@@ -98,13 +89,13 @@ describe('zip.ts', () => {
     const bytes = zipSync({ 'word/document.xml': strToU8(DOC) });
     const view = new DataView(bytes.buffer);
     view.setUint16(6, 1, true); // local header flags: encrypted
-    expect(problem(() => extractDocx(bytes)).detail).toMatchObject({ reason: 'encrypted' });
+    expect(problemOf(() => extractDocx(bytes)).detail).toMatchObject({ reason: 'encrypted' });
     const central = zipSync({ 'word/document.xml': strToU8(DOC) });
     const cv = new DataView(central.buffer);
     let end = central.length - 22;
     while (cv.getUint32(end, true) !== 0x06054b50) end--;
     cv.setUint16(cv.getUint32(end + 16, true) + 8, 1, true); // central directory flags: encrypted
-    expect(problem(() => extractDocx(central)).detail).toMatchObject({ reason: 'encrypted' });
+    expect(problemOf(() => extractDocx(central)).detail).toMatchObject({ reason: 'encrypted' });
   });
 
   it('an entry whose data is cut short is I-UNREADABLE', () => {
@@ -114,10 +105,10 @@ describe('zip.ts', () => {
     while (view.getUint32(end, true) !== 0x06054b50) end--;
     const central = view.getUint32(end + 16, true);
     view.setUint32(central + 20, view.getUint32(central + 20, true) + 100_000, true); // compressed size past the end
-    expect(problem(() => extractDocx(bytes)).ruleId).toBe('I-UNREADABLE');
+    expect(problemOf(() => extractDocx(bytes)).ruleId).toBe('I-UNREADABLE');
   });
 
   it('no end of central directory is I-UNREADABLE', () => {
-    expect(problem(() => listZip(strToU8('PK\u0003\u0004 not really a zip'))).detail).toMatchObject({ reason: 'no end of central directory' });
+    expect(problemOf(() => listZip(strToU8('PK\u0003\u0004 not really a zip'))).detail).toMatchObject({ reason: 'no end of central directory' });
   });
 });

@@ -2,9 +2,9 @@ import { strToU8, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { extractDocx } from '../../../shared/extract/docx.ts';
 import { ZIP_LIMITS } from '../../../shared/extract/zip.ts';
-import { InputProblem } from '../../../shared/report/errors.ts';
 import type { TableBlock } from '../../../shared/report/model.ts';
 import { fixture } from './fixtures.ts';
+import { problemOf } from '../../support/problem.ts';
 
 const W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"';
 const p = (text: string, style?: string): string =>
@@ -22,15 +22,7 @@ function docx(body: string, extra: Record<string, string> = {}): Uint8Array {
   });
 }
 
-function problem(bytes: Uint8Array): InputProblem {
-  try {
-    extractDocx(bytes);
-  } catch (error) {
-    if (error instanceof InputProblem) return error;
-    throw error;
-  }
-  throw new Error('expected an InputProblem');
-}
+const problem = (bytes: Uint8Array) => problemOf(() => extractDocx(bytes));
 
 const grid = (t: TableBlock): string[][] => t.rows.map((r) => r.map((c) => (c.span ? `~${c.text}` : c.text)));
 

@@ -1,20 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { extractPdf } from '../../../shared/extract/pdf.ts';
 import { type PageGeometry, type Segment, type TextItem, dedupe, layoutPage, toLines } from '../../../shared/extract/pdf-layout.ts';
-import { InputProblem } from '../../../shared/report/errors.ts';
 import type { Document, TableBlock } from '../../../shared/report/model.ts';
 import { gridTexts, loadSpecs, table2, table3, table4 } from '../../fixtures/formats/render.ts';
 import { fixture, input, utf8 } from './fixtures.ts';
+import { problemOfAsync } from '../../support/problem.ts';
 
-async function problem(bytes: Uint8Array): Promise<InputProblem> {
-  try {
-    await extractPdf(bytes);
-  } catch (error) {
-    if (error instanceof InputProblem) return error;
-    throw error;
-  }
-  throw new Error('expected an InputProblem');
-}
+const problem = (bytes: Uint8Array) => problemOfAsync(() => extractPdf(bytes));
 const tables = (doc: Document): TableBlock[] => doc.blocks.filter((b): b is TableBlock => b.kind === 'table');
 const texts = (t: TableBlock): string[][] => t.rows.map((r) => r.map((c) => c.text));
 

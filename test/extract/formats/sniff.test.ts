@@ -1,19 +1,11 @@
 import { strToU8, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import { InputProblem } from '../../../shared/report/errors.ts';
 import { sniff } from '../../../shared/extract/sniff.ts';
 import { loadSpecs } from '../../fixtures/formats/render.ts';
 import { fixture, input, utf8 } from './fixtures.ts';
+import { problemOf } from '../../support/problem.ts';
 
-function problem(bytes: Uint8Array): InputProblem {
-  try {
-    sniff(bytes);
-  } catch (error) {
-    if (error instanceof InputProblem) return error;
-    throw error;
-  }
-  throw new Error('expected an InputProblem');
-}
+const problem = (bytes: Uint8Array) => problemOf(() => sniff(bytes));
 
 const bytes = (...b: number[]): Uint8Array => new Uint8Array([...b, ...new Array(64).fill(0)]);
 
