@@ -2,7 +2,9 @@
  * bytes → string for plain-text reports: UTF-8 (with or without BOM), UTF-16LE/BE with BOM,
  * GB18030/GBK when the bytes are not valid UTF-8. Throws InputProblem for empty or binary input.
  */
+import { isUtf8 } from 'node:buffer';
 import { InputProblem } from '../report/errors.ts';
+import { validUtf8 } from './utf8.ts';
 
 export interface Decoded {
   text: string;
@@ -73,8 +75,7 @@ export function decode(bytes: Uint8Array): Decoded {
   }
   // NUL bytes never occur in UTF-8 or GB18030 text.
   if (bytes.indexOf(0) !== -1) throw binary({ reason: 'nul' });
-  const utf8 = tryDecode('utf-8', bytes);
-  if (utf8 !== undefined) return finish(utf8, 'utf-8');
+  if (isUtf8(bytes)) return finish(validUtf8(bytes), 'utf-8');
   const gb = tryDecode('gb18030', bytes);
   if (gb !== undefined) return finish(gb, 'gb18030');
   throw binary({ reason: 'undecodable' });
