@@ -210,6 +210,28 @@ export function readOperators(
   return { items, segments };
 }
 
+/** Where a run of one showText lies, for placing it: the text-to-user matrix and the state's offsets. */
+interface Placement {
+  m: Matrix;
+  x: number;
+  y: number;
+  /** Horizontal scale × font direction. */
+  h: number;
+  vertical: boolean;
+  size: number;
+}
+
+/** A point `advance` text-space units along the line from the current position, in user space. */
+function along(p: Placement, advance: number): [number, number] {
+  return p.vertical ? apply(p.m, p.x, p.y - advance) : apply(p.m, p.x + advance * p.h, p.y);
+}
+
+function pushRun(items: TextItem[], p: Placement, str: string, start: number, end: number): void {
+  const [x, y] = along(p, start);
+  const [x2, y2] = along(p, end);
+  items.push({ str, x, y, width: p.vertical ? p.size : Math.hypot(x2 - x, y2 - y), size: p.size || 10 });
+}
+
 /** Text runs of one showText at the current state; advances the text position like a renderer. */
 function showText(s: State, glyphs: (Glyph | number)[] | undefined, items: TextItem[], normalize: (t: string) => string): void {
   if (!glyphs || s.fontSize === 0) return;
@@ -217,22 +239,14 @@ function showText(s: State, glyphs: (Glyph | number)[] | undefined, items: TextI
   const vertical = s.font?.vertical === true;
   const size = s.fontSize;
   const scale = size * fontMatrix[0];
-  const h = s.hScale * s.fontDirection;
   const m = multiply(s.ctm, s.textMatrix);
-  const deviceSize = size * Math.hypot(m[2], m[3]);
-  // text space → user space, for an advance along the line
-  const at = (advance: number): [number, number] =>
-    vertical ? apply(m, s.x, s.y + s.rise - advance) : apply(m, s.x + advance * h, s.y + s.rise);
+  const p: Placement = { m, x: s.x, y: s.y + s.rise, h: s.hScale * s.fontDirection, vertical, size: size * Math.hypot(m[2], m[3]) };
 
   let advance = 0;
-  let run: { str: string; start: number; end: number } | undefined;
-  const flush = (): void => {
-    if (!run) return;
-    const [x, y] = at(run.start);
-    const [x2, y2] = at(run.end);
-    items.push({ str: normalize(run.str), x, y, width: vertical ? deviceSize : Math.hypot(x2 - x, y2 - y), size: deviceSize || 10 });
-    run = undefined;
-  };
+  // the open run: its text ('' when none is open), where it starts and ends along the line
+  let str = '';
+  let start = 0;
+  let end = 0;
   for (const glyph of glyphs) {
     if (typeof glyph === 'number') {
       advance += ((vertical ? 1 : -1) * glyph * size) / 1000;
@@ -245,19 +259,21 @@ function showText(s: State, glyphs: (Glyph | number)[] | undefined, items: TextI
       advance += width;
       continue;
     }
-    if (run) {
-      const gap = advance - run.end;
-      if (vertical || gap > SPLIT_GAP * size || gap < -SPLIT_GAP * size) flush();
-      else if (gap > SPACE_GAP * size) run.str += ' ';
+    if (str !== '') {
+      const gap = advance - end;
+      if (vertical || gap > SPLIT_GAP * size || gap < -SPLIT_GAP * size) {
+        pushRun(items, p, normalize(str), start, end);
+        str = '';
+      } else if (gap > SPACE_GAP * size) str += ' ';
     }
-    if (!run) run = { str: '', start: advance, end: advance };
-    run.str += text;
+    if (str === '') start = advance;
+    str += text;
     advance += width;
-    run.end = advance;
+    end = advance;
   }
-  flush();
+  if (str !== '') pushRun(items, p, normalize(str), start, end);
   if (vertical) s.y -= advance;
-  else s.x += advance * h;
+  else s.x += advance * p.h;
 }
 
 /** Horizontal and vertical segments of a painted path (cell borders, rules), in user space. */

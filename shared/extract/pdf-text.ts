@@ -43,19 +43,21 @@ export interface Line {
 
 /** Drops glyph runs painted twice at (almost) the same place — the "fake bold" of some producers. */
 export function dedupe(items: TextItem[]): TextItem[] {
-  // Buckets by text, then by rounded position (a number, not a built string: this runs per glyph run).
+  // Buckets by text, then by position in 2-unit squares (a number key, not a built string: this
+  // runs per glyph run). A twin lies within 1.5 units, so in the same or a neighbouring square.
   const seen = new Map<string, Map<number, TextItem[]>>();
   const cell = (x: number, y: number): number => x * 1_000_003 + y;
   const out: TextItem[] = [];
   for (const item of items) {
-    const bx = Math.round(item.x);
-    const by = Math.round(item.y);
+    const bx = Math.floor(item.x / 2);
+    const by = Math.floor(item.y / 2);
     let buckets = seen.get(item.str);
     if (!buckets) seen.set(item.str, (buckets = new Map()));
     let twin = false;
-    for (let dx = -2; dx <= 2 && !twin; dx++) {
-      for (let dy = -2; dy <= 2 && !twin; dy++) {
-        twin = (buckets.get(cell(bx + dx, by + dy)) ?? []).some((o) => Math.abs(o.x - item.x) < 1.5 && Math.abs(o.y - item.y) < 1.5);
+    for (let dx = -1; dx <= 1 && !twin; dx++) {
+      for (let dy = -1; dy <= 1 && !twin; dy++) {
+        const bucket = buckets.get(cell(bx + dx, by + dy));
+        if (bucket) twin = bucket.some((o) => Math.abs(o.x - item.x) < 1.5 && Math.abs(o.y - item.y) < 1.5);
       }
     }
     if (twin) continue;
