@@ -1,0 +1,93 @@
+/**
+ * The real-report corpus (test/fixtures/corpus): loading the fixtures and their hand-read
+ * `expected.json`, running each through the product's check, and scoring the cells read
+ * against the hand-read values. Shared by the corpus test (the ratchet) and the measurement
+ * script (test/corpus/measure.ts), so both count the same way.
+ */
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { z } from 'zod';
+import { checkBytes } from '../../shared/check.ts';
+import type { CellValue, Finding, Report } from '../../shared/report/model.ts';
+
+export const corpusDir = join(import.meta.dirname, '..', 'fixtures', 'corpus');
+
+const CellValueSchema = z.union([z.number(), z.null(), z.literal('/')]);
+
+export const ExpectedSchema = z.object({
+  source_url: z.string().nullable().optional(),
+  origin: z.string().optional(),
+  report_year: z.number().int(),
+  agency: z.string().nullable(),
+  edition: z.enum(['2019', '2021', 'unknown']),
+  level: z.enum(['province', 'city', 'county', 'township', 'department']).optional(),
+  province: z.string().optional(),
+  format: z.enum(['txt', 'html', 'pdf', 'docx']).optional(),
+  complete: z.boolean().optional(),
+  truncated: z.boolean(),
+  layout: z.array(z.string()).optional(),
+  table_style: z.string().optional(),
+  values: z.record(z.string(), CellValueSchema),
+  report_inconsistencies: z.array(z.object({ rule: z.string(), cells: z.array(z.string()) })).optional(),
+  notes: z.string().optional(),
+});
+export type Expected = z.infer<typeof ExpectedSchema>;
+
+export interface CorpusCase {
+  /** The fixture's base name, e.g. `xiaogan_szfbgs_2020`. */
+  name: string;
+  /** The report file's name inside the corpus folder (`.txt`, `.html`, `.pdf` or `.docx`). */
+  file: string;
+  expected: Expected;
+}
+
+const DOCUMENT_EXTENSIONS = ['.txt', '.html', '.pdf', '.docx'];
+
+/** Every corpus report with its hand-read expectations, sorted by name. */
+export function loadCorpus(dir = corpusDir): CorpusCase[] {
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.expected.json'))
+    .sort()
+    .map((json) => {
+      const name = json.slice(0, -'.expected.json'.length);
+      const ext = DOCUMENT_EXTENSIONS.find((e) => existsSync(join(dir, name + e)));
+      if (!ext) throw new Error(`corpus: no document beside ${json}`);
+      const expected = ExpectedSchema.parse(JSON.parse(readFileSync(join(dir, json), 'utf8')));
+      return { name, file: name + ext, expected };
+    });
+}
+
+/** The primary layout family of a case: its first `layout` tag, or `unlabelled`. */
+export function familyOf(c: CorpusCase): string {
+  return c.expected.layout?.[0] ?? 'unlabelled';
+}
+
+export interface CellMiss {
+  key: string;
+  expected: CellValue;
+  /** What the product read; `undefined` when it left the cell absent. */
+  got: CellValue | undefined;
+}
+
+export interface CaseResult {
+  name: string;
+  family: string;
+  report?: Report;
+  findings: Finding[];
+  cells: number;
+  exact: number;
+  misses: CellMiss[];
+}
+
+/** Runs one corpus report through the product's check (extract → recognize → rules) and scores it. */
+export async function runCase(c: CorpusCase, dir = corpusDir): Promise<CaseResult> {
+  const bytes = new Uint8Array(readFileSync(join(dir, c.file)));
+  const { report, findings } = await checkBytes(bytes, { fileName: c.file });
+  const misses: CellMiss[] = [];
+  for (const [key, expected] of Object.entries(c.expected.values)) {
+    const got = report && Object.hasOwn(report.cells, key) ? report.cells[key] : undefined;
+    if (got !== expected) misses.push({ key, expected, got });
+  }
+  const cells = Object.keys(c.expected.values).length;
+  return { name: c.name, family: familyOf(c), report, findings, cells, exact: cells - misses.length, misses };
+}
