@@ -6,7 +6,7 @@
 import type { MiddlewareObj } from '@middy/core';
 import type { APIGatewayProxyResultV2 } from 'aws-lambda';
 import { z } from 'zod';
-import { InvalidCursor } from '../../shared/store/cursor.ts';
+import { InvalidCursor } from '../../shared/adapters/dynamodb/cursor.ts';
 
 export const ERROR_CODES = [
   'invalid_parameter',

@@ -13,7 +13,7 @@ import httpErrorHandler from '@middy/http-error-handler';
 import httpRouterHandler, { type Route as MiddyRoute } from '@middy/http-router';
 import type { APIGatewayProxyEventV2, APIGatewayProxyResultV2, Context } from 'aws-lambda';
 import type { z } from 'zod';
-import { createQueries } from '../../shared/store/queries.ts';
+import { createQueries } from '../../shared/adapters/dynamodb/queries.ts';
 import {
   ApiError,
   badParameter,

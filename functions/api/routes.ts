@@ -4,7 +4,7 @@
  */
 import type { z } from 'zod';
 import { RULESET_VERSION } from '../../shared/rules/catalogue.ts';
-import type { Queries } from '../../shared/store/queries.ts';
+import type { Queries } from '../../shared/adapters/dynamodb/queries.ts';
 import { notFound } from './errors.ts';
 import {
   DEFAULT_LIMIT,

@@ -14,7 +14,7 @@ import {
   VERSION_ID_PATTERN,
   VersionFindingSchema,
   VersionSummarySchema,
-} from '../../shared/store/views.ts';
+} from '../../shared/usecases/views.ts';
 
 export {
   ReportDetailSchema,
@@ -22,7 +22,7 @@ export {
   VersionSummarySchema,
   VersionFindingSchema,
   LatestFindingSchema,
-} from '../../shared/store/views.ts';
+} from '../../shared/usecases/views.ts';
 
 // ---------------------------------------------------------------------------------------------
 // Parameters

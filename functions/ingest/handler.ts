@@ -20,17 +20,17 @@ import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import middy from '@middy/core';
 import type { Context, SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
 import { z } from 'zod';
-import { SnsNotifier, type Notifier } from '../../shared/notify/sns.ts';
+import { SnsNotifier, type Notifier } from '../../shared/adapters/sns/notifier.ts';
 import {
   DEFAULT_MAX_OBJECT_BYTES,
   ProcessingInProgress,
   ingestObject,
   type Clock,
   type ObjectRef,
-} from '../../shared/pipeline.ts';
-import { ReportRepository } from '../../shared/store/repository.ts';
+} from '../../shared/usecases/ingest.ts';
+import { ReportRepository } from '../../shared/adapters/dynamodb/repository.ts';
 import { createdObjects, isTestEvent, parseNotification } from './events.ts';
-import { S3ObjectSource } from './s3-source.ts';
+import { S3ObjectSource } from '../../shared/adapters/s3/object-source.ts';
 
 export const IngestConfigSchema = z.object({
   TABLE_NAME: z.string().min(1),

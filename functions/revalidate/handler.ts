@@ -17,8 +17,8 @@ import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import middy from '@middy/core';
 import type { Context } from 'aws-lambda';
 import { z } from 'zod';
-import { revalidateStored, revalidationSummary, type RevalidationSummary } from '../../shared/evaluation.ts';
-import { ReportRepository } from '../../shared/store/repository.ts';
+import { revalidateStored, revalidationSummary, type RevalidationSummary } from '../../shared/usecases/evaluation.ts';
+import { ReportRepository } from '../../shared/adapters/dynamodb/repository.ts';
 
 export const RevalidateConfigSchema = z.object({ TABLE_NAME: z.string().min(1) });
 export type RevalidateConfig = z.infer<typeof RevalidateConfigSchema>;

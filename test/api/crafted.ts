@@ -7,8 +7,8 @@
 import type { Finding, Report } from '../../shared/report/model.ts';
 import { RecognitionSchema, ReportSchema } from '../../shared/report/model.ts';
 import { RULESET_VERSION } from '../../shared/rules/catalogue.ts';
-import { agencyKeyOf, reportIdOf, SECTION_PART_CHARS, versionIdOf } from '../../shared/store/items.ts';
-import type { ReportRepository, VersionRecord } from '../../shared/store/repository.ts';
+import { agencyKeyOf, reportIdOf, SECTION_PART_CHARS, versionIdOf } from '../../shared/adapters/dynamodb/items.ts';
+import type { ReportRepository, VersionRecord } from '../../shared/adapters/dynamodb/repository.ts';
 
 export const CRAFTED_AGENCY = '测试市数据资源局';
 export const CRAFTED_YEAR = 2023;

@@ -2,7 +2,7 @@
  * The cursor codec on its own: round trip, query binding, and refusal of anything else.
  */
 import { describe, expect, it } from 'vitest';
-import { decodeCursor, encodeCursor, InvalidCursor, queryFingerprint } from '../../shared/store/cursor.ts';
+import { decodeCursor, encodeCursor, InvalidCursor, queryFingerprint } from '../../shared/adapters/dynamodb/cursor.ts';
 
 const KEY = { pk: 'REPORT#2022-51ff0aff59', sk: 'LATEST', gsi1pk: 'YEAR#2022', gsi1sk: 'error#2022-51ff0aff59' };
 const NAMES = ['pk', 'sk', 'gsi1pk', 'gsi1sk'];

@@ -7,8 +7,8 @@ import { DeleteCommand, PutCommand, type DynamoDBDocumentClient } from '@aws-sdk
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ErrorBodySchema } from '../../functions/api/errors.ts';
 import { createApiHandler } from '../../functions/api/handler.ts';
-import { startApiServer } from '../../functions/api/local-server.ts';
-import { encodeCursor } from '../../shared/store/cursor.ts';
+import { startApiServer } from '../../local/api-server.ts';
+import { encodeCursor } from '../../shared/adapters/dynamodb/cursor.ts';
 import { CRAFTED_ID } from './crafted.ts';
 import { corpusUploads, startHarness, type Harness, type HttpResult } from './harness.ts';
 

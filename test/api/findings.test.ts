@@ -4,10 +4,10 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApiHandler } from '../../functions/api/handler.ts';
-import { startApiServer } from '../../functions/api/local-server.ts';
+import { startApiServer } from '../../local/api-server.ts';
 import { FindingListSchema } from '../../functions/api/schemas.ts';
-import type { FindingItem } from '../../shared/store/items.ts';
-import type { LatestFinding } from '../../shared/store/views.ts';
+import type { FindingItem } from '../../shared/adapters/dynamodb/items.ts';
+import type { LatestFinding } from '../../shared/usecases/views.ts';
 import { CRAFTED_ID } from './crafted.ts';
 import { allPages, corpusUploads, httpGet, seedCorrection, startHarness, type Harness } from './harness.ts';
 

@@ -9,12 +9,12 @@ import { join } from 'node:path';
 import { CreateTableCommand } from '@aws-sdk/client-dynamodb';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { createApiHandler } from '../../functions/api/handler.ts';
-import { startApiServer, type ApiServer } from '../../functions/api/local-server.ts';
-import { ingestObject, type ObjectHead, type ObjectRef, type ObjectSource } from '../../shared/pipeline.ts';
-import type { ProcessedUpload } from '../../shared/notify/render.ts';
-import type { ReportItem } from '../../shared/store/items.ts';
-import { ReportRepository } from '../../shared/store/repository.ts';
-import { createTableInput } from '../../shared/store/table-definition.ts';
+import { startApiServer, type ApiServer } from '../../local/api-server.ts';
+import { ingestObject, type ObjectHead, type ObjectRef, type ObjectSource } from '../../shared/usecases/ingest.ts';
+import type { ProcessedUpload } from '../../shared/render/email.ts';
+import type { ReportItem } from '../../shared/adapters/dynamodb/items.ts';
+import { ReportRepository } from '../../shared/adapters/dynamodb/repository.ts';
+import { createTableInput } from '../../shared/adapters/dynamodb/table-definition.ts';
 import { documentClient, dynamoClient, startDynalite } from '../support/servers.ts';
 import { CRAFTED_ID, writeCrafted, type CraftedVersions } from './crafted.ts';
 

@@ -5,7 +5,7 @@
 import { Agent, request } from 'node:http';
 import type { APIGatewayProxyEventV2, APIGatewayProxyResultV2 } from 'aws-lambda';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startApiServer, type ApiServer } from '../../functions/api/local-server.ts';
+import { startApiServer, type ApiServer } from '../../local/api-server.ts';
 
 let server: ApiServer;
 let last: APIGatewayProxyEventV2 | undefined;

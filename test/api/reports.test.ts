@@ -9,8 +9,8 @@ import {
   ReportListSchema,
   VersionListSchema,
 } from '../../functions/api/schemas.ts';
-import type { ReportItem } from '../../shared/store/items.ts';
-import type { ReportSummary, VersionFinding } from '../../shared/store/views.ts';
+import type { ReportItem } from '../../shared/adapters/dynamodb/items.ts';
+import type { ReportSummary, VersionFinding } from '../../shared/usecases/views.ts';
 import { CRAFTED_AGENCY, CRAFTED_ID, CRAFTED_REPORT, LONG_TEXT } from './crafted.ts';
 import { allPages, corpusUploads, seedCorrection, startHarness, type Harness } from './harness.ts';
 

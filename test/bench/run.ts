@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
-import { checkBytes } from '../../shared/check.ts';
+import { checkBytes } from '../../shared/usecases/check.ts';
 import { extract } from '../../shared/extract/index.ts';
 import { recognize } from '../../shared/recognize/index.ts';
 import { validate } from '../../shared/rules/index.ts';

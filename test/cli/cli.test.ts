@@ -4,9 +4,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { main, type FileResult } from '../../infra/local/cli.ts';
+import { main, type FileResult } from '../../cli/main.ts';
 import type { Report } from '../../shared/report/model.ts';
-import { reportText } from '../pipeline/history-texts.ts';
+import { reportText } from '../usecases/history-texts.ts';
 import { yearPair } from '../rules/history/pairs.ts';
 import { withCells } from '../support/report-factory.ts';
 

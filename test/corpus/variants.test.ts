@@ -6,7 +6,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { checkBytes } from '../../shared/check.ts';
+import { checkBytes } from '../../shared/usecases/check.ts';
 import type { CellValue } from '../../shared/report/model.ts';
 
 interface Expected {

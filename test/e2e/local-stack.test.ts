@@ -10,10 +10,10 @@ import { access, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { MailMessageSchema, type MailMessage } from '../../infra/local/mail-store.ts';
-import { clientsFor, type LocalClients } from '../../infra/local/uploads.ts';
-import { reportIdOf, unidentifiedReportIdOf } from '../../shared/store/items.ts';
-import { ReportDetailSchema, ReportSummarySchema, VersionSummarySchema, type ReportDetail } from '../../shared/store/views.ts';
+import { MailMessageSchema, type MailMessage } from '../../local/mail-store.ts';
+import { clientsFor, type LocalClients } from '../../local/uploads.ts';
+import { reportIdOf, unidentifiedReportIdOf } from '../../shared/adapters/dynamodb/items.ts';
+import { ReportDetailSchema, ReportSummarySchema, VersionSummarySchema, type ReportDetail } from '../../shared/usecases/views.ts';
 import { ROOT, runScript, stackEnv, startStackProcess, type StackProcess } from './stack-process.ts';
 
 const AGENCY = '黑龙江省工业和信息化厅';
@@ -66,7 +66,7 @@ describe('the local stack end to end', () => {
         }),
       ),
     ) as Record<Upload['name'], Upload>;
-    uploadRun = await runScript('infra/local/upload.ts', ['--prefix', 'e2e', '--timeout', '30', SEED, BROKEN, garbage], stackEnv(stack.dataDir));
+    uploadRun = await runScript('cli/upload.ts', ['--prefix', 'e2e', '--timeout', '30', SEED, BROKEN, garbage], stackEnv(stack.dataDir));
     const response = await fetch(stack.endpoints.inboxApi);
     mail = z.array(MailMessageSchema).parse(await response.json());
   }, 90_000);

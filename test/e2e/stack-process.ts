@@ -1,5 +1,5 @@
 /**
- * The local stack as a child process for end-to-end tests: `npx tsx infra/local/start.ts` in its
+ * The local stack as a child process for end-to-end tests: `npx tsx local/start.ts` in its
  * own process group (so stopping it leaves no orphan: npx, tsx and node all get the signal), every
  * port 0, a temporary data directory.
  */
@@ -8,7 +8,7 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { EndpointsSchema, type Endpoints } from '../../infra/local/config.ts';
+import { EndpointsSchema, type Endpoints } from '../../local/config.ts';
 
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -53,7 +53,7 @@ function groupAlive(pid: number): boolean {
 
 export async function startStackProcess(readyTimeoutMs = 45_000): Promise<StackProcess> {
   const dataDir = await mkdtemp(join(tmpdir(), 'nianbao-e2e-'));
-  const child = spawn('npx', ['tsx', 'infra/local/start.ts'], {
+  const child = spawn('npx', ['tsx', 'local/start.ts'], {
     cwd: ROOT,
     env: stackEnv(dataDir),
     detached: true,

@@ -30,7 +30,7 @@ beforeAll(async () => {
     entry,
     [
       `export { handler } from ${JSON.stringify(join(root, 'functions/ingest/handler.ts'))};`,
-      `export { checkBytes } from ${JSON.stringify(join(root, 'shared/check.ts'))};`,
+      `export { checkBytes } from ${JSON.stringify(join(root, 'shared/usecases/check.ts'))};`,
     ].join('\n'),
   );
   const bundle = await bundleFunction(entry, join(dir, 'out'));

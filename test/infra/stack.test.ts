@@ -5,7 +5,7 @@ import { pathToFileURL } from 'node:url';
 import { Match } from 'aws-cdk-lib/assertions';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROUTES } from '../../functions/api/routes.ts';
-import { TABLE_DEFINITION } from '../../shared/store/table-definition.ts';
+import { TABLE_DEFINITION } from '../../shared/adapters/dynamodb/table-definition.ts';
 import { HEALTH_PATH } from '../../infra/constructs/http-api.ts';
 import { MAX_RECEIVE_COUNT, VISIBILITY_TIMEOUT_FACTOR } from '../../infra/constructs/ingest-queue.ts';
 import {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { configFromEnv } from '../../infra/local/config.ts';
-import { displayWidth, table } from '../../infra/local/format.ts';
-import { uploadKey } from '../../infra/local/uploads.ts';
+import { configFromEnv } from '../../local/config.ts';
+import { displayWidth, table } from '../../local/format.ts';
+import { uploadKey } from '../../local/uploads.ts';
 
 describe('local stack configuration', () => {
   it('has fixed default ports and .nianbao under the working directory', () => {

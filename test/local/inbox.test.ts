@@ -3,10 +3,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createTransport } from 'nodemailer';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { startInbox, type LocalInbox } from '../../infra/local/inbox.ts';
-import { renderEmail, type ProcessedUpload } from '../../shared/notify/render.ts';
-import { notifierFromEnv, SmtpNotifier } from '../../shared/notify/smtp.ts';
-import { SnsNotifier } from '../../shared/notify/sns.ts';
+import { startInbox, type LocalInbox } from '../../local/inbox.ts';
+import { renderEmail, type ProcessedUpload } from '../../shared/render/email.ts';
+import { notifierFromEnv, SmtpNotifier } from '../../local/smtp-notifier.ts';
+import { SnsNotifier } from '../../shared/adapters/sns/notifier.ts';
 import { SNSClient } from '@aws-sdk/client-sns';
 
 const upload: ProcessedUpload = {

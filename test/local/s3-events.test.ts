@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createdObjects, decodeS3Key, encodeS3Key, parseNotification } from '../../functions/ingest/events.ts';
-import { createdObjectsOf, sqsEventOf } from '../../infra/local/s3-events.ts';
+import { createdObjectsOf, sqsEventOf } from '../../local/s3-events.ts';
 
 describe('encodeS3Key: keys as real S3 writes them into event notifications', () => {
   it.each([

@@ -1,7 +1,7 @@
 import type { SQSBatchResponse, SQSEvent } from 'aws-lambda';
 import { describe, expect, it } from 'vitest';
-import type { CreatedObject } from '../../infra/local/s3-events.ts';
-import { createWiring, MAX_RECEIVE_COUNT } from '../../infra/local/wiring.ts';
+import type { CreatedObject } from '../../local/s3-events.ts';
+import { createWiring, MAX_RECEIVE_COUNT } from '../../local/wiring.ts';
 
 const object = (key: string): CreatedObject => ({ bucket: 'b', key, size: 1, eventName: 'ObjectCreated:Put', eventTime: '2026-11-29T00:00:00.000Z' });
 const keyOf = (event: SQSEvent) => (JSON.parse(event.Records[0]!.body) as { Records: { s3: { object: { key: string } } }[] }).Records[0]!.s3.object.key;

@@ -4,7 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { checkBytes, type CheckResult } from '../../shared/check.ts';
+import { checkBytes, type CheckResult } from '../../shared/usecases/check.ts';
 import { FindingSchema } from '../../shared/report/model.ts';
 import { T3_ROWS } from '../../shared/report/template.ts';
 

@@ -20,7 +20,7 @@ import { S3Client } from '@aws-sdk/client-s3';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import dynalite from 'dynalite';
 import S3rver from 's3rver';
-import { createTableInput } from '../../shared/store/table-definition.ts';
+import { createTableInput } from '../../shared/adapters/dynamodb/table-definition.ts';
 
 export const LOCAL_REGION = 'us-east-1';
 /** s3rver accepts only these; dynalite accepts anything. */

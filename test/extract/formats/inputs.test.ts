@@ -1,6 +1,6 @@
 /** Each input problem ends as exactly one `input` finding through the check facade. */
 import { describe, expect, it } from 'vitest';
-import { checkBytes } from '../../../shared/check.ts';
+import { checkBytes } from '../../../shared/usecases/check.ts';
 import { input } from './fixtures.ts';
 
 describe('input findings through checkBytes', () => {

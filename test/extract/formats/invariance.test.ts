@@ -3,7 +3,7 @@
  * the same report cells and findings through checkBytes (text, HTML, DOCX, PDF).
  */
 import { describe, expect, it } from 'vitest';
-import { checkBytes } from '../../../shared/check.ts';
+import { checkBytes } from '../../../shared/usecases/check.ts';
 import { extract } from '../../../shared/extract/index.ts';
 import type { Block, Finding, TableBlock } from '../../../shared/report/model.ts';
 import { gridTexts, items, loadSpecs } from '../../fixtures/formats/render.ts';

@@ -114,7 +114,7 @@ describe('PDF: rows broken across a page break (LibreOffice, rows allowed to spl
   });
 
   it('every other table is exact and report.cells are the spec values', async () => {
-    const { checkBytes } = await import('../../../shared/check.ts');
+    const { checkBytes } = await import('../../../shared/usecases/check.ts');
     for (const [name, spec] of [['zhujian-2021-ed2021', zhujian], ['heilongjiang-gxt-2022', seed]] as const) {
       const result = await checkBytes(fixture(`variants/${name}.split-rows.pdf`));
       expect(texts(tables(result.document!)[0]!)).toEqual(gridTexts(table2(spec)));
@@ -240,7 +240,7 @@ describe('PDF geometry: things that are not tables', () => {
 
 describe('PDF without ruling lines (the 2021 report rendered with borderless tables)', async () => {
   const spec = loadSpecs().find((s) => s.name === 'zhujian-2021-ed2021')!;
-  const { checkBytes } = await import('../../../shared/check.ts');
+  const { checkBytes } = await import('../../../shared/usecases/check.ts');
   const result = await checkBytes(fixture('variants/zhujian-2021-ed2021.borderless.pdf'));
   const cells = result.report?.cells ?? {};
   const right = Object.keys(spec.cells).filter((k) => JSON.stringify(cells[k]) === JSON.stringify(spec.cells[k]));
@@ -285,7 +285,7 @@ describe('PDF without ruling lines (the 2021 report rendered with borderless tab
 });
 
 describe('PDF without ruling lines, tables cut by page breaks', async () => {
-  const { checkBytes } = await import('../../../shared/check.ts');
+  const { checkBytes } = await import('../../../shared/usecases/check.ts');
   const cases = [
     { name: 'heilongjiang-gxt-2022', file: 'variants/heilongjiang-gxt-2022.borderless-split-rows.pdf' },
     { name: 'zhujian-2023-arith-error', file: 'variants/zhujian-2023-arith-error.borderless-split-rows.pdf' },

@@ -8,7 +8,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { type CheckResult, checkBytes } from '../../../shared/check.ts';
+import { type CheckResult, checkBytes } from '../../../shared/usecases/check.ts';
 import { loadSpecs } from '../../fixtures/formats/render.ts';
 import { FORMATS_DIR, fixture } from './fixtures.ts';
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Finding } from '../../../shared/report/model.ts';
 import { diffFindings, findingIdentity, sameFindings } from '../../../shared/rules/diff.ts';
 import { validate } from '../../../shared/rules/index.ts';
-import { revalidate } from '../../../shared/revalidate.ts';
+import { revalidate } from '../../../shared/rules/revalidate.ts';
 import { withCells, withReport } from '../../support/report-factory.ts';
 import { n, yearPair } from './pairs.ts';
 

@@ -1,0 +1,69 @@
+/**
+ * The DynamoDB-compatible server of the local stack (dynalite, persisted under a directory so data
+ * survives a restart) and the table, created from the one definition shared with CDK.
+ */
+import { mkdir } from 'node:fs/promises';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { createRequire } from 'node:module';
+import { CreateTableCommand, DescribeTableCommand, DynamoDBClient, ResourceNotFoundException } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { createTableInput } from '../shared/adapters/dynamodb/table-definition.ts';
+import { DYNALITE_CREDENTIALS, LOCAL_REGION } from './config.ts';
+
+interface DynaliteOptions {
+  path?: string;
+  createTableMs?: number;
+  deleteTableMs?: number;
+  updateTableMs?: number;
+}
+type Dynalite = (options: DynaliteOptions) => Server;
+
+// dynalite ships no typings: load it through require with the small interface above.
+const dynalite = createRequire(import.meta.url)('dynalite') as Dynalite;
+
+export interface LocalDynamo {
+  url: string;
+  close(): Promise<void>;
+}
+
+export async function startDynamo({ port, directory }: { port: number; directory: string }): Promise<LocalDynamo> {
+  await mkdir(directory, { recursive: true });
+  const server = dynalite({ path: directory, createTableMs: 0, deleteTableMs: 0, updateTableMs: 0 });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, '127.0.0.1', () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const { port: actual } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${actual}`,
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        server.closeAllConnections();
+        // dynalite's close() also closes its LevelDB store.
+        server.close((error) => (error ? reject(error) : resolve()));
+      }),
+  };
+}
+
+export function localDynamoClient(endpoint: string): DynamoDBClient {
+  return new DynamoDBClient({ endpoint, region: LOCAL_REGION, credentials: DYNALITE_CREDENTIALS });
+}
+
+export const localDocumentClient = (client: DynamoDBClient): DynamoDBDocumentClient =>
+  DynamoDBDocumentClient.from(client, { marshallOptions: { removeUndefinedValues: true } });
+
+/** Creates the table from the shared definition unless it exists. Returns whether it was created. */
+export async function ensureTable(client: DynamoDBClient, tableName: string): Promise<boolean> {
+  try {
+    await client.send(new DescribeTableCommand({ TableName: tableName }));
+    return false;
+  } catch (error) {
+    if (!(error instanceof ResourceNotFoundException)) throw error;
+  }
+  await client.send(new CreateTableCommand(createTableInput(tableName)));
+  return true;
+}

@@ -1,0 +1,299 @@
+/**
+ * zod schemas of every item type of the table (docs/data-model.md). Items are validated with
+ * these when read; the key builders here are the only place that spells a key.
+ */
+import { createHash } from 'node:crypto';
+import { z } from 'zod';
+import {
+  CellOriginSchema,
+  CellValueSchema,
+  EditionSchema,
+  FindingSchema,
+  IssuerKindSchema,
+  RecognitionSchema,
+  SourceSchema,
+  UploadMetadataSchema,
+} from '../../report/model.ts';
+import { normalizeAgency } from '../../report/agency.ts';
+
+// ---------------------------------------------------------------------------------------------
+// Identifiers and keys
+// ---------------------------------------------------------------------------------------------
+
+const hex = (text: string, length: number) => createHash('sha256').update(text).digest('hex').slice(0, length);
+
+/**
+ * The agency as used in keys: `normalizeAgency` (shared/report/agency.ts: NFKC, traditional →
+ * simplified, bracketed annotations, whitespace and punctuation dropped, 人民政府 → 政府), the
+ * same normalization the history rules' `sameAgency` compares with. Names that are `same` only by
+ * a place prefix (沈阳市法库县自然资源局 ~ 法库县自然资源局) get different keys (docs/history.md).
+ */
+export const agencyKeyOf = (agency: string): string => normalizeAgency(agency);
+
+/** Deterministic, URL-safe id of the (agency, year) report. */
+export const reportIdOf = (agency: string, year: number): string => `${year}-${hex(`${agencyKeyOf(agency)}|${year}`, 10)}`;
+
+/** Id of the report of an upload whose agency or year is unknown: one per object key. */
+export const unidentifiedReportIdOf = (bucket: string, objectKey: string): string => `u-${hex(`${bucket}/${objectKey}`, 10)}`;
+
+/** Sortable version id: processing time, then a hash of the object version. */
+export const versionIdOf = (processedAt: string, bucket: string, objectKey: string, sourceVersion: string): string =>
+  `${processedAt}_${hex(`${bucket}/${objectKey}#${sourceVersion}`, 8)}`;
+
+export const seqOf = (index: number): string => String(index).padStart(4, '0');
+
+/** The leading words of keys, for range conditions and for checking that a cursor's key is ours. */
+export const keyPrefix = { report: 'REPORT#', version: 'VERSION#', year: 'YEAR#', rule: 'RULE#' } as const;
+
+export const keys = {
+  report: (reportId: string) => ({ pk: `${keyPrefix.report}${reportId}`, sk: 'LATEST' }),
+  version: (reportId: string, versionId: string) => ({ pk: `${keyPrefix.report}${reportId}`, sk: `${keyPrefix.version}${versionId}` }),
+  versionPartition: (reportId: string, versionId: string) => `${keyPrefix.version}${reportId}#${versionId}`,
+  section: (number: number, part: number) => `SECTION#${number}#${String(part).padStart(2, '0')}`,
+  cells: (group: string) => `CELLS#${group}`,
+  recognition: 'RECOGNITION',
+  finding: (seq: string) => `FINDING#${seq}`,
+  resolved: (seq: string) => `RESOLVED#${seq}`,
+  processing: (bucket: string, objectKey: string, sourceVersion: string) => ({
+    pk: `OBJECT#${bucket}/${objectKey}`,
+    sk: `SOURCE#${sourceVersion}`,
+  }),
+  /** gsi1: reports of a year, sorted by status then id (a status is a key prefix). */
+  yearIndex: (year: number | null) => `${keyPrefix.year}${year ?? 'none'}`,
+  yearSort: (status: string, reportId: string) => `${status}#${reportId}`,
+  yearSortPrefix: (status: string) => `${status}#`,
+  /** gsi2: reports of an agency, sorted by year then id (a year is a key prefix). */
+  agencyIndex: (agencyKey: string | null) => `AGENCY#${agencyKey ?? 'none'}`,
+  agencySort: (year: number | null, reportId: string) => `${keys.yearIndex(year)}#${reportId}`,
+  agencySortPrefix: (year: number | null) => `${keys.yearIndex(year)}#`,
+  /** gsi3: findings of latest versions by rule and year. */
+  ruleIndex: (ruleId: string, year: number | null) => `${keyPrefix.rule}${ruleId}#${keyPrefix.year}${year ?? 'none'}`,
+  ruleSort: (reportId: string, seq: string) => `${reportId}#${seq}`,
+  /** Agencies whose reports of `year` contain a sentence (boilerplate index, by sentence hash). */
+  sentence: (year: number, hash: string) => ({ pk: `SENTENCE#${year}#${hash}`, sk: 'AGENCIES' }),
+  /** The sentence hash of a boilerplate-index key. */
+  sentenceHash: (pk: string) => pk.split('#')[2] ?? '',
+} as const;
+
+/** Key of a normalized sentence in the boilerplate index. */
+export const sentenceHashOf = (norm: string): string => hex(norm, 24);
+
+/** Longest section text part, in characters (UTF-8 ≤ 3 bytes each: far under the 400 KB item limit). */
+export const SECTION_PART_CHARS = 50_000;
+
+// ---------------------------------------------------------------------------------------------
+// Shared pieces
+// ---------------------------------------------------------------------------------------------
+
+export const StatusSchema = z.enum(['error', 'warning', 'ok']);
+export type Status = z.infer<typeof StatusSchema>;
+
+export const CountsSchema = z.object({
+  error: z.number().int().nonnegative(),
+  warning: z.number().int().nonnegative(),
+  info: z.number().int().nonnegative(),
+});
+export type Counts = z.infer<typeof CountsSchema>;
+
+export const IdentityOriginSchema = z.enum(['document', 'metadata', 'key']);
+export const IdentitySourceSchema = z.object({
+  agency: IdentityOriginSchema.optional(),
+  year: IdentityOriginSchema.optional(),
+});
+export type IdentitySource = z.infer<typeof IdentitySourceSchema>;
+
+/**
+ * Why a version exists when it is not a processed upload: a re-evaluation of a stored Report
+ * (no file read) because the previous year arrived later (`previous-year`) or the rules changed
+ * (`revalidate`). `basedOn` is the version whose Report was re-evaluated.
+ */
+export const EvaluationSchema = z.object({
+  kind: z.enum(['previous-year', 'revalidate']),
+  basedOn: z.string(),
+  /** previous-year: the report (and version) of year − 1 whose arrival triggered it. */
+  triggeredBy: z.object({ reportId: z.string(), versionId: z.string(), year: z.number().int() }).optional(),
+});
+export type Evaluation = z.infer<typeof EvaluationSchema>;
+
+/** The previous-year version the history rules were given. */
+export const PreviousYearRefSchema = z.object({ reportId: z.string(), versionId: z.string() });
+export type PreviousYearRef = z.infer<typeof PreviousYearRefSchema>;
+
+export const DiffCountsSchema = z.object({
+  new: z.number().int().nonnegative(),
+  resolved: z.number().int().nonnegative(),
+  unchanged: z.number().int().nonnegative(),
+});
+export type DiffCounts = z.infer<typeof DiffCountsSchema>;
+
+const KeyFields = { pk: z.string(), sk: z.string() };
+const Gsi1 = { gsi1pk: z.string(), gsi1sk: z.string() };
+const Gsi2 = { gsi2pk: z.string(), gsi2sk: z.string() };
+
+const Identity = {
+  reportId: z.string(),
+  agency: z.string().nullable(),
+  agencyKey: z.string().nullable(),
+  year: z.number().int().nullable(),
+  identified: z.boolean(),
+};
+
+const Upload = {
+  bucket: z.string(),
+  objectKey: z.string(),
+  fileName: z.string(),
+};
+
+// ---------------------------------------------------------------------------------------------
+// Item types
+// ---------------------------------------------------------------------------------------------
+
+export const ReportItemSchema = z.object({
+  ...KeyFields,
+  ...Gsi1,
+  ...Gsi2,
+  type: z.literal('report'),
+  ...Identity,
+  ...Upload,
+  latestVersionId: z.string(),
+  processedAt: z.string(),
+  status: StatusSchema,
+  counts: CountsSchema,
+  edition: EditionSchema.nullable(),
+  title: z.string().nullable(),
+});
+export type ReportItem = z.infer<typeof ReportItemSchema>;
+
+export const VersionItemSchema = z.object({
+  ...KeyFields,
+  type: z.literal('version'),
+  ...Identity,
+  ...Upload,
+  versionId: z.string(),
+  identitySource: IdentitySourceSchema,
+  edition: EditionSchema.nullable(),
+  title: z.string().nullable(),
+  publishedAt: z.string().nullable(),
+  status: StatusSchema,
+  counts: CountsSchema,
+  findingCount: z.number().int().nonnegative(),
+  diff: DiffCountsSchema,
+  previousVersionId: z.string().optional(),
+  sourceVersion: z.string(),
+  size: z.number().int().nonnegative(),
+  contentType: z.string().optional(),
+  processedAt: z.string(),
+  rulesetVersion: z.string(),
+  inputRuleId: z.string().optional(),
+  sectionCount: z.number().int().nonnegative(),
+  cellCount: z.number().int().nonnegative(),
+  /** The upload metadata the rules were given (revalidation reuses it). Absent on old versions. */
+  uploadMetadata: UploadMetadataSchema.optional(),
+  /** The previous-year version the history rules compared with; absent when there was none. */
+  previousYear: PreviousYearRefSchema.optional(),
+  /** Set on re-evaluations (no file read); absent on processed uploads. */
+  evaluation: EvaluationSchema.optional(),
+});
+export type VersionItem = z.infer<typeof VersionItemSchema>;
+
+export const SectionItemSchema = z.object({
+  ...KeyFields,
+  type: z.literal('section'),
+  number: z.number().int().min(1).max(6),
+  heading: z.string(),
+  part: z.number().int().nonnegative(),
+  parts: z.number().int().positive(),
+  text: z.string(),
+  variant: z.boolean(),
+  numbered: z.boolean(),
+  source: SourceSchema.optional(),
+});
+export type SectionItem = z.infer<typeof SectionItemSchema>;
+
+export const CellsItemSchema = z.object({
+  ...KeyFields,
+  type: z.literal('cells'),
+  group: z.string(),
+  cells: z.record(z.string(), CellValueSchema),
+  sources: z.record(z.string(), CellOriginSchema),
+});
+export type CellsItem = z.infer<typeof CellsItemSchema>;
+
+export const RecognitionItemSchema = z.object({
+  ...KeyFields,
+  type: z.literal('recognition'),
+  recognition: RecognitionSchema,
+  issuerKind: IssuerKindSchema.nullable(),
+});
+export type RecognitionItem = z.infer<typeof RecognitionItemSchema>;
+
+const FindingFields = {
+  ...FindingSchema.shape,
+  seq: z.string(),
+  reportId: z.string(),
+  versionId: z.string(),
+  agency: z.string().nullable(),
+  year: z.number().int().nullable(),
+};
+
+export const FindingItemSchema = z.object({
+  ...KeyFields,
+  type: z.literal('finding'),
+  ...FindingFields,
+  change: z.enum(['new', 'unchanged']),
+  gsi3pk: z.string().optional(),
+  gsi3sk: z.string().optional(),
+});
+export type FindingItem = z.infer<typeof FindingItemSchema>;
+
+export const ResolvedItemSchema = z.object({
+  ...KeyFields,
+  type: z.literal('resolved'),
+  ...FindingFields,
+  change: z.literal('resolved'),
+  /** The version in which the finding no longer appears. */
+  resolvedIn: z.string(),
+  /** The version that still had it. */
+  fromVersionId: z.string(),
+});
+export type ResolvedItem = z.infer<typeof ResolvedItemSchema>;
+
+export const ProcessingItemSchema = z.object({
+  ...KeyFields,
+  type: z.literal('processing'),
+  status: z.enum(['in-progress', 'completed']),
+  claimToken: z.string(),
+  leaseUntil: z.number().int(),
+  reportId: z.string().optional(),
+  versionId: z.string(),
+  processedAt: z.string(),
+  publishedAt: z.string().optional(),
+  expiresAt: z.number().int(),
+});
+export type ProcessingItem = z.infer<typeof ProcessingItemSchema>;
+
+/** Boilerplate index entry: the (normalized) agencies of one year whose reports contain a sentence. */
+export const SentenceItemSchema = z.object({
+  ...KeyFields,
+  type: z.literal('sentence'),
+  year: z.number().int(),
+  /** normalizeAgency names (a DynamoDB string set), capped: enough to decide "≥ k other agencies". */
+  agencies: z.union([z.set(z.string()), z.array(z.string())]).transform((v) => [...v]),
+});
+export type SentenceItem = z.infer<typeof SentenceItemSchema>;
+
+export const ItemSchema = z.discriminatedUnion('type', [
+  ReportItemSchema,
+  VersionItemSchema,
+  SectionItemSchema,
+  CellsItemSchema,
+  RecognitionItemSchema,
+  FindingItemSchema,
+  ResolvedItemSchema,
+  ProcessingItemSchema,
+  SentenceItemSchema,
+]);
+export type Item = z.infer<typeof ItemSchema>;
+
+/** A stored finding of either kind, as a plain Finding (what emails and diffs use). */
+export type StoredFinding = FindingItem | ResolvedItem;

@@ -1,0 +1,96 @@
+/**
+ * The ingest use case over its ports: an in-memory object source, the real repository on
+ * dynalite, a recording notifier and a fixed clock.
+ */
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { checkBytes } from '../../shared/usecases/check.ts';
+import type { ProcessedUpload } from '../../shared/render/email.ts';
+import { ingestObject, type ObjectHead, type ObjectRef, type ObjectSource, type PipelineDeps } from '../../shared/usecases/ingest.ts';
+import { reportIdOf } from '../../shared/adapters/dynamodb/items.ts';
+import { ReportRepository } from '../../shared/adapters/dynamodb/repository.ts';
+import { startServers, type LocalServers } from '../support/servers.ts';
+
+const SEED = new Uint8Array(readFileSync(new URL('../fixtures/seed/heilongjiang-gxt-2022.txt', import.meta.url)));
+const AGENCY = '黑龙江省工业和信息化厅';
+
+class MemoryObjects implements ObjectSource {
+  readonly objects = new Map<string, { bytes: Uint8Array; metadata: Record<string, string>; etag: string }>();
+  readonly gets: string[] = [];
+  put(key: string, bytes: Uint8Array, metadata: Record<string, string> = {}) {
+    this.objects.set(key, { bytes, metadata, etag: `etag-${this.objects.size}-${bytes.length}` });
+  }
+  async head(ref: ObjectRef): Promise<ObjectHead | undefined> {
+    const o = this.objects.get(ref.key);
+    return o ? { size: o.bytes.length, metadata: o.metadata, etag: o.etag } : undefined;
+  }
+  async get(ref: ObjectRef): Promise<Uint8Array> {
+    this.gets.push(ref.key);
+    return this.objects.get(ref.key)!.bytes;
+  }
+}
+
+let servers: LocalServers;
+beforeAll(async () => {
+  servers = await startServers({ tableName: 'nianbao-pipeline', buckets: [] });
+});
+afterAll(async () => servers?.stop());
+
+function deps(objects: MemoryObjects) {
+  const store = new ReportRepository(servers.doc, servers.tableName);
+  const sent: ProcessedUpload[] = [];
+  let tick = Date.parse('2026-11-29T06:00:00.000Z');
+  const d: PipelineDeps = {
+    objects,
+    store,
+    notifier: { publish: async (u) => void sent.push(u) },
+    clock: { now: () => new Date((tick += 1000)) },
+  };
+  return { d, store, sent };
+}
+
+describe('ingestObject', () => {
+  it("passes the agency's previous-year report, as stored, to the rules", async () => {
+    const objects = new MemoryObjects();
+    const { d, store, sent } = deps(objects);
+    const text2021 = new TextEncoder().encode(new TextDecoder().decode(SEED).replaceAll('2022', '2021'));
+    objects.put('uploads/2021/hlj.txt', text2021);
+    objects.put('uploads/2022/hlj.txt', SEED);
+
+    const first = await ingestObject({ bucket: 'b', key: 'uploads/2021/hlj.txt' }, d);
+    expect(first).toMatchObject({ kind: 'processed', reportId: reportIdOf(AGENCY, 2021), latest: true });
+
+    const spy = vi.spyOn(store, 'latestVersion');
+    const second = await ingestObject({ bucket: 'b', key: 'uploads/2022/hlj.txt' }, d);
+    expect(second).toMatchObject({ kind: 'processed', reportId: reportIdOf(AGENCY, 2022) });
+    expect(spy).toHaveBeenCalledWith(reportIdOf(AGENCY, 2021));
+    const call = spy.mock.calls.findIndex(([id]) => id === reportIdOf(AGENCY, 2021));
+    const given = (await spy.mock.results[call]!.value)?.report;
+    const metadata = { fileName: 'hlj.txt', year: 2021 };
+    expect(given).toEqual((await checkBytes(text2021, { fileName: 'hlj.txt', metadata })).report);
+    expect(sent.map((u) => u.year)).toEqual([2021, 2022]);
+  });
+
+  it('acknowledges an object that no longer exists without storing or sending anything', async () => {
+    const objects = new MemoryObjects();
+    const { d, sent } = deps(objects);
+    expect(await ingestObject({ bucket: 'b', key: 'uploads/2022/gone.txt' }, d)).toEqual({ kind: 'gone' });
+    expect(sent).toEqual([]);
+  });
+
+  it('keeps the version id of a failed attempt, so the retry writes the same version', async () => {
+    const objects = new MemoryObjects();
+    const { d, store, sent } = deps(objects);
+    objects.put('uploads/2020/某局/失败.txt', new TextEncoder().encode('这不是年度报告，只是一段文字。'));
+    const failing = { ...d, notifier: { publish: async () => Promise.reject(Object.assign(new Error('Throttled'), { $metadata: {} })) } };
+    await expect(ingestObject({ bucket: 'b', key: 'uploads/2020/某局/失败.txt' }, failing)).rejects.toThrow('Throttled');
+    const retry = await ingestObject({ bucket: 'b', key: 'uploads/2020/某局/失败.txt' }, d);
+    expect(retry.kind).toBe('processed');
+    if (retry.kind !== 'processed') return;
+    const versions = await store.versions(retry.reportId);
+    expect(versions.map((v) => v.versionId)).toEqual([retry.versionId]);
+    expect(versions[0]).toMatchObject({ agency: '某局', year: 2020, identitySource: { agency: 'key', year: 'key' } });
+    expect(sent).toHaveLength(1);
+    expect(sent[0]!.findings.every((f) => f.finding.category === 'input')).toBe(true);
+  });
+});

@@ -1,0 +1,119 @@
+import { describe, expect, it } from 'vitest';
+import type { Finding } from '../../shared/report/model.ts';
+import { SNS_MAX_BYTES, renderEmail, renderSns, renderSubject, type ProcessedUpload } from '../../shared/render/email.ts';
+import { countBySeverity, statusOf } from '../../shared/usecases/ingest.ts';
+
+const f = (ruleId: string, severity: Finding['severity'], message: string, extra: Partial<Finding> = {}): Finding => ({
+  ruleId,
+  severity,
+  category: 'consistency',
+  message,
+  ...extra,
+});
+
+function upload(findings: Finding[], more: Partial<ProcessedUpload> = {}): ProcessedUpload {
+  const counts = countBySeverity(findings);
+  return {
+    reportId: '2022-ab12cd34ef',
+    versionId: '2026-11-29T06:00:00.000Z_0a1b2c3d',
+    agency: '黑龙江省工业和信息化厅',
+    year: 2022,
+    identified: true,
+    bucket: 'nianbao-uploads',
+    objectKey: 'uploads/2022/黑龙江省工业和信息化厅 2022年报.txt',
+    fileName: '黑龙江省工业和信息化厅 2022年报.txt',
+    status: statusOf(counts),
+    counts,
+    findings: findings.map((finding) => ({ finding, change: 'new' as const })),
+    resolved: [],
+    ...more,
+  };
+}
+
+const sample = [
+  f('X-TEST-COLUMN', 'error', '表三第一行各列之和为 11，总计栏为 12。', { suspect: 's3.new_received.total', cells: ['s3.new_received.total'] }),
+  f('X-TEST-ROW', 'error', '第二行\n跨行的说明', { source: { line: 50 } }),
+  f('X-TEST-GROUP', 'error', '第三条'),
+  f('C-SECTION-EMPTY', 'warning', '第五部分没有内容。'),
+  f('C-SECTION-HEADING-VARIANT', 'info', '章节标题与模板不同。'),
+];
+
+describe('renderSubject', () => {
+  it.each([
+    [upload(sample), '[nianbao] 2022 report: 3 errors, 1 warning (id 2022-ab12cd34ef)'],
+    [upload([sample[3]!]), '[nianbao] 2022 report: 1 warning (id 2022-ab12cd34ef)'],
+    [upload([sample[4]!]), '[nianbao] 2022 report: no problems (id 2022-ab12cd34ef)'],
+    [upload([sample[2]!], { identified: false, year: null, agency: null, reportId: 'u-0123456789' }), '[nianbao] unidentified upload: 1 error (id u-0123456789)'],
+  ])('is ASCII, one line, under 100 characters', (u, subject) => {
+    expect(renderSubject(u)).toBe(subject);
+    expect(subject).toMatch(/^[\x20-\x7e]{1,99}$/);
+  });
+});
+
+describe('renderSns', () => {
+  it('carries the email, the JSON payload and the filter attributes', () => {
+    const message = renderSns(upload(sample), { apiUrl: 'https://api.example.test/prod/' });
+    expect(message.MessageStructure).toBe('json');
+    expect(message.MessageAttributes).toEqual({
+      severity: { DataType: 'String', StringValue: 'error' },
+      year: { DataType: 'Number', StringValue: '2022' },
+      agency: { DataType: 'String', StringValue: '黑龙江省工业和信息化厅' },
+      ruleIds: {
+        DataType: 'String.Array',
+        StringValue: '["C-SECTION-EMPTY","C-SECTION-HEADING-VARIANT","X-TEST-COLUMN","X-TEST-GROUP","X-TEST-ROW"]',
+      },
+    });
+    const bodies = JSON.parse(message.Message) as Record<string, string>;
+    expect(Object.keys(bodies).sort()).toEqual(['default', 'email']);
+    const email = bodies.email!;
+    expect(email).toContain('机关：黑龙江省工业和信息化厅');
+    expect(email).toContain('年度：2022');
+    expect(email).toContain('结果：错误 3 条，警告 1 条，提示 1 条');
+    expect(email).toContain('1. [X-TEST-COLUMN] 表三第一行各列之和为 11，总计栏为 12。（可疑单元格：s3.new_received.total）');
+    expect(email).toContain('2. [X-TEST-ROW] 第二行 跨行的说明（第 50 行）');
+    expect(email).toContain('警告（1 条）\n1. [C-SECTION-EMPTY] 章节没有内容：第五部分没有内容。');
+    expect(email).toContain('GET https://api.example.test/prod/reports/2022-ab12cd34ef');
+    expect(email).toContain('这是该报告的第一个版本。');
+    const payload = JSON.parse(bodies.default!);
+    expect(payload).toMatchObject({ reportId: '2022-ab12cd34ef', severity: 'error', counts: { error: 3, warning: 1, info: 1 }, omitted: { error: 0, warning: 0, info: 0 } });
+    expect(payload.findings).toHaveLength(5);
+    expect(payload.api).toEqual({ method: 'GET', path: '/reports/2022-ab12cd34ef', url: 'https://api.example.test/prod/reports/2022-ab12cd34ef' });
+  });
+
+  it('lists new and resolved findings relative to the previous version', () => {
+    const u = upload(sample.slice(0, 2), {
+      previousVersionId: '2026-11-28T06:00:00.000Z_ffffffff',
+      findings: [
+        { finding: sample[0]!, change: 'unchanged' },
+        { finding: sample[1]!, change: 'new' },
+      ],
+      resolved: [f('C-ROW-MISSING', 'error', '表三缺少第 6 行。')],
+    });
+    const { subject, text } = renderEmail(u);
+    expect(subject).toBe('[nianbao] 2022 report: 2 errors (id 2022-ab12cd34ef)');
+    expect(text).toContain('与上一版本相比：新增 1 条，已解决 1 条，未变 1 条');
+    expect(text).toContain('第二行 跨行的说明（第 50 行） 【新增】');
+    expect(text).not.toContain('总计栏为 12。（可疑单元格：s3.new_received.total） 【新增】');
+    expect(text).toContain('已解决（与上一版本相比，1 条）\n1. [C-ROW-MISSING] 表格缺少行：表三缺少第 6 行。');
+    expect(text).toContain('GET /reports/2022-ab12cd34ef');
+  });
+
+  it('summarizes thousands of findings under the SNS limit without cutting a line', () => {
+    const many = Array.from({ length: 3000 }, (_, i) =>
+      f('P-CELL-UNPARSEABLE', i % 3 === 0 ? 'error' : i % 3 === 1 ? 'warning' : 'info', `单元格 s3.row${i}.total 的内容“${'很长的说明'.repeat(20)}”不是数字。`),
+    );
+    const message = renderSns(upload(many));
+    const size = Buffer.byteLength(message.Message) + Buffer.byteLength(message.Subject) +
+      Object.entries(message.MessageAttributes).reduce((n, [k, a]) => n + k.length + a.DataType.length + Buffer.byteLength(a.StringValue), 0);
+    expect(size).toBeLessThanOrEqual(SNS_MAX_BYTES);
+    const { email, default: payload } = JSON.parse(message.Message) as { email: string; default: string };
+    const lines = email.split('\n');
+    const listed = lines.filter((l) => /^\d+\. \[P-CELL-UNPARSEABLE\]/.test(l));
+    expect(listed.length).toBeGreaterThan(0);
+    expect(listed.every((l) => l.endsWith('不是数字。'))).toBe(true);
+    const perSeverity = listed.length / 3;
+    expect(email).toContain(`错误（1000 条）`);
+    expect(email).toContain(`…及另外 ${1000 - perSeverity} 条`);
+    expect(JSON.parse(payload).omitted).toEqual({ error: 1000 - perSeverity, warning: 1000 - perSeverity, info: 1000 - perSeverity });
+  });
+});
