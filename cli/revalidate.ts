@@ -7,13 +7,13 @@
  * region (AWS_PROFILE / AWS_REGION …); otherwise the running local stack's, from
  * `<NIANBAO_DATA_DIR or .nianbao>/endpoints.json`.
  */
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+
+import { documentClient } from '../shared/adapters/dynamodb/client.ts';
 import { z } from 'zod';
-import { revalidateStored, revalidationSummary, type RevalidationSummary } from '../shared/usecases/evaluation.ts';
-import { ReportRepository } from '../shared/adapters/dynamodb/repository.ts';
+import { revalidateStored, revalidationSummary, type RevalidationSummary } from '../shared/usecases/revalidate.ts';
+import { DynamoReportStore } from '../shared/adapters/dynamodb/report-store.ts';
 import { configFromEnv, readEndpoints } from '../local/config.ts';
-import { localDocumentClient, localDynamoClient } from '../local/dynamodb.ts';
+import { localDynamoClient } from '../local/dynamodb.ts';
 
 export const REVALIDATE_USAGE = `usage: nianbao revalidate [--year Y] [--agency A] [--dry-run] [--json] [--table NAME]
 
@@ -40,15 +40,14 @@ interface Io {
   err: (text: string) => void;
 }
 
-async function openStore(args: RevalidateArgs, env: NodeJS.ProcessEnv): Promise<{ store: ReportRepository; close: () => void }> {
+async function openStore(args: RevalidateArgs, env: NodeJS.ProcessEnv): Promise<{ store: DynamoReportStore; close: () => void }> {
   if (args.table) {
-    const client = new DynamoDBClient({});
-    const doc = DynamoDBDocumentClient.from(client, { marshallOptions: { removeUndefinedValues: true } });
-    return { store: new ReportRepository(doc, args.table), close: () => client.destroy() };
+    const doc = documentClient();
+    return { store: new DynamoReportStore(doc, args.table), close: () => client.destroy() };
   }
   const endpoints = await readEndpoints(configFromEnv(env).dataDir);
   const client = localDynamoClient(endpoints.dynamodb);
-  return { store: new ReportRepository(localDocumentClient(client), endpoints.table), close: () => client.destroy() };
+  return { store: new DynamoReportStore(documentClient(client), endpoints.table), close: () => client.destroy() };
 }
 
 const counted = (ids: string[]): string => {

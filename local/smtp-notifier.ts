@@ -8,7 +8,8 @@ import type { SNSClient } from '@aws-sdk/client-sns';
 import { createTransport, type Transporter } from 'nodemailer';
 import { z } from 'zod';
 import { renderEmail, type ProcessedUpload, type RenderOptions } from '../shared/render/email.ts';
-import { SnsNotifier, type Notifier } from '../shared/adapters/sns/notifier.ts';
+import { SnsNotifier } from '../shared/adapters/sns/notifier.ts';
+import { type Notifier } from '../shared/usecases/ports.ts';
 
 export interface SmtpNotifierOptions {
   /** e.g. smtp://127.0.0.1:2525 (no TLS, no auth: a local sink). */

@@ -4,6 +4,7 @@
  * handler behind functions/api/local-server.ts), and the wiring from S3 events to the ingest
  * handler, which notifies by SMTP. Writes `<dataDir>/endpoints.json` when everything is up.
  */
+import { documentClient } from '../shared/adapters/dynamodb/client.ts';
 import { rm } from 'node:fs/promises';
 import { Logger } from '@aws-lambda-powertools/logger';
 import type { LogLevel } from '@aws-lambda-powertools/logger/types';
@@ -14,7 +15,7 @@ import { startApiServer } from './api-server.ts';
 import { notifierFromEnv, SmtpNotifier } from './smtp-notifier.ts';
 import { DEFAULT_MAX_OBJECT_BYTES } from '../shared/usecases/ingest.ts';
 import { dataPaths, LOCAL_REGION, MAIL_FROM, MAIL_TO, writeEndpoints, type Endpoints, type LocalConfig } from './config.ts';
-import { ensureTable, localDocumentClient, localDynamoClient, startDynamo } from './dynamodb.ts';
+import { ensureTable, localDynamoClient, startDynamo } from './dynamodb.ts';
 import { startInbox } from './inbox.ts';
 import { localS3Client, startS3 } from './s3.ts';
 import { createWiring, type Wiring } from './wiring.ts';
@@ -75,7 +76,7 @@ export async function startLocalStack(config: LocalConfig, options: StartOptions
     const dynamoClient = localDynamoClient(dynamo.url);
     closers.push(() => dynamoClient.destroy());
     const createdTable = await ensureTable(dynamoClient, config.table);
-    const doc = localDocumentClient(dynamoClient);
+    const doc = documentClient(dynamoClient);
 
     const s3 = await starting('S3 (s3rver)', 'NIANBAO_S3_PORT', config.ports.s3, () =>
       startS3({ port: config.ports.s3, directory: paths.s3, bucket: config.bucket }),

@@ -1,16 +1,17 @@
 /**
  * Uploading files to the local bucket and waiting for the ingest handler to finish them: the
- * processing record of the object version (ReportRepository.getProcessing) says when and under
+ * processing record of the object version (DynamoReportStore.getProcessing) says when and under
  * which report and version; the HTTP API then gives the outcome. Used by `npm start` (the
  * samples) and `npm run upload`.
  */
+import { documentClient } from '../shared/adapters/dynamodb/client.ts';
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
-import { ReportRepository } from '../shared/adapters/dynamodb/repository.ts';
+import { DynamoReportStore } from '../shared/adapters/dynamodb/report-store.ts';
 import { ReportDetailSchema, type ReportDetail } from '../shared/usecases/views.ts';
 import { UPLOAD_PREFIX, type Endpoints } from './config.ts';
-import { localDocumentClient, localDynamoClient } from './dynamodb.ts';
+import { localDynamoClient } from './dynamodb.ts';
 import { localS3Client } from './s3.ts';
 
 export interface Uploaded {
@@ -29,7 +30,7 @@ export interface Outcome extends Uploaded {
 
 export interface LocalClients {
   s3: S3Client;
-  repository: ReportRepository;
+  repository: DynamoReportStore;
   destroy(): void;
 }
 
@@ -39,7 +40,7 @@ export function clientsFor(endpoints: Endpoints): LocalClients {
   const dynamo = localDynamoClient(endpoints.dynamodb);
   return {
     s3,
-    repository: new ReportRepository(localDocumentClient(dynamo), endpoints.table),
+    repository: new DynamoReportStore(documentClient(dynamo), endpoints.table),
     destroy: () => {
       s3.destroy();
       dynamo.destroy();
@@ -78,14 +79,14 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Waits for the processing record of the upload to be completed; undefined on timeout. */
 export async function waitForProcessing(
-  repository: Pick<ReportRepository, 'getProcessing'>,
+  repository: Pick<DynamoReportStore, 'processing'>,
   upload: Uploaded,
   timeoutMs: number,
 ): Promise<{ reportId: string; versionId: string } | undefined> {
   const deadline = Date.now() + timeoutMs;
   const ref = { bucket: upload.bucket, objectKey: upload.key, sourceVersion: upload.etag };
   for (let delay = 100; ; delay = Math.min(delay * 1.5, 1000)) {
-    const record = await repository.getProcessing(ref);
+    const record = await repository.processing(ref);
     if (record?.status === 'completed' && record.reportId) return { reportId: record.reportId, versionId: record.versionId };
     if (Date.now() >= deadline) return undefined;
     await sleep(delay);
@@ -101,7 +102,7 @@ export async function fetchVersion(apiUrl: string, reportId: string, versionId: 
 }
 
 export async function outcomeOf(
-  repository: Pick<ReportRepository, 'getProcessing'>,
+  repository: Pick<DynamoReportStore, 'processing'>,
   apiUrl: string,
   upload: Uploaded,
   timeoutMs: number,

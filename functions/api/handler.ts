@@ -6,13 +6,13 @@
  * `createApiHandler({ client, tableName })` is the factory (tests, the local stack);
  * `handler` is the Lambda entry, configured by the TABLE_NAME environment variable.
  */
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import middy from '@middy/core';
 import httpErrorHandler from '@middy/http-error-handler';
 import httpRouterHandler, { type Route as MiddyRoute } from '@middy/http-router';
 import type { APIGatewayProxyEventV2, APIGatewayProxyResultV2, Context } from 'aws-lambda';
 import type { z } from 'zod';
+import { documentClient } from '../../shared/adapters/dynamodb/client.ts';
 import { createQueries } from '../../shared/adapters/dynamodb/queries.ts';
 import {
   ApiError,
@@ -119,7 +119,7 @@ export const handler: ApiHandler = (event, context) => {
   if (!lambdaHandler) {
     const tableName = process.env.TABLE_NAME;
     if (!tableName) throw new Error('TABLE_NAME is not set');
-    const client = DynamoDBDocumentClient.from(new DynamoDBClient({}));
+    const client = documentClient();
     lambdaHandler = createApiHandler({ client, tableName });
   }
   return lambdaHandler(event, context);

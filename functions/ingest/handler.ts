@@ -16,19 +16,16 @@ import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
 import { DynamoDBClient, type DynamoDBClientConfig } from '@aws-sdk/client-dynamodb';
 import { S3Client, type S3ClientConfig } from '@aws-sdk/client-s3';
 import { SNSClient, type SNSClientConfig } from '@aws-sdk/client-sns';
-import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import middy from '@middy/core';
 import type { Context, SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
 import { z } from 'zod';
-import { SnsNotifier, type Notifier } from '../../shared/adapters/sns/notifier.ts';
-import {
-  DEFAULT_MAX_OBJECT_BYTES,
-  ProcessingInProgress,
-  ingestObject,
-  type Clock,
-  type ObjectRef,
-} from '../../shared/usecases/ingest.ts';
-import { ReportRepository } from '../../shared/adapters/dynamodb/repository.ts';
+import { SnsNotifier } from '../../shared/adapters/sns/notifier.ts';
+import { type Notifier } from '../../shared/usecases/ports.ts';
+import { DEFAULT_MAX_OBJECT_BYTES, ProcessingInProgress, ingestObject } from '../../shared/usecases/ingest.ts';
+import { type Clock, type ObjectRef } from '../../shared/usecases/ports.ts';
+import { documentClient } from '../../shared/adapters/dynamodb/client.ts';
+import { DynamoReportStore } from '../../shared/adapters/dynamodb/report-store.ts';
 import { createdObjects, isTestEvent, parseNotification } from './events.ts';
 import { S3ObjectSource } from '../../shared/adapters/s3/object-source.ts';
 
@@ -55,11 +52,6 @@ export interface IngestDeps {
 
 const SERVICE = 'nianbao-ingest';
 
-export function documentClient(dynamo: DynamoDBClient | DynamoDBDocumentClient): DynamoDBDocumentClient {
-  return dynamo instanceof DynamoDBDocumentClient
-    ? dynamo
-    : DynamoDBDocumentClient.from(dynamo, { marshallOptions: { removeUndefinedValues: true } });
-}
 
 /** Processes one SQS record: every created object in its S3 notification. Throws to fail the record. */
 export function createRecordHandler(deps: IngestDeps) {
@@ -71,7 +63,7 @@ export function createRecordHandler(deps: IngestDeps) {
       ? new SnsNotifier(deps.sns, deps.config.TOPIC_ARN, deps.config.API_URL ? { apiUrl: deps.config.API_URL } : {})
       : undefined);
   if (!notifier) throw new Error('createRecordHandler needs an SNS client or a notifier');
-  const store = new ReportRepository(documentClient(deps.dynamo), deps.config.TABLE_NAME);
+  const store = new DynamoReportStore(documentClient(deps.dynamo), deps.config.TABLE_NAME);
   const pipeline = {
     objects: new S3ObjectSource(deps.s3),
     store,

@@ -13,12 +13,13 @@
 import { Logger } from '@aws-lambda-powertools/logger';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import { DynamoDBClient, type DynamoDBClientConfig } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import middy from '@middy/core';
 import type { Context } from 'aws-lambda';
 import { z } from 'zod';
-import { revalidateStored, revalidationSummary, type RevalidationSummary } from '../../shared/usecases/evaluation.ts';
-import { ReportRepository } from '../../shared/adapters/dynamodb/repository.ts';
+import { revalidateStored, revalidationSummary, type RevalidationSummary } from '../../shared/usecases/revalidate.ts';
+import { documentClient } from '../../shared/adapters/dynamodb/client.ts';
+import { DynamoReportStore } from '../../shared/adapters/dynamodb/report-store.ts';
 
 export const RevalidateConfigSchema = z.object({ TABLE_NAME: z.string().min(1) });
 export type RevalidateConfig = z.infer<typeof RevalidateConfigSchema>;
@@ -44,10 +45,8 @@ const SERVICE = 'nianbao-revalidate';
 export function createRevalidateHandler(deps: RevalidateDeps) {
   const logger = deps.logger ?? new Logger({ serviceName: SERVICE });
   const doc =
-    deps.dynamo instanceof DynamoDBDocumentClient
-      ? deps.dynamo
-      : DynamoDBDocumentClient.from(deps.dynamo, { marshallOptions: { removeUndefinedValues: true } });
-  const store = new ReportRepository(doc, deps.config.TABLE_NAME);
+    documentClient(deps.dynamo);
+  const store = new DynamoReportStore(doc, deps.config.TABLE_NAME);
 
   const base = async (event: unknown): Promise<RevalidationSummary> => {
     const input = RevalidateEventSchema.parse(event ?? undefined);

@@ -6,8 +6,8 @@
 import type { Finding, Severity } from '../report/model.ts';
 import { SEVERITY_ORDER } from '../report/model.ts';
 import { CATALOGUE, isRuleId } from '../rules/catalogue.ts';
+import type { Status } from '../report/status.ts';
 
-export type Status = 'error' | 'warning' | 'ok';
 export type Change = 'new' | 'unchanged';
 
 /** What the pipeline hands to a notifier. */

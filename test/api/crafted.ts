@@ -7,8 +7,10 @@
 import type { Finding, Report } from '../../shared/report/model.ts';
 import { RecognitionSchema, ReportSchema } from '../../shared/report/model.ts';
 import { RULESET_VERSION } from '../../shared/rules/catalogue.ts';
-import { agencyKeyOf, reportIdOf, SECTION_PART_CHARS, versionIdOf } from '../../shared/adapters/dynamodb/items.ts';
-import type { ReportRepository, VersionRecord } from '../../shared/adapters/dynamodb/repository.ts';
+import { SECTION_PART_CHARS } from '../../shared/adapters/dynamodb/items.ts';
+import { agencyKeyOf, reportIdOf, versionIdOf } from '../../shared/usecases/records.ts';
+import type { DynamoReportStore } from '../../shared/adapters/dynamodb/report-store.ts';
+import type { VersionRecord } from '../../shared/usecases/records.ts';
 
 export const CRAFTED_AGENCY = '测试市数据资源局';
 export const CRAFTED_YEAR = 2023;
@@ -90,7 +92,7 @@ function versionRecord(versionId: string, processedAt: string, findings: Finding
 }
 
 /** v1 has an error, a warning and an info finding; v2 (the correction) only the warning and the info. */
-export async function writeCrafted(repository: ReportRepository): Promise<CraftedVersions> {
+export async function writeCrafted(repository: DynamoReportStore): Promise<CraftedVersions> {
   const t1 = '2026-11-29T07:00:00.000Z';
   const t2 = '2026-11-29T07:30:00.000Z';
   const v1 = versionIdOf(t1, 'nianbao-uploads', 'crafted', 'a');

@@ -10,10 +10,11 @@ import { CreateTableCommand } from '@aws-sdk/client-dynamodb';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { createApiHandler } from '../../functions/api/handler.ts';
 import { startApiServer, type ApiServer } from '../../local/api-server.ts';
-import { ingestObject, type ObjectHead, type ObjectRef, type ObjectSource } from '../../shared/usecases/ingest.ts';
+import { ingestObject } from '../../shared/usecases/ingest.ts';
+import { type ObjectHead, type ObjectRef, type ObjectSource } from '../../shared/usecases/ports.ts';
 import type { ProcessedUpload } from '../../shared/render/email.ts';
 import type { ReportItem } from '../../shared/adapters/dynamodb/items.ts';
-import { ReportRepository } from '../../shared/adapters/dynamodb/repository.ts';
+import { DynamoReportStore } from '../../shared/adapters/dynamodb/report-store.ts';
 import { createTableInput } from '../../shared/adapters/dynamodb/table-definition.ts';
 import { documentClient, dynamoClient, startDynalite } from '../support/servers.ts';
 import { CRAFTED_ID, writeCrafted, type CraftedVersions } from './crafted.ts';
@@ -102,7 +103,7 @@ export interface Harness {
   dynamo: LocalDynamo;
   /** The two versions of the report written through the repository (crafted.ts). */
   crafted: CraftedVersions;
-  repository: ReportRepository;
+  repository: DynamoReportStore;
   server: ApiServer;
   url: string;
   /** Every processed upload, in ingest order. */
@@ -123,7 +124,7 @@ export interface HttpResult {
 /** Starts everything and ingests `uploads` in order, one simulated second apart. */
 export async function startHarness(uploads: Upload[]): Promise<Harness> {
   const dynamo = await startDynamo();
-  const repository = new ReportRepository(dynamo.doc, dynamo.tableName);
+  const repository = new DynamoReportStore(dynamo.doc, dynamo.tableName);
   const objects = new MemoryObjects();
   const published: ProcessedUpload[] = [];
   let tick = Date.parse('2026-11-29T06:00:00.000Z');

@@ -13,12 +13,13 @@ import { createRevalidateHandler } from '../../functions/revalidate/handler.ts';
 import { main } from '../../cli/main.ts';
 import { writeEndpoints } from '../../local/config.ts';
 import { checkBytes } from '../../shared/usecases/check.ts';
-import { countBySeverity, statusOf, type RevalidationSummary } from '../../shared/usecases/evaluation.ts';
+import { type RevalidationSummary } from '../../shared/usecases/revalidate.ts';
+import { countBySeverity, statusOf } from '../../shared/report/status.ts';
 import type { Finding, Report } from '../../shared/report/model.ts';
 import { RULESET_VERSION } from '../../shared/rules/catalogue.ts';
 import { finding } from '../../shared/rules/rule.ts';
-import { agencyKeyOf, reportIdOf } from '../../shared/adapters/dynamodb/items.ts';
-import { ReportRepository } from '../../shared/adapters/dynamodb/repository.ts';
+import { agencyKeyOf, reportIdOf } from '../../shared/usecases/records.ts';
+import { DynamoReportStore } from '../../shared/adapters/dynamodb/report-store.ts';
 import { createTableInput } from '../../shared/adapters/dynamodb/table-definition.ts';
 import { bytesOf } from '../usecases/history-texts.ts';
 import { lambdaContext } from '../usecases/harness.ts';
@@ -32,7 +33,7 @@ const B = '示例市教育局';
 const OLD_RULESET = '2026.01.01-0';
 
 let db: RunningServer;
-let repo: ReportRepository;
+let repo: DynamoReportStore;
 let dynamo: ReturnType<typeof dynamoClient>;
 let tick = Date.parse('2026-11-29T01:00:00.000Z');
 
@@ -102,7 +103,7 @@ beforeAll(async () => {
   db = await startDynalite();
   dynamo = dynamoClient(db.endpoint);
   await dynamo.send(new CreateTableCommand(createTableInput(TABLE)));
-  repo = new ReportRepository(documentClient(dynamo), TABLE);
+  repo = new DynamoReportStore(documentClient(dynamo), TABLE);
   const dataDir = mkdtempSync(join(tmpdir(), 'nianbao-revalidate-'));
   await writeEndpoints(dataDir, {
     s3: 'http://127.0.0.1:1',

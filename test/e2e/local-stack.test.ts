@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { MailMessageSchema, type MailMessage } from '../../local/mail-store.ts';
 import { clientsFor, type LocalClients } from '../../local/uploads.ts';
-import { reportIdOf, unidentifiedReportIdOf } from '../../shared/adapters/dynamodb/items.ts';
+import { reportIdOf, unidentifiedReportIdOf } from '../../shared/usecases/records.ts';
 import { ReportDetailSchema, ReportSummarySchema, VersionSummarySchema, type ReportDetail } from '../../shared/usecases/views.ts';
 import { ROOT, runScript, stackEnv, startStackProcess, type StackProcess } from './stack-process.ts';
 
@@ -44,7 +44,7 @@ async function api<T>(path: string, schema: z.ZodType<T>): Promise<T> {
 }
 
 async function versionOf(upload: Upload): Promise<ReportDetail> {
-  const record = await clients.repository.getProcessing({ bucket: stack.endpoints.bucket, objectKey: upload.key, sourceVersion: upload.etag });
+  const record = await clients.repository.processing({ bucket: stack.endpoints.bucket, objectKey: upload.key, sourceVersion: upload.etag });
   expect(record?.status, `processing record of ${upload.key}`).toBe('completed');
   return api(`/reports/${record!.reportId}/versions/${record!.versionId}`, ReportDetailSchema);
 }
@@ -101,7 +101,7 @@ describe('the local stack end to end', () => {
       garbage: unidentifiedReportIdOf(stack.endpoints.bucket, uploads.garbage.key),
     };
     for (const u of Object.values(uploads)) {
-      const record = await clients.repository.getProcessing({ bucket: stack.endpoints.bucket, objectKey: u.key, sourceVersion: u.etag });
+      const record = await clients.repository.processing({ bucket: stack.endpoints.bucket, objectKey: u.key, sourceVersion: u.etag });
       expect(record, u.key).toMatchObject({ status: 'completed', reportId: expected[u.name] });
     }
     // The sample ingested at start and the two uploads are three versions of one report.

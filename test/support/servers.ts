@@ -11,13 +11,14 @@
  * `startDynalite()` / `startS3rver()` start one of them alone. Nothing here reads outside the
  * project; s3rver stores objects in a fresh temporary directory removed by stop().
  */
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { documentClient } from '../../shared/adapters/dynamodb/client.ts';
 import { mkdtemp, rm } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CreateTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { S3Client } from '@aws-sdk/client-s3';
-import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import dynalite from 'dynalite';
 import S3rver from 's3rver';
 import { createTableInput } from '../../shared/adapters/dynamodb/table-definition.ts';
@@ -70,9 +71,7 @@ export function dynamoClient(endpoint: string): DynamoDBClient {
   return new DynamoDBClient({ endpoint, region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS, maxAttempts: 1 });
 }
 
-export function documentClient(client: DynamoDBClient): DynamoDBDocumentClient {
-  return DynamoDBDocumentClient.from(client, { marshallOptions: { removeUndefinedValues: true } });
-}
+export { documentClient };
 
 /** An S3 client for s3rver: path-style, and checksums only when required (they break s3rver). */
 export function s3Client(endpoint: string): S3Client {

@@ -5,9 +5,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Report } from '../../shared/report/model.ts';
 import { normalizeSentence } from '../../shared/rules/history/sentences.ts';
-import { keys, reportIdOf, sentenceHashOf, SentenceItemSchema } from '../../shared/adapters/dynamodb/items.ts';
-import { ReportRepository } from '../../shared/adapters/dynamodb/repository.ts';
-import { indexedSentences, SENTENCE_AGENCY_CAP } from '../../shared/adapters/dynamodb/sentence-store.ts';
+import { keys, sentenceHashOf, SentenceItemSchema } from '../../shared/adapters/dynamodb/items.ts';
+import { reportIdOf } from '../../shared/usecases/records.ts';
+import { DynamoReportStore } from '../../shared/adapters/dynamodb/report-store.ts';
+import { SENTENCE_AGENCY_CAP } from '../../shared/adapters/dynamodb/sentence-store.ts';
+import { indexedSentences } from '../../shared/rules/history/copied-text.ts';
 import { yearPair } from '../rules/history/pairs.ts';
 import { withSection } from '../support/report-factory.ts';
 import { startServers, type LocalServers } from '../support/servers.ts';
@@ -17,11 +19,11 @@ import { bytesOf } from './history-texts.ts';
 process.env.POWERTOOLS_METRICS_DISABLED = 'true';
 
 let servers: LocalServers;
-let repo: ReportRepository;
+let repo: DynamoReportStore;
 
 beforeAll(async () => {
   servers = await startServers({ tableName: 'nianbao-boilerplate', buckets: [BUCKET] });
-  repo = new ReportRepository(servers.doc, servers.tableName);
+  repo = new DynamoReportStore(servers.doc, servers.tableName);
 });
 afterAll(async () => servers?.stop());
 

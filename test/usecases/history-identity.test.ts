@@ -5,8 +5,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sameAgency } from '../../shared/report/agency.ts';
-import { agencyKeyOf, reportIdOf } from '../../shared/adapters/dynamodb/items.ts';
-import { ReportRepository } from '../../shared/adapters/dynamodb/repository.ts';
+import { agencyKeyOf, reportIdOf } from '../../shared/usecases/records.ts';
+import { DynamoReportStore } from '../../shared/adapters/dynamodb/report-store.ts';
 import { yearPair } from '../rules/history/pairs.ts';
 import { withCells } from '../support/report-factory.ts';
 import { startServers, type LocalServers } from '../support/servers.ts';
@@ -16,10 +16,10 @@ import { bytesOf } from './history-texts.ts';
 process.env.POWERTOOLS_METRICS_DISABLED = 'true';
 
 let servers: LocalServers;
-let repo: ReportRepository;
+let repo: DynamoReportStore;
 beforeAll(async () => {
   servers = await startServers({ tableName: 'nianbao-identity', buckets: [BUCKET] });
-  repo = new ReportRepository(servers.doc, servers.tableName);
+  repo = new DynamoReportStore(servers.doc, servers.tableName);
 });
 afterAll(async () => servers?.stop());
 

@@ -9,12 +9,13 @@ import { S3ObjectSource } from '../../shared/adapters/s3/object-source.ts';
 import { checkBytes } from '../../shared/usecases/check.ts';
 import type { ProcessedUpload } from '../../shared/render/email.ts';
 import { ingestObject } from '../../shared/usecases/ingest.ts';
-import { REEVALUATION_SOURCE } from '../../shared/usecases/evaluation.ts';
+import { REEVALUATION_SOURCE } from '../../shared/usecases/evaluate.ts';
 import type { Report } from '../../shared/report/model.ts';
 import { RULESET_VERSION } from '../../shared/rules/catalogue.ts';
 import { createQueries } from '../../shared/adapters/dynamodb/queries.ts';
-import { FindingItemSchema, keys, reportIdOf } from '../../shared/adapters/dynamodb/items.ts';
-import { ReportRepository } from '../../shared/adapters/dynamodb/repository.ts';
+import { FindingItemSchema, keys } from '../../shared/adapters/dynamodb/items.ts';
+import { reportIdOf } from '../../shared/usecases/records.ts';
+import { DynamoReportStore } from '../../shared/adapters/dynamodb/report-store.ts';
 import { yearPair } from '../rules/history/pairs.ts';
 import { withCells, withSection } from '../support/report-factory.ts';
 import { startServers, type LocalServers } from '../support/servers.ts';
@@ -24,11 +25,11 @@ import { bytesOf } from './history-texts.ts';
 process.env.POWERTOOLS_METRICS_DISABLED = 'true';
 
 let servers: LocalServers;
-let repo: ReportRepository;
+let repo: DynamoReportStore;
 
 beforeAll(async () => {
   servers = await startServers({ tableName: 'nianbao-history', buckets: [BUCKET] });
-  repo = new ReportRepository(servers.doc, servers.tableName);
+  repo = new DynamoReportStore(servers.doc, servers.tableName);
 });
 afterAll(async () => servers?.stop());
 
@@ -200,7 +201,7 @@ describe('out-of-order arrival', () => {
     expect(subjects.filter((s) => s?.includes('re-evaluated'))).toHaveLength(2); // the failed call and the retry
     expect(subjects).toHaveLength(4);
     // The idempotency record of the re-evaluation is completed: a third delivery does nothing.
-    const record = await repo.getProcessing({ bucket: REEVALUATION_SOURCE, objectKey: id2022, sourceVersion: `${reportIdOf(agency, 2021)}#${(await repo.versions(reportIdOf(agency, 2021)))[0]!.versionId}` });
+    const record = await repo.processing({ bucket: REEVALUATION_SOURCE, objectKey: id2022, sourceVersion: `${reportIdOf(agency, 2021)}#${(await repo.versions(reportIdOf(agency, 2021)))[0]!.versionId}` });
     expect(record).toMatchObject({ status: 'completed', reportId: id2022, versionId: versions[0]!.versionId });
     await deliver(handler, `uploads/2021/${agency}/a.txt`);
     expect(published()).toHaveLength(4);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { decodeMetadataValue, identityFromKey, metadataOf } from '../../shared/usecases/ingest.ts';
-import { reportIdOf, unidentifiedReportIdOf, versionIdOf } from '../../shared/adapters/dynamodb/items.ts';
+import { decodeMetadataValue, identityFromKey, metadataOf } from '../../shared/usecases/identity.ts';
+import { reportIdOf, unidentifiedReportIdOf, versionIdOf } from '../../shared/usecases/records.ts';
 import { splitText } from '../../shared/adapters/dynamodb/version-items.ts';
 
 describe('report identity', () => {

@@ -7,20 +7,11 @@ import { ProvisionedThroughputExceededException } from '@aws-sdk/client-dynamodb
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkBytes } from '../../shared/usecases/check.ts';
 import { renderEmail, renderSns } from '../../shared/render/email.ts';
-import { countBySeverity } from '../../shared/usecases/ingest.ts';
+import { countBySeverity } from '../../shared/report/status.ts';
 import { diffFindings } from '../../shared/rules/diff.ts';
-import {
-  CellsItemSchema,
-  FindingItemSchema,
-  ReportItemSchema,
-  ResolvedItemSchema,
-  SectionItemSchema,
-  VersionItemSchema,
-  keys,
-  reportIdOf,
-  unidentifiedReportIdOf,
-} from '../../shared/adapters/dynamodb/items.ts';
-import { ReportRepository } from '../../shared/adapters/dynamodb/repository.ts';
+import { CellsItemSchema, FindingItemSchema, ReportItemSchema, ResolvedItemSchema, SectionItemSchema, VersionItemSchema, keys } from '../../shared/adapters/dynamodb/items.ts';
+import { reportIdOf, unidentifiedReportIdOf } from '../../shared/usecases/records.ts';
+import { DynamoReportStore } from '../../shared/adapters/dynamodb/report-store.ts';
 import { documentClient, dynamoClient, startServers, type LocalServers } from '../support/servers.ts';
 import {
   API_URL,
@@ -41,11 +32,11 @@ import {
 process.env.POWERTOOLS_METRICS_DISABLED = 'true';
 
 let servers: LocalServers;
-let repo: ReportRepository;
+let repo: DynamoReportStore;
 
 beforeAll(async () => {
   servers = await startServers({ tableName: 'nianbao-test', buckets: [BUCKET] });
-  repo = new ReportRepository(servers.doc, servers.tableName);
+  repo = new DynamoReportStore(servers.doc, servers.tableName);
 });
 afterAll(async () => servers?.stop());
 
@@ -143,7 +134,7 @@ describe('duplicate delivery', () => {
     expect(await handler(sqsEvent(record), lambdaContext())).toEqual({ batchItemFailures: [] });
     expect(published()).toHaveLength(1);
     const reportId = reportIdOf(SEED_AGENCY, 2022);
-    const processing = await repo.getProcessing({ bucket: BUCKET, objectKey: key, sourceVersion: (await etagOf(key))! });
+    const processing = await repo.processing({ bucket: BUCKET, objectKey: key, sourceVersion: (await etagOf(key))! });
     expect(processing).toMatchObject({ status: 'completed', reportId });
     const versions = (await repo.versions(reportId)).filter((v) => v.objectKey === key);
     expect(versions).toHaveLength(1);

@@ -6,9 +6,10 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { checkBytes } from '../../shared/usecases/check.ts';
 import type { ProcessedUpload } from '../../shared/render/email.ts';
-import { ingestObject, type ObjectHead, type ObjectRef, type ObjectSource, type PipelineDeps } from '../../shared/usecases/ingest.ts';
-import { reportIdOf } from '../../shared/adapters/dynamodb/items.ts';
-import { ReportRepository } from '../../shared/adapters/dynamodb/repository.ts';
+import { ingestObject, type PipelineDeps } from '../../shared/usecases/ingest.ts';
+import { type ObjectHead, type ObjectRef, type ObjectSource } from '../../shared/usecases/ports.ts';
+import { reportIdOf } from '../../shared/usecases/records.ts';
+import { DynamoReportStore } from '../../shared/adapters/dynamodb/report-store.ts';
 import { startServers, type LocalServers } from '../support/servers.ts';
 
 const SEED = new Uint8Array(readFileSync(new URL('../fixtures/seed/heilongjiang-gxt-2022.txt', import.meta.url)));
@@ -37,7 +38,7 @@ beforeAll(async () => {
 afterAll(async () => servers?.stop());
 
 function deps(objects: MemoryObjects) {
-  const store = new ReportRepository(servers.doc, servers.tableName);
+  const store = new DynamoReportStore(servers.doc, servers.tableName);
   const sent: ProcessedUpload[] = [];
   let tick = Date.parse('2026-11-29T06:00:00.000Z');
   const d: PipelineDeps = {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Finding } from '../../shared/report/model.ts';
 import { SNS_MAX_BYTES, renderEmail, renderSns, renderSubject, type ProcessedUpload } from '../../shared/render/email.ts';
-import { countBySeverity, statusOf } from '../../shared/usecases/ingest.ts';
+import { countBySeverity, statusOf } from '../../shared/report/status.ts';
 
 const f = (ruleId: string, severity: Finding['severity'], message: string, extra: Partial<Finding> = {}): Finding => ({
   ruleId,

@@ -7,38 +7,16 @@ import { z } from 'zod';
 import {
   CellOriginSchema,
   CellValueSchema,
-  EditionSchema,
   FindingSchema,
   IssuerKindSchema,
   RecognitionSchema,
   SourceSchema,
-  UploadMetadataSchema,
 } from '../../report/model.ts';
-import { normalizeAgency } from '../../report/agency.ts';
+import { ReportHeadSchema, VersionRecordSchema } from '../../usecases/records.ts';
 
 // ---------------------------------------------------------------------------------------------
 // Identifiers and keys
 // ---------------------------------------------------------------------------------------------
-
-const hex = (text: string, length: number) => createHash('sha256').update(text).digest('hex').slice(0, length);
-
-/**
- * The agency as used in keys: `normalizeAgency` (shared/report/agency.ts: NFKC, traditional →
- * simplified, bracketed annotations, whitespace and punctuation dropped, 人民政府 → 政府), the
- * same normalization the history rules' `sameAgency` compares with. Names that are `same` only by
- * a place prefix (沈阳市法库县自然资源局 ~ 法库县自然资源局) get different keys (docs/history.md).
- */
-export const agencyKeyOf = (agency: string): string => normalizeAgency(agency);
-
-/** Deterministic, URL-safe id of the (agency, year) report. */
-export const reportIdOf = (agency: string, year: number): string => `${year}-${hex(`${agencyKeyOf(agency)}|${year}`, 10)}`;
-
-/** Id of the report of an upload whose agency or year is unknown: one per object key. */
-export const unidentifiedReportIdOf = (bucket: string, objectKey: string): string => `u-${hex(`${bucket}/${objectKey}`, 10)}`;
-
-/** Sortable version id: processing time, then a hash of the object version. */
-export const versionIdOf = (processedAt: string, bucket: string, objectKey: string, sourceVersion: string): string =>
-  `${processedAt}_${hex(`${bucket}/${objectKey}#${sourceVersion}`, 8)}`;
 
 export const seqOf = (index: number): string => String(index).padStart(4, '0');
 
@@ -76,7 +54,7 @@ export const keys = {
 } as const;
 
 /** Key of a normalized sentence in the boilerplate index. */
-export const sentenceHashOf = (norm: string): string => hex(norm, 24);
+export const sentenceHashOf = (norm: string): string => createHash('sha256').update(norm).digest('hex').slice(0, 24);
 
 /** Longest section text part, in characters (UTF-8 ≤ 3 bytes each: far under the 400 KB item limit). */
 export const SECTION_PART_CHARS = 50_000;
@@ -85,114 +63,25 @@ export const SECTION_PART_CHARS = 50_000;
 // Shared pieces
 // ---------------------------------------------------------------------------------------------
 
-export const StatusSchema = z.enum(['error', 'warning', 'ok']);
-export type Status = z.infer<typeof StatusSchema>;
-
-export const CountsSchema = z.object({
-  error: z.number().int().nonnegative(),
-  warning: z.number().int().nonnegative(),
-  info: z.number().int().nonnegative(),
-});
-export type Counts = z.infer<typeof CountsSchema>;
-
-export const IdentityOriginSchema = z.enum(['document', 'metadata', 'key']);
-export const IdentitySourceSchema = z.object({
-  agency: IdentityOriginSchema.optional(),
-  year: IdentityOriginSchema.optional(),
-});
-export type IdentitySource = z.infer<typeof IdentitySourceSchema>;
-
-/**
- * Why a version exists when it is not a processed upload: a re-evaluation of a stored Report
- * (no file read) because the previous year arrived later (`previous-year`) or the rules changed
- * (`revalidate`). `basedOn` is the version whose Report was re-evaluated.
- */
-export const EvaluationSchema = z.object({
-  kind: z.enum(['previous-year', 'revalidate']),
-  basedOn: z.string(),
-  /** previous-year: the report (and version) of year − 1 whose arrival triggered it. */
-  triggeredBy: z.object({ reportId: z.string(), versionId: z.string(), year: z.number().int() }).optional(),
-});
-export type Evaluation = z.infer<typeof EvaluationSchema>;
-
-/** The previous-year version the history rules were given. */
-export const PreviousYearRefSchema = z.object({ reportId: z.string(), versionId: z.string() });
-export type PreviousYearRef = z.infer<typeof PreviousYearRefSchema>;
-
-export const DiffCountsSchema = z.object({
-  new: z.number().int().nonnegative(),
-  resolved: z.number().int().nonnegative(),
-  unchanged: z.number().int().nonnegative(),
-});
-export type DiffCounts = z.infer<typeof DiffCountsSchema>;
-
 const KeyFields = { pk: z.string(), sk: z.string() };
 const Gsi1 = { gsi1pk: z.string(), gsi1sk: z.string() };
 const Gsi2 = { gsi2pk: z.string(), gsi2sk: z.string() };
-
-const Identity = {
-  reportId: z.string(),
-  agency: z.string().nullable(),
-  agencyKey: z.string().nullable(),
-  year: z.number().int().nullable(),
-  identified: z.boolean(),
-};
-
-const Upload = {
-  bucket: z.string(),
-  objectKey: z.string(),
-  fileName: z.string(),
-};
 
 // ---------------------------------------------------------------------------------------------
 // Item types
 // ---------------------------------------------------------------------------------------------
 
-export const ReportItemSchema = z.object({
+export const ReportItemSchema = ReportHeadSchema.extend({
   ...KeyFields,
   ...Gsi1,
   ...Gsi2,
   type: z.literal('report'),
-  ...Identity,
-  ...Upload,
-  latestVersionId: z.string(),
-  processedAt: z.string(),
-  status: StatusSchema,
-  counts: CountsSchema,
-  edition: EditionSchema.nullable(),
-  title: z.string().nullable(),
 });
 export type ReportItem = z.infer<typeof ReportItemSchema>;
 
-export const VersionItemSchema = z.object({
+export const VersionItemSchema = VersionRecordSchema.extend({
   ...KeyFields,
   type: z.literal('version'),
-  ...Identity,
-  ...Upload,
-  versionId: z.string(),
-  identitySource: IdentitySourceSchema,
-  edition: EditionSchema.nullable(),
-  title: z.string().nullable(),
-  publishedAt: z.string().nullable(),
-  status: StatusSchema,
-  counts: CountsSchema,
-  findingCount: z.number().int().nonnegative(),
-  diff: DiffCountsSchema,
-  previousVersionId: z.string().optional(),
-  sourceVersion: z.string(),
-  size: z.number().int().nonnegative(),
-  contentType: z.string().optional(),
-  processedAt: z.string(),
-  rulesetVersion: z.string(),
-  inputRuleId: z.string().optional(),
-  sectionCount: z.number().int().nonnegative(),
-  cellCount: z.number().int().nonnegative(),
-  /** The upload metadata the rules were given (revalidation reuses it). Absent on old versions. */
-  uploadMetadata: UploadMetadataSchema.optional(),
-  /** The previous-year version the history rules compared with; absent when there was none. */
-  previousYear: PreviousYearRefSchema.optional(),
-  /** Set on re-evaluations (no file read); absent on processed uploads. */
-  evaluation: EvaluationSchema.optional(),
 });
 export type VersionItem = z.infer<typeof VersionItemSchema>;
 

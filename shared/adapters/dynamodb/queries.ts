@@ -8,7 +8,6 @@ import type { z } from 'zod';
 import type { Severity } from '../../report/model.ts';
 import { queryFingerprint, type CursorKey } from './cursor.ts';
 import {
-  agencyKeyOf,
   FindingItemSchema,
   ItemSchema,
   keyPrefix,
@@ -19,6 +18,7 @@ import {
   type ReportItem,
   type VersionItem,
 } from './items.ts';
+import { agencyKeyOf } from '../../usecases/records.ts';
 import { readPage } from './paginate.ts';
 import { TABLE_DEFINITION, type TableDefinition } from './table-definition.ts';
 import { latestFindingOf, reportDetailOf, reportSummaryOf, versionFindingOf, versionSummaryOf } from './to-views.ts';

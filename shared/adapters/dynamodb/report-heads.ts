@@ -4,12 +4,10 @@
  * report items carry). Reads every page; the caller decides how many reports it can afford.
  */
 import { QueryCommand, ScanCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { agencyKeyOf, keys, ReportItemSchema, type ReportItem } from './items.ts';
+import type { ReportHeadFilter } from '../../usecases/ports.ts';
+import { keys, ReportItemSchema, type ReportItem } from './items.ts';
+import { agencyKeyOf } from '../../usecases/records.ts';
 
-export interface ReportHeadFilter {
-  year?: number;
-  agency?: string;
-}
 
 type Input = {
   TableName: string;

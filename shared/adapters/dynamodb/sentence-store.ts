@@ -11,10 +11,9 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { BatchGetCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { normalizeAgency } from '../../report/agency.ts';
-import type { Report } from '../../report/model.ts';
-import { BoilerplateIndex, isTemplateSentence } from '../../rules/history/boilerplate.ts';
-import { comparedSentences } from '../../rules/history/copied-text.ts';
+import { BoilerplateIndex } from '../../rules/history/boilerplate.ts';
 import { keys, sentenceHashOf, SentenceItemSchema } from './items.ts';
+import { drainWithBackoff } from './retry.ts';
 
 /** Agencies kept per sentence: the index answers "seen in ≥ k other agencies" for any k < this. */
 export const SENTENCE_AGENCY_CAP = 8;
@@ -22,14 +21,6 @@ export const SENTENCE_AGENCY_CAP = 8;
 export const DEFAULT_MIN_OTHER_AGENCIES = 2;
 const BATCH_GET = 100;
 const PARALLEL_UPDATES = 8;
-
-/**
- * The sentences of a report worth indexing: the compared sentences (sections 一 and 五) that the
- * built-in list does not already treat as boilerplate, each once.
- */
-export function indexedSentences(report: Report): string[] {
-  return [...new Set(comparedSentences(report).map((s) => s.norm))].filter((norm) => !isTemplateSentence(norm));
-}
 
 export async function recordSentences(
   doc: DynamoDBDocumentClient,
@@ -85,19 +76,21 @@ export async function loadBoilerplate(
   const byHash = new Map([...new Set(norms)].map((norm) => [sentenceHashOf(norm), norm]));
   const hashes = [...byHash.keys()];
   for (let i = 0; i < hashes.length; i += BATCH_GET) {
-    let requested: Record<string, unknown>[] = hashes.slice(i, i + BATCH_GET).map((h) => keys.sentence(year, h));
-    for (let attempt = 0; requested.length > 0; attempt++) {
-      if (attempt > 8) throw new Error(`BatchGet left ${requested.length} unprocessed keys`);
-      if (attempt > 0) await new Promise((r) => setTimeout(r, Math.min(1000, 50 * 2 ** attempt)));
-      const out = await doc.send(new BatchGetCommand({ RequestItems: { [tableName]: { Keys: requested } } }));
-      for (const raw of out.Responses?.[tableName] ?? []) {
-        const item = SentenceItemSchema.parse(raw);
-        const norm = byHash.get(keys.sentenceHash(item.pk));
-        if (norm === undefined) continue;
-        for (const agency of item.agencies) index.add({ agency, sentences: [{ norm }] });
-      }
-      requested = out.UnprocessedKeys?.[tableName]?.Keys ?? [];
-    }
+    const requested: Record<string, unknown>[] = hashes.slice(i, i + BATCH_GET).map((h) => keys.sentence(year, h));
+    await drainWithBackoff(
+      requested,
+      async (batch) => {
+        const out = await doc.send(new BatchGetCommand({ RequestItems: { [tableName]: { Keys: batch } } }));
+        for (const raw of out.Responses?.[tableName] ?? []) {
+          const item = SentenceItemSchema.parse(raw);
+          const norm = byHash.get(keys.sentenceHash(item.pk));
+          if (norm === undefined) continue;
+          for (const agency of item.agencies) index.add({ agency, sentences: [{ norm }] });
+        }
+        return out.UnprocessedKeys?.[tableName]?.Keys ?? [];
+      },
+      'BatchGetItem',
+    );
   }
   return index;
 }

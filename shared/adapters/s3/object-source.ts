@@ -2,7 +2,7 @@
  * The ObjectSource port of the pipeline over S3 (HeadObject, GetObject).
  */
 import { GetObjectCommand, HeadObjectCommand, type S3Client } from '@aws-sdk/client-s3';
-import type { ObjectHead, ObjectRef, ObjectSource } from '../../usecases/ingest.ts';
+import type { ObjectHead, ObjectRef, ObjectSource } from '../../usecases/ports.ts';
 
 const isNotFound = (error: unknown): boolean => {
   if (typeof error !== 'object' || error === null) return false;

@@ -1,13 +1,10 @@
 /**
- * The SNS publisher: the Notifier port of the ingest pipeline over an SNS topic.
+ * The Notifier port over an SNS topic: one Publish per processed upload, rendered by
+ * shared/render/email.ts (ASCII subject, Chinese body, JSON payload, filterable attributes).
  */
 import { PublishCommand, type SNSClient } from '@aws-sdk/client-sns';
 import { renderSns, type ProcessedUpload, type RenderOptions } from '../../render/email.ts';
-
-/** What the pipeline needs from a notifier. */
-export interface Notifier {
-  publish(upload: ProcessedUpload): Promise<void>;
-}
+import type { Notifier } from '../../usecases/ports.ts';
 
 export class SnsNotifier implements Notifier {
   constructor(

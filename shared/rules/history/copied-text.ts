@@ -80,3 +80,11 @@ export function copiedText(report: Report, previous: Report, boilerplate?: Boile
   });
   return { eligible, copied, share: eligible.length === 0 ? 0 : copied.length / eligible.length };
 }
+
+/**
+ * The sentences of a report worth indexing: the compared sentences (sections 一 and 五) that the
+ * built-in list does not already treat as boilerplate, each once.
+ */
+export function indexedSentences(report: Report): string[] {
+  return [...new Set(comparedSentences(report).map((s) => s.norm))].filter((norm) => !isTemplateSentence(norm));
+}

@@ -1,0 +1,117 @@
+/**
+ * Writing a version (docs/data-model.md): its items (sections, cells, recognition, findings,
+ * resolved findings), its version item, and the report item that points at the latest version,
+ * written last with a condition so that an older version never replaces a newer one. Findings of
+ * superseded versions leave the per-rule index (gsi3).
+ */
+import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
+import { BatchWriteCommand, PutCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { VersionWrite } from '../../usecases/ports.ts';
+import { FindingItemSchema, keys, type ReportItem } from './items.ts';
+import { queryPartition } from './query-partition.ts';
+import { drainWithBackoff } from './retry.ts';
+import { findingItem, reportItems, resolvedItem } from './version-items.ts';
+
+const BATCH = 25;
+
+export class DynamoVersionWriter {
+  constructor(
+    private readonly doc: DynamoDBDocumentClient,
+    private readonly tableName: string,
+  ) {}
+
+  /** Writes a version and its items; returns whether it became the report's latest version. */
+  async saveVersion(write: VersionWrite): Promise<{ latest: boolean }> {
+    const { version } = write;
+    const partition = keys.versionPartition(version.reportId, version.versionId);
+    const children: Record<string, unknown>[] = [
+      ...(write.report ? reportItems(partition, write.report) : []),
+      ...write.findings.map((f, i) => findingItem(partition, version, f, i)),
+      ...write.resolved.map((f, i) => resolvedItem(partition, version, f, i)),
+    ];
+    await this.batchPut(children);
+    await this.put({ ...keys.version(version.reportId, version.versionId), type: 'version', ...version });
+
+    const report: ReportItem = {
+      ...keys.report(version.reportId),
+      type: 'report',
+      gsi1pk: keys.yearIndex(version.year),
+      gsi1sk: keys.yearSort(version.status, version.reportId),
+      gsi2pk: keys.agencyIndex(version.agencyKey),
+      gsi2sk: keys.agencySort(version.year, version.reportId),
+      reportId: version.reportId,
+      agency: version.agency,
+      agencyKey: version.agencyKey,
+      year: version.year,
+      identified: version.identified,
+      bucket: version.bucket,
+      objectKey: version.objectKey,
+      fileName: version.fileName,
+      latestVersionId: version.versionId,
+      processedAt: version.processedAt,
+      status: version.status,
+      counts: version.counts,
+      edition: version.edition,
+      title: version.title,
+    };
+    let replaced: string | undefined;
+    try {
+      const out = await this.doc.send(
+        new PutCommand({
+          TableName: this.tableName,
+          Item: report,
+          ConditionExpression: 'attribute_not_exists(pk) OR latestVersionId <= :vid',
+          ExpressionAttributeValues: { ':vid': version.versionId },
+          ReturnValues: 'ALL_OLD',
+        }),
+      );
+      const old = out.Attributes?.latestVersionId;
+      replaced = typeof old === 'string' ? old : undefined;
+    } catch (error) {
+      if (!(error instanceof ConditionalCheckFailedException)) throw error;
+      // A newer version is the latest: this one's findings must not appear in gsi3.
+      await this.removeFromRuleIndex(version.reportId, version.versionId);
+      return { latest: false };
+    }
+    const superseded = new Set([replaced, version.previousVersionId]);
+    for (const old of superseded) {
+      if (old && old !== version.versionId) await this.removeFromRuleIndex(version.reportId, old);
+    }
+    return { latest: true };
+  }
+
+  private async removeFromRuleIndex(reportId: string, versionId: string): Promise<void> {
+    const items = await queryPartition(this.doc, this.tableName, keys.versionPartition(reportId, versionId), 'FINDING#');
+    for (const item of items.map((i) => FindingItemSchema.parse(i))) {
+      if (item.gsi3pk === undefined) continue;
+      await this.doc.send(
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key: { pk: item.pk, sk: item.sk },
+          UpdateExpression: 'REMOVE gsi3pk, gsi3sk',
+        }),
+      );
+    }
+  }
+
+  private async put(item: Record<string, unknown>): Promise<void> {
+    await this.doc.send(new PutCommand({ TableName: this.tableName, Item: item }));
+  }
+
+  private async batchPut(items: Record<string, unknown>[]): Promise<void> {
+    type Put = { PutRequest: { Item: Record<string, unknown> } };
+    for (let i = 0; i < items.length; i += BATCH) {
+      const requests: Put[] = items.slice(i, i + BATCH).map((Item) => ({ PutRequest: { Item } }));
+      await drainWithBackoff(
+        requests,
+        async (batch) => {
+          const out = await this.doc.send(new BatchWriteCommand({ RequestItems: { [this.tableName]: batch } }));
+          return (out.UnprocessedItems?.[this.tableName] ?? []).flatMap((r) =>
+            r.PutRequest?.Item ? [{ PutRequest: { Item: r.PutRequest.Item } }] : [],
+          );
+        },
+        'BatchWriteItem',
+      );
+    }
+  }
+}

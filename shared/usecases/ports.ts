@@ -1,0 +1,163 @@
+/**
+ * The ports of the use cases: what ingest, revalidate and the read side need from the outside
+ * world, as interfaces. Adapters implement them — DynamoDB (shared/adapters/dynamodb/), S3
+ * (shared/adapters/s3/), SNS (shared/adapters/sns/), and the local stack's SMTP notifier
+ * (local/) — and the tests use the same adapters against local servers. Nothing here knows a
+ * table key, an AWS error or a protocol.
+ */
+import type { Finding, Report } from '../report/model.ts';
+import type { BoilerplateIndex } from '../rules/history/boilerplate.ts';
+import type { ProcessedUpload } from '../render/email.ts';
+import type { ChangedFinding, ReportHead, VersionRecord } from './records.ts';
+
+// ---------------------------------------------------------------------------------------------
+// Objects (the uploaded files)
+// ---------------------------------------------------------------------------------------------
+
+/** An uploaded object, as named by the storage event. */
+export interface ObjectRef {
+  bucket: string;
+  key: string;
+  /** The object version named by the event, when the bucket is versioned. */
+  versionId?: string;
+}
+
+/** What a HEAD of the object says. */
+export interface ObjectHead {
+  size: number;
+  /** User metadata (x-amz-meta-*), names lower-case without the prefix. */
+  metadata: Record<string, string>;
+  versionId?: string;
+  etag?: string;
+  contentType?: string;
+}
+
+/** Where uploaded files are read from. */
+export interface ObjectSource {
+  /**
+   * The object's size, metadata and version.
+   * @returns undefined when the object does not exist (any more)
+   */
+  head(ref: ObjectRef): Promise<ObjectHead | undefined>;
+  /** The object's bytes. Throws when it cannot be read (the message is retried). */
+  get(ref: ObjectRef): Promise<Uint8Array>;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Notifier, clock
+// ---------------------------------------------------------------------------------------------
+
+/** Where the outcome of a processed upload (or a re-evaluation) is sent: one message each. */
+export interface Notifier {
+  /** Publishes one message. Throws when it could not be sent (the caller retries). */
+  publish(upload: ProcessedUpload): Promise<void>;
+}
+
+/** The time, injectable for tests. */
+export interface Clock {
+  now(): Date;
+}
+
+/** The system clock. */
+export const systemClock: Clock = { now: () => new Date() };
+
+// ---------------------------------------------------------------------------------------------
+// The report store
+// ---------------------------------------------------------------------------------------------
+
+/** Which object version a processing claim is about. */
+export interface ObjectVersionRef {
+  bucket: string;
+  objectKey: string;
+  /** The storage's version id when versioned, else the ETag without quotes. */
+  sourceVersion: string;
+}
+
+/** What a claim on an object version found. */
+export type Claim =
+  | { kind: 'claimed'; token: string; versionId: string; processedAt: string }
+  | { kind: 'completed'; record: ProcessingRecord }
+  | { kind: 'busy'; record?: ProcessingRecord };
+
+/** The processing record of an object version: which report version it became, once completed. */
+export interface ProcessingRecord {
+  status: 'in-progress' | 'completed';
+  reportId?: string | undefined;
+  versionId: string;
+  processedAt: string;
+  publishedAt?: string | undefined;
+}
+
+/**
+ * Idempotency: at most one worker processes an object version (or a re-evaluation) at a time,
+ * and a completed one is never processed again. See docs/decisions/idempotency.md.
+ */
+export interface ClaimStore {
+  /**
+   * Claims an object version for processing; the version id is fixed by the first claim, so a
+   * retry after a failure rewrites the same version.
+   * @returns `claimed` with a token, `completed` when it was done before, `busy` when another
+   *   worker holds a live claim
+   */
+  claim(ref: ObjectVersionRef, now: Date): Promise<Claim>;
+  /** Marks a claimed version done. Throws when the claim was taken over by another worker. */
+  complete(ref: ObjectVersionRef, token: string, reportId: string, publishedAt: string): Promise<void>;
+  /** Gives a claim up after a failure so that a retry can take over at once (never throws on a lost claim). */
+  release(ref: ObjectVersionRef, token: string): Promise<void>;
+  /** The processing record of an object version, if any. */
+  processing(ref: ObjectVersionRef): Promise<ProcessingRecord | undefined>;
+}
+
+/** A version to write: its record, its Report (absent for input failures), its findings. */
+export interface VersionWrite {
+  version: VersionRecord;
+  report?: Report;
+  findings: ChangedFinding[];
+  /** Findings of the previous version that this one no longer has. */
+  resolved: Finding[];
+}
+
+/** A stored version read back: its record, its Report (absent for input failures), its findings. */
+export interface StoredVersion {
+  version: VersionRecord;
+  report?: Report;
+  findings: Finding[];
+}
+
+/** Which reports to list: of a year, of an agency (optionally of one year), or all. */
+export interface ReportHeadFilter {
+  year?: number;
+  agency?: string;
+}
+
+/** Report versions: written by ingest and re-evaluations, read back for comparisons and history. */
+export interface VersionStore {
+  /**
+   * Writes a version and all its items.
+   * @returns whether it became the report's latest version (false when a newer one exists)
+   */
+  saveVersion(write: VersionWrite): Promise<{ latest: boolean }>;
+  /** The latest state of a report, or undefined when it has no version. */
+  getReport(reportId: string): Promise<ReportHead | undefined>;
+  /** The newest version of a report older than `versionId` (the one a new version is compared with). */
+  versionBefore(reportId: string, versionId: string): Promise<VersionRecord | undefined>;
+  /** The findings of a version, in their stored order. */
+  findings(reportId: string, versionId: string): Promise<Finding[]>;
+  /** A version with its Report and findings, or undefined when it does not exist. */
+  storedVersion(reportId: string, versionId: string): Promise<StoredVersion | undefined>;
+  /** The latest version of a report with its Report and findings, or undefined. */
+  latestVersion(reportId: string): Promise<StoredVersion | undefined>;
+  /** The latest state of every report the filter selects (all pages). */
+  reportHeads(filter?: ReportHeadFilter): Promise<ReportHead[]>;
+}
+
+/** The boilerplate index of a year: sentences many agencies share (H-TEXT-COPIED leaves them out). */
+export interface BoilerplateStore {
+  /** What the store knows about these normalized sentences of `year`. */
+  boilerplateFor(year: number, norms: readonly string[], minOtherAgencies?: number): Promise<BoilerplateIndex>;
+  /** Adds an agency's sentences of a year (idempotent). */
+  recordSentences(year: number, agency: string, norms: readonly string[]): Promise<void>;
+}
+
+/** Everything the ingest and revalidate use cases need from storage. */
+export type ReportStore = ClaimStore & VersionStore & BoilerplateStore;
