@@ -1,180 +1,56 @@
 /**
- * `nianbao` command line: check report files offline, without any server.
+ * The `nianbao` command line. Subcommands, each in its own file with its own options and `--help`:
  *
- *   nianbao check FILE... [--json] [--previous FILE]
- *   nianbao revalidate [--year Y] [--agency A] [--dry-run] [--json] [--table NAME]   (revalidate-command.ts)
+ *   nianbao check FILE... [--json] [--previous FILE]                                  (check.ts)
+ *   nianbao revalidate [--year Y] [--agency A] [--dry-run] [--json] [--table NAME]     (revalidate.ts)
+ *   nianbao upload [--prefix P] [--timeout SECONDS] [--no-wait] FILE...               (upload.ts)
  *
- * Exit status: 0 no error-severity finding, 1 error findings, 2 a file could not be read.
+ * `main` returns the exit status instead of exiting, so tests run it in process.
  */
-import { readFile } from 'node:fs/promises';
-import { basename } from 'node:path';
-import { parseArgs } from 'node:util';
-import { checkBytes, type CheckResult } from '../shared/usecases/check.ts';
-import type { Finding, Report, Severity } from '../shared/report/model.ts';
-import { SEVERITY_ORDER } from '../shared/report/model.ts';
-import { REVALIDATE_USAGE, runRevalidate } from './revalidate.ts';
+import { Command, CommanderError } from 'commander';
+import { checkCommand } from './check.ts';
+import { type Output, STDIO } from './io.ts';
+import { revalidateCommand } from './revalidate.ts';
+import { uploadCommand } from './upload.ts';
+
+export type { Output };
 
 const USAGE = `usage: nianbao check FILE... [--json] [--previous FILE]
+       nianbao revalidate [--year Y] [--agency A] [--dry-run] [--json] [--table NAME]
+       nianbao upload [--prefix P] [--timeout SECONDS] [--no-wait] FILE...
+       nianbao help [COMMAND]`;
 
-Checks 政府信息公开工作年度报告 files (text, HTML, DOCX, PDF) against the national template.
-  --json            print exactly one JSON value (an object for one file, an array for several)
-  --previous FILE   the same agency's report for the previous year (cross-year rules)
-
-Exit status: 0 no error finding, 1 error findings, 2 a file could not be read.
-
-${REVALIDATE_USAGE}`;
-
-export interface Output {
-  out: (text: string) => void;
-  err: (text: string) => void;
-}
-
-const STDIO: Output = {
-  out: (text) => process.stdout.write(text + '\n'),
-  err: (text) => process.stderr.write(text + '\n'),
-};
-
-/** The `--json` shape of one checked file. */
-export interface FileResult {
-  file: string;
-  report: {
-    edition: Report['edition'];
-    year: Report['year'];
-    agency: Report['agency'];
-    title: Report['title'];
-    sections: { number: number; heading: string; text: string }[];
-    cells: Report['cells'];
-  } | null;
-  findings: Finding[];
-}
-
-export function toFileResult(file: string, result: CheckResult): FileResult {
-  const r = result.report;
-  return {
-    file,
-    report: r
-      ? {
-          edition: r.edition,
-          year: r.year,
-          agency: r.agency,
-          title: r.title,
-          sections: r.sections.map((s) => ({ number: s.number, heading: s.heading, text: s.text })),
-          cells: r.cells,
-        }
-      : null,
-    findings: result.findings,
-  };
-}
-
-const SEVERITY_LABEL: Record<Severity, string> = { error: '错误 error', warning: '警告 warning', info: '提示 info' };
-
-/** Readable output: findings grouped by severity, with rule id, message and source line. */
-export function formatHuman(result: FileResult): string {
-  const lines: string[] = [];
-  const r = result.report;
-  const head = r
-    ? `${r.agency ?? '（未识别机关）'} ${r.year ?? '（未识别年度）'} 年度报告 · ${r.edition ? `${r.edition} 版格式` : '格式版本未识别'}`
-    : '（未能读取为报告）';
-  lines.push(`${result.file}: ${head}`);
-  const counts = SEVERITY_ORDER.map((s) => `${result.findings.filter((f) => f.severity === s).length} ${s}`);
-  lines.push(`  ${counts.join(', ')}`);
-  for (const severity of SEVERITY_ORDER) {
-    const group = result.findings.filter((f) => f.severity === severity);
-    if (group.length === 0) continue;
-    lines.push(`  ${SEVERITY_LABEL[severity]} (${group.length})`);
-    for (const f of group) {
-      const where = f.source?.line ? ` [第 ${f.source.line} 行]` : f.source?.page ? ` [第 ${f.source.page} 页]` : '';
-      const suspect = f.suspect ? ` （可疑单元格：${f.suspect}）` : '';
-      lines.push(`    ${f.ruleId.padEnd(26)} ${f.message}${suspect}${where}`);
-    }
+/** The program with every subcommand, writing to `io`; actions put their exit status in `status.code`. */
+export function createProgram(io: Output, status: { code: number }): Command {
+  const program = new Command('nianbao')
+    .description('Checks 政府信息公开工作年度报告 (government information-disclosure annual reports).')
+    .showHelpAfterError(false)
+    .configureOutput({ writeOut: (text) => io.out(text.trimEnd()), writeErr: (text) => io.err(text.trimEnd()) })
+    .exitOverride();
+  for (const command of [checkCommand(io, status), revalidateCommand(io, status), uploadCommand(io, status)]) {
+    program.addCommand(command.exitOverride().configureOutput({ writeOut: (t) => io.out(t.trimEnd()), writeErr: (t) => io.err(t.trimEnd()) }));
   }
-  return lines.join('\n');
+  return program;
 }
 
-async function checkFile(path: string, previous: Report | undefined): Promise<FileResult> {
-  const bytes = await readFile(path);
-  const result = await checkBytes(new Uint8Array(bytes), { fileName: basename(path), previous });
-  return toFileResult(path, result);
-}
-
-function describeReadError(path: string, error: unknown): string {
-  const code = (error as NodeJS.ErrnoException | undefined)?.code;
-  if (code === 'ENOENT') return `${path}: 文件不存在 (file not found)`;
-  if (code === 'EISDIR') return `${path}: 这是目录，不是文件 (is a directory)`;
-  if (code === 'EACCES') return `${path}: 没有读取权限 (permission denied)`;
-  return `${path}: 无法读取 (${error instanceof Error ? error.message : String(error)})`;
-}
-
+/**
+ * Runs the command line.
+ * @param argv - the arguments after the program name
+ * @returns the exit status: the subcommand's, 0 for help, 2 for a usage error
+ */
 export async function main(argv: string[], io: Output = STDIO): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: {
-        json: { type: 'boolean', default: false },
-        previous: { type: 'string' },
-        help: { type: 'boolean', short: 'h', default: false },
-        // revalidate
-        year: { type: 'string' },
-        agency: { type: 'string' },
-        'dry-run': { type: 'boolean', default: false },
-        table: { type: 'string' },
-      },
-    });
-  } catch (error) {
-    io.err(`${error instanceof Error ? error.message : String(error)}\n\n${USAGE}`);
-    return 2;
-  }
-  const [command, ...files] = parsed.positionals;
-  if (parsed.values.help || command === 'help') {
-    io.out(USAGE);
-    return 0;
-  }
-  if (command === 'revalidate') {
-    if (files.length > 0) {
-      io.err(`revalidate takes no file arguments\n\n${REVALIDATE_USAGE}`);
-      return 2;
-    }
-    const { year, agency, table, json } = parsed.values;
-    return runRevalidate({ year, agency, table, json, dryRun: parsed.values['dry-run'] }, io);
-  }
-  if (command !== 'check' || files.length === 0) {
+  const status = { code: 0 };
+  if (argv.length === 0) {
     io.err(USAGE);
     return 2;
   }
-
-  let previous: Report | undefined;
-  if (parsed.values.previous) {
-    try {
-      const prev = await checkBytes(new Uint8Array(await readFile(parsed.values.previous)), {
-        fileName: basename(parsed.values.previous),
-      });
-      previous = prev.report;
-      if (!previous) io.err(`${parsed.values.previous}: 上一年度报告无法识别，跨年度检查未执行 (previous report not usable)`);
-    } catch (error) {
-      io.err(describeReadError(parsed.values.previous, error));
-      return 2;
-    }
+  try {
+    await createProgram(io, status).parseAsync(argv, { from: 'user' });
+    return status.code;
+  } catch (error) {
+    if (!(error instanceof CommanderError)) throw error;
+    if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version') return 0;
+    if (error.code === 'commander.unknownCommand') io.err(USAGE);
+    return 2;
   }
-
-  const results: FileResult[] = [];
-  let status = 0;
-  for (const file of files) {
-    try {
-      const result = await checkFile(file, previous);
-      results.push(result);
-      if (result.findings.some((f) => f.severity === 'error')) status = Math.max(status, 1);
-    } catch (error) {
-      io.err(describeReadError(file, error));
-      status = 2;
-    }
-  }
-
-  if (parsed.values.json) {
-    io.out(JSON.stringify(files.length === 1 ? (results[0] ?? null) : results, null, 2));
-  } else {
-    io.out(results.map(formatHuman).join('\n\n'));
-  }
-  return status;
 }

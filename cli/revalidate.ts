@@ -12,19 +12,10 @@ import { documentClient } from '../shared/adapters/dynamodb/client.ts';
 import { z } from 'zod';
 import { revalidateStored, revalidationSummary, type RevalidationSummary } from '../shared/usecases/revalidate.ts';
 import { DynamoReportStore } from '../shared/adapters/dynamodb/report-store.ts';
+import { Command } from 'commander';
 import { configFromEnv, readEndpoints } from '../local/config.ts';
+import type { Output } from './io.ts';
 import { localDynamoClient } from '../local/dynamodb.ts';
-
-export const REVALIDATE_USAGE = `usage: nianbao revalidate [--year Y] [--agency A] [--dry-run] [--json] [--table NAME]
-
-Re-checks the latest version of every stored report (of a year / an agency) with the current rules,
-from the stored cells and texts, and stores a new evaluation where the findings changed.
-  --year Y       only reports of year Y
-  --agency A     only reports of agency A (normalized name)
-  --dry-run      report what would change; store nothing
-  --json         print one JSON object
-  --table NAME   a deployed stack's table (AWS credentials and region from the environment);
-                 default: the local stack of NIANBAO_DATA_DIR (or .nianbao)/endpoints.json`;
 
 export const RevalidateArgsSchema = z.object({
   year: z.coerce.number().int().min(2000).max(2100).optional(),
@@ -35,15 +26,11 @@ export const RevalidateArgsSchema = z.object({
 });
 export type RevalidateArgs = z.infer<typeof RevalidateArgsSchema>;
 
-interface Io {
-  out: (text: string) => void;
-  err: (text: string) => void;
-}
 
 async function openStore(args: RevalidateArgs, env: NodeJS.ProcessEnv): Promise<{ store: DynamoReportStore; close: () => void }> {
   if (args.table) {
     const doc = documentClient();
-    return { store: new DynamoReportStore(doc, args.table), close: () => client.destroy() };
+    return { store: new DynamoReportStore(doc, args.table), close: () => doc.destroy() };
   }
   const endpoints = await readEndpoints(configFromEnv(env).dataDir);
   const client = localDynamoClient(endpoints.dynamodb);
@@ -73,10 +60,10 @@ export function formatRevalidation(s: RevalidationSummary): string {
 }
 
 /** Runs the subcommand; returns the exit status (0 done, 2 bad arguments or no table to reach). */
-export async function runRevalidate(raw: Record<string, unknown>, io: Io, env: NodeJS.ProcessEnv = process.env): Promise<number> {
+export async function runRevalidate(raw: Record<string, unknown>, io: Output, env: NodeJS.ProcessEnv = process.env): Promise<number> {
   const parsed = RevalidateArgsSchema.safeParse(raw);
   if (!parsed.success) {
-    io.err(`${z.prettifyError(parsed.error)}\n\n${REVALIDATE_USAGE}`);
+    io.err(z.prettifyError(parsed.error));
     return 2;
   }
   const args = parsed.data;
@@ -99,4 +86,22 @@ export async function runRevalidate(raw: Record<string, unknown>, io: Io, env: N
   } finally {
     opened.close();
   }
+}
+
+/** The `revalidate` subcommand; its action stores the exit status in `status.code`. */
+export function revalidateCommand(io: Output, status: { code: number }): Command {
+  return new Command('revalidate')
+    .summary('re-check stored reports with the current rules')
+    .description(
+      'Re-checks the latest version of every stored report (of a year / an agency) with the current rules,\n' +
+        'from the stored cells and texts, and stores a new evaluation where the findings changed.',
+    )
+    .option('--year <year>', 'only reports of this year')
+    .option('--agency <agency>', 'only reports of this agency (normalized name)')
+    .option('--dry-run', 'report what would change; store nothing')
+    .option('--json', 'print one JSON object')
+    .option('--table <name>', "a deployed stack's table (AWS credentials and region from the environment); default: the local stack")
+    .action(async (options: { year?: string; agency?: string; dryRun?: boolean; json?: boolean; table?: string }) => {
+      status.code = await runRevalidate({ ...options, dryRun: options.dryRun ?? false, json: options.json ?? false }, io);
+    });
 }

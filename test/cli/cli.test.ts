@@ -4,7 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { main, type FileResult } from '../../cli/main.ts';
+import type { FileResult } from '../../cli/check.ts';
+import { main } from '../../cli/main.ts';
 import type { Report } from '../../shared/report/model.ts';
 import { reportText } from '../usecases/history-texts.ts';
 import { yearPair } from '../rules/history/pairs.ts';
@@ -110,6 +111,18 @@ describe('nianbao check', () => {
     const { status, stderr } = await run(['frobnicate']);
     expect(status).toBe(2);
     expect(stderr).toContain('usage: nianbao check');
+  });
+
+  it('refuses an option that belongs to another subcommand (check --year) with status 2', async () => {
+    const { status, stderr } = await run(['check', '--year', '2023', SEED]);
+    expect(status).toBe(2);
+    expect(stderr).toContain("unknown option '--year'");
+  });
+
+  it.each(['check', 'revalidate', 'upload'])('%s has its own --help (status 0)', async (command) => {
+    const { status, stdout } = await run([command, '--help']);
+    expect(status).toBe(0);
+    expect(stdout).toContain(`Usage: nianbao ${command}`);
   });
 
   it('works as `npx nianbao` in the clone, without a build step', async () => {

@@ -66,7 +66,7 @@ describe('the local stack end to end', () => {
         }),
       ),
     ) as Record<Upload['name'], Upload>;
-    uploadRun = await runScript('cli/upload.ts', ['--prefix', 'e2e', '--timeout', '30', SEED, BROKEN, garbage], stackEnv(stack.dataDir));
+    uploadRun = await runScript('bin/nianbao.mjs', ['upload', '--prefix', 'e2e', '--timeout', '30', SEED, BROKEN, garbage], stackEnv(stack.dataDir));
     const response = await fetch(stack.endpoints.inboxApi);
     mail = z.array(MailMessageSchema).parse(await response.json());
   }, 90_000);
