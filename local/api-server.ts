@@ -7,6 +7,7 @@
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { apiLogger } from '../functions/api/errors.ts';
 import type { APIGatewayProxyEventV2, APIGatewayProxyResultV2, Context } from 'aws-lambda';
 
 export type ApiHandler = (event: APIGatewayProxyEventV2, context: Context) => Promise<APIGatewayProxyResultV2>;
@@ -20,8 +21,7 @@ export interface ApiServerOptions {
   logError?: (detail: string) => void;
 }
 
-const defaultLog = (detail: string) =>
-  console.error(JSON.stringify({ level: 'ERROR', message: 'local API adapter failed', detail }));
+const defaultLog = (detail: string) => apiLogger.error('local API adapter failed', { detail });
 
 export interface ApiServer {
   /** Base URL without a trailing slash, e.g. http://127.0.0.1:3000 */

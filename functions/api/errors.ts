@@ -3,6 +3,7 @@
  * @middy/http-error-handler. Anything that is not an ApiError becomes a bare 500 whose body says
  * nothing about the internals (the original is logged, never returned).
  */
+import { Logger } from '@aws-lambda-powertools/logger';
 import type { MiddlewareObj } from '@middy/core';
 import type { APIGatewayProxyResultV2 } from 'aws-lambda';
 import { z } from 'zod';
@@ -67,11 +68,13 @@ export function describeIssues(error: z.ZodError): string {
 
 export type ErrorLogger = (error: unknown) => void;
 
-/** Logs one JSON line: the error name and message, and the stack only for unexpected errors. */
+/** The API's Powertools logger (structured JSON lines, like the ingest function's). */
+export const apiLogger = new Logger({ serviceName: 'nianbao-api' });
+
+/** Logs unexpected errors with their stack; caller errors (ApiError) are answers, not incidents. */
 export const defaultErrorLogger: ErrorLogger = (error) => {
-  if (error instanceof ApiError) return; // caller errors are answers, not incidents
-  const e = error instanceof Error ? error : new Error(String(error));
-  console.error(JSON.stringify({ level: 'ERROR', message: 'unhandled API error', error: e.name, detail: e.message, stack: e.stack }));
+  if (error instanceof ApiError) return;
+  apiLogger.error('unhandled API error', error instanceof Error ? error : new Error(String(error)));
 };
 
 /**

@@ -4,7 +4,7 @@
  */
 import type { z } from 'zod';
 import { RULESET_VERSION } from '../../shared/rules/catalogue.ts';
-import type { Queries } from '../../shared/adapters/dynamodb/queries.ts';
+import type { ReportQueries } from '../../shared/usecases/ports.ts';
 import { notFound } from './errors.ts';
 import {
   DEFAULT_LIMIT,
@@ -24,7 +24,7 @@ import {
 } from './schemas.ts';
 
 export interface RouteContext {
-  queries: Queries;
+  queries: ReportQueries;
   openApi: () => unknown;
 }
 

@@ -5,10 +5,11 @@
  * (local/) — and the tests use the same adapters against local servers. Nothing here knows a
  * table key, an AWS error or a protocol.
  */
-import type { Finding, Report } from '../report/model.ts';
+import type { Finding, Report, Severity } from '../report/model.ts';
 import type { BoilerplateIndex } from '../rules/history/boilerplate.ts';
 import type { ProcessedUpload } from '../render/email.ts';
 import type { ChangedFinding, ReportHead, VersionRecord } from './records.ts';
+import type { LatestFinding, Page, ReportDetail, ReportSummary, VersionFinding, VersionSummary } from './views.ts';
 
 // ---------------------------------------------------------------------------------------------
 // Objects (the uploaded files)
@@ -161,3 +162,44 @@ export interface BoilerplateStore {
 
 /** Everything the ingest and revalidate use cases need from storage. */
 export type ReportStore = ClaimStore & VersionStore & BoilerplateStore;
+
+// ---------------------------------------------------------------------------------------------
+// The read side (the HTTP API)
+// ---------------------------------------------------------------------------------------------
+
+export interface ListReportsFilter {
+  year?: number;
+  agency?: string;
+  status?: ReportSummary['status'];
+  limit: number;
+  cursor?: string;
+}
+
+export interface ListFindingsFilter {
+  year?: number;
+  ruleId?: string;
+  severity?: Severity;
+  limit: number;
+  cursor?: string;
+}
+
+export interface ReportFindings {
+  reportId: string;
+  versionId: string;
+  latest: boolean;
+  items: VersionFinding[];
+}
+
+/** The read side the HTTP API needs: reports, versions and findings as views (views.ts), paginated. */
+export interface ReportQueries {
+  listReports(filter: ListReportsFilter): Promise<Page<ReportSummary>>;
+  /** The latest version in full; null when the report does not exist. */
+  getReport(reportId: string): Promise<ReportDetail | null>;
+  /** Versions newest first; null when the report does not exist. */
+  listVersions(reportId: string): Promise<VersionSummary[] | null>;
+  getVersion(reportId: string, versionId: string): Promise<ReportDetail | null>;
+  /** Findings of one version (default the latest); null when the report or version does not exist. */
+  listReportFindings(reportId: string, options: { versionId?: string; severity?: Severity }): Promise<ReportFindings | null>;
+  /** Findings of the latest versions of all reports. */
+  listFindings(filter: ListFindingsFilter): Promise<Page<LatestFinding>>;
+}

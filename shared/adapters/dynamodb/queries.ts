@@ -22,6 +22,7 @@ import { agencyKeyOf } from '../../usecases/records.ts';
 import { readPage } from './paginate.ts';
 import { TABLE_DEFINITION, type TableDefinition } from './table-definition.ts';
 import { latestFindingOf, reportDetailOf, reportSummaryOf, versionFindingOf, versionSummaryOf } from './to-views.ts';
+import type { ListFindingsFilter, ListReportsFilter, ReportFindings, ReportQueries } from '../../usecases/ports.ts';
 import type { LatestFinding, Page, ReportDetail, ReportSummary, VersionFinding, VersionSummary } from '../../usecases/views.ts';
 
 export interface QueryDeps {
@@ -31,28 +32,8 @@ export interface QueryDeps {
   maxReadsPerPage?: number;
 }
 
-export interface ListReportsFilter {
-  year?: number;
-  agency?: string;
-  status?: ReportSummary['status'];
-  limit: number;
-  cursor?: string;
-}
 
-export interface ListFindingsFilter {
-  year?: number;
-  ruleId?: string;
-  severity?: Severity;
-  limit: number;
-  cursor?: string;
-}
 
-export interface ReportFindings {
-  reportId: string;
-  versionId: string;
-  latest: boolean;
-  items: VersionFinding[];
-}
 
 /** A stored item that does not match its schema: a bug or a corrupted table, never the caller's fault. */
 export class CorruptItem extends Error {
@@ -83,23 +64,11 @@ const indexKeys = (gsi: Index) => [...TABLE_KEYS, gsi.partitionKey.name, gsi.sor
 const str = (key: CursorKey, name: string): string => (typeof key[name] === 'string' ? (key[name] as string) : '');
 
 // ---------------------------------------------------------------------------------------------
-// Queries
+// ReportQueries
 // ---------------------------------------------------------------------------------------------
 
-export interface Queries {
-  listReports(filter: ListReportsFilter): Promise<Page<ReportSummary>>;
-  /** The latest version in full; null when the report does not exist. */
-  getReport(reportId: string): Promise<ReportDetail | null>;
-  /** Versions newest first; null when the report does not exist. */
-  listVersions(reportId: string): Promise<VersionSummary[] | null>;
-  getVersion(reportId: string, versionId: string): Promise<ReportDetail | null>;
-  /** Findings of one version (default the latest); null when the report or version does not exist. */
-  listReportFindings(reportId: string, options: { versionId?: string; severity?: Severity }): Promise<ReportFindings | null>;
-  /** Findings of the latest versions of all reports. */
-  listFindings(filter: ListFindingsFilter): Promise<Page<LatestFinding>>;
-}
 
-export function createQueries({ client, tableName, maxReadsPerPage }: QueryDeps): Queries {
+export function createQueries({ client, tableName, maxReadsPerPage }: QueryDeps): ReportQueries {
   async function getItem(key: { pk: string; sk: string }): Promise<Record<string, unknown> | undefined> {
     const { Item } = await client.send(new GetCommand({ TableName: tableName, Key: key }));
     return Item;

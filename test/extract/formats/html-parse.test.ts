@@ -171,10 +171,12 @@ describe('parseHtml: tree building', () => {
       node = node.children.at(-1);
     }
     expect(depth).toBe(1 + 512); // #document and 512 nested elements (then the last text)
-    const start = performance.now();
-    parseHtml(`${'<b>'.repeat(20000)}x${'</i>'.repeat(20000)}`); // every </i> searches the open elements
-    expect(performance.now() - start).toBeLessThan(2000);
-  });
+    // Every </i> searches the open elements: bounded by the depth cap (the test timeout guards a hang).
+    const unmatched = parseHtml(`${'<b>'.repeat(20000)}x${'</i>'.repeat(20000)}`);
+    let deepest = 0;
+    for (let node: HtmlNode | undefined = unmatched; node?.type === 'element'; deepest++) node = node.children.at(-1);
+    expect(deepest).toBe(1 + 512);
+  }, 10_000);
 
   it('uppercase and mixed-case markup as old CMS pages write it', () => {
     expect(tree('<TABLE><TR><TD>a<TD>b</TABLE><P>c<BR>d</P>')).toBe('<table><tr><td>a</td><td>b</td></tr></table><p>c<br>d</p>');
