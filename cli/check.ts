@@ -9,7 +9,7 @@ import { basename } from 'node:path';
 import { Command } from 'commander';
 import type { Finding, Report, Severity } from '../shared/report/model.ts';
 import { SEVERITY_ORDER } from '../shared/report/model.ts';
-import { checkBytes, type CheckResult } from '../shared/usecases/check.ts';
+import { type CheckResult, checkBytes } from '../shared/usecases/check.ts';
 import type { Output } from './io.ts';
 
 /** The `--json` shape of one checked file. */
@@ -83,7 +83,6 @@ function describeReadError(path: string, error: unknown): string {
   return `${path}: 无法读取 (${error instanceof Error ? error.message : String(error)})`;
 }
 
-
 export interface CheckOptions {
   json?: boolean;
   previous?: string;
@@ -133,7 +132,9 @@ export async function runCheck(files: string[], options: CheckOptions, io: Outpu
 export function checkCommand(io: Output, status: { code: number }): Command {
   return new Command('check')
     .summary('check report files offline')
-    .description('Checks 政府信息公开工作年度报告 files (text, HTML, DOCX, PDF) against the national template.\nExit status: 0 no error finding, 1 error findings, 2 a file could not be read.')
+    .description(
+      'Checks 政府信息公开工作年度报告 files (text, HTML, DOCX, PDF) against the national template.\nExit status: 0 no error finding, 1 error findings, 2 a file could not be read.',
+    )
     .argument('<files...>', 'report files (txt, html, docx, pdf)')
     .option('--json', 'print exactly one JSON value (an object for one file, an array for several)')
     .option('--previous <file>', "the same agency's report for the previous year (cross-year rules)")

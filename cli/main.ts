@@ -28,7 +28,9 @@ export function createProgram(io: Output, status: { code: number }): Command {
     .configureOutput({ writeOut: (text) => io.out(text.trimEnd()), writeErr: (text) => io.err(text.trimEnd()) })
     .exitOverride();
   for (const command of [checkCommand(io, status), revalidateCommand(io, status), uploadCommand(io, status)]) {
-    program.addCommand(command.exitOverride().configureOutput({ writeOut: (t) => io.out(t.trimEnd()), writeErr: (t) => io.err(t.trimEnd()) }));
+    program.addCommand(
+      command.exitOverride().configureOutput({ writeOut: (t) => io.out(t.trimEnd()), writeErr: (t) => io.err(t.trimEnd()) }),
+    );
   }
   return program;
 }

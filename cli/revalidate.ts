@@ -8,14 +8,14 @@
  * `<NIANBAO_DATA_DIR or .nianbao>/endpoints.json`.
  */
 
-import { documentClient } from '../shared/adapters/dynamodb/client.ts';
-import { z } from 'zod';
-import { revalidateStored, revalidationSummary, type RevalidationSummary } from '../shared/usecases/revalidate.ts';
-import { DynamoReportStore } from '../shared/adapters/dynamodb/report-store.ts';
 import { Command } from 'commander';
+import { z } from 'zod';
 import { configFromEnv, readEndpoints } from '../local/config.ts';
-import type { Output } from './io.ts';
 import { localDynamoClient } from '../local/dynamodb.ts';
+import { documentClient } from '../shared/adapters/dynamodb/client.ts';
+import { DynamoReportStore } from '../shared/adapters/dynamodb/report-store.ts';
+import { type RevalidationSummary, revalidateStored, revalidationSummary } from '../shared/usecases/revalidate.ts';
+import type { Output } from './io.ts';
 
 export const RevalidateArgsSchema = z.object({
   year: z.coerce.number().int().min(2000).max(2100).optional(),
@@ -25,7 +25,6 @@ export const RevalidateArgsSchema = z.object({
   table: z.string().min(1).optional(),
 });
 export type RevalidateArgs = z.infer<typeof RevalidateArgsSchema>;
-
 
 async function openStore(args: RevalidateArgs, env: NodeJS.ProcessEnv): Promise<{ store: DynamoReportStore; close: () => void }> {
   if (args.table) {
@@ -54,7 +53,9 @@ export function formatRevalidation(s: RevalidationSummary): string {
     parts.push(`已解决 resolved ${c.resolved.count}${c.resolved.count ? ` [${counted(c.resolved.ruleIds)}]` : ''}`);
     parts.push(`未变 unchanged ${c.unchanged}`);
     const stored = c.versionId ? ` → 新版本 ${c.versionId}${c.latest ? '' : '（已有更新的版本 not latest）'}` : '';
-    lines.push(`  ${c.reportId} ${c.agency ?? '（未识别机关）'} ${c.year ?? '—'}（原规则 ${c.storedRulesetVersion}）：${parts.join('，')}${stored}`);
+    lines.push(
+      `  ${c.reportId} ${c.agency ?? '（未识别机关）'} ${c.year ?? '—'}（原规则 ${c.storedRulesetVersion}）：${parts.join('，')}${stored}`,
+    );
   }
   return lines.join('\n');
 }

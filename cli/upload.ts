@@ -15,8 +15,8 @@ import { join, resolve } from 'node:path';
 import { Command } from 'commander';
 import { configFromEnv, readEndpoints } from '../local/config.ts';
 import { outcomeReport, outcomeTable, progressBar } from '../local/format.ts';
+import { clientsFor, mapLimit, outcomeOf, type Uploaded, uploadFile, uploadKey } from '../local/uploads.ts';
 import type { Output } from './io.ts';
-import { clientsFor, mapLimit, outcomeOf, uploadFile, uploadKey, type Uploaded } from '../local/uploads.ts';
 
 const PROGRESS_FROM = 5;
 const CONCURRENCY = 4;
@@ -44,7 +44,12 @@ export interface UploadOptions {
  * Uploads files (a directory means its files) to the running local stack and prints their outcomes.
  * @returns 0 all processed without error findings, 1 error findings, 2 an upload failed or timed out
  */
-export async function runUpload(paths: string[], options: UploadOptions, io: Output, env: NodeJS.ProcessEnv = process.env): Promise<number> {
+export async function runUpload(
+  paths: string[],
+  options: UploadOptions,
+  io: Output,
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<number> {
   const timeoutMs = Number(options.timeout) * 1000;
   if (!Number.isFinite(timeoutMs) || timeoutMs <= 0) {
     io.err(`--timeout: not a positive number of seconds: ${options.timeout}`);
@@ -97,7 +102,9 @@ export async function runUpload(paths: string[], options: UploadOptions, io: Out
 export function uploadCommand(io: Output, status: { code: number }): Command {
   return new Command('upload')
     .summary('upload files to the running local stack and wait for their outcome')
-    .description('Puts files (any format; a directory means its files) into the local stack\'s bucket under uploads/, waits for them to be processed and prints each outcome.')
+    .description(
+      "Puts files (any format; a directory means its files) into the local stack's bucket under uploads/, waits for them to be processed and prints each outcome.",
+    )
     .argument('<files...>', 'report files or directories')
     .option('--prefix <prefix>', 'key prefix under uploads/ (e.g. 2022/黑龙江省工业和信息化厅)', '')
     .option('--timeout <seconds>', 'how long to wait for processing', '120')

@@ -4,8 +4,8 @@
  */
 import { App, Validations } from 'aws-cdk-lib';
 import { AwsSolutionsChecks } from 'cdk-nag';
-import { NianbaoStack } from './stack.ts';
 import type { NianbaoStackProps } from './stack.ts';
+import { NianbaoStack } from './stack.ts';
 
 export const STACK_NAME = 'Nianbao';
 

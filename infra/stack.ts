@@ -4,14 +4,14 @@
  * clean under cdk-nag's AwsSolutions pack: every acknowledgement below states why.
  */
 import { fileURLToPath } from 'node:url';
-import { CfnOutput, Duration, Stack } from 'aws-cdk-lib';
 import type { StackProps } from 'aws-cdk-lib';
+import { CfnOutput, Duration, Stack } from 'aws-cdk-lib';
 import { SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import * as s3n from 'aws-cdk-lib/aws-s3-notifications';
 import type { Construct } from 'constructs';
-import { DEFAULT_INGEST_MAX_CONCURRENCY, readConfig } from './config.ts';
 import type { StackConfig } from './config.ts';
+import { DEFAULT_INGEST_MAX_CONCURRENCY, readConfig } from './config.ts';
 import { Alerts } from './constructs/alerts.ts';
 import { BundledFunction } from './constructs/bundled-function.ts';
 import { ReportsHttpApi } from './constructs/http-api.ts';
@@ -125,11 +125,9 @@ export class NianbaoStack extends Stack {
       }),
     );
 
-    this.uploads.bucket.addEventNotification(
-      s3.EventType.OBJECT_CREATED,
-      new s3n.SqsDestination(this.ingestQueue.queue),
-      { prefix: UPLOAD_PREFIX },
-    );
+    this.uploads.bucket.addEventNotification(s3.EventType.OBJECT_CREATED, new s3n.SqsDestination(this.ingestQueue.queue), {
+      prefix: UPLOAD_PREFIX,
+    });
 
     this.revalidate = new RevalidateFunction(this, 'Revalidate', {
       entry: props.revalidateEntry ?? DEFAULT_REVALIDATE_ENTRY,
@@ -170,4 +168,3 @@ function powertoolsEnvironment(serviceName: string): Record<string, string> {
     LOG_LEVEL,
   };
 }
-

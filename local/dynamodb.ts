@@ -4,8 +4,8 @@
  */
 import { mkdir } from 'node:fs/promises';
 import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { createRequire } from 'node:module';
+import type { AddressInfo } from 'node:net';
 import { CreateTableCommand, DescribeTableCommand, DynamoDBClient, ResourceNotFoundException } from '@aws-sdk/client-dynamodb';
 import { createTableInput } from '../shared/adapters/dynamodb/table-definition.ts';
 import { DYNALITE_CREDENTIALS, LOCAL_REGION } from './config.ts';
@@ -51,7 +51,6 @@ export async function startDynamo({ port, directory }: { port: number; directory
 export function localDynamoClient(endpoint: string): DynamoDBClient {
   return new DynamoDBClient({ endpoint, region: LOCAL_REGION, credentials: DYNALITE_CREDENTIALS });
 }
-
 
 /** Creates the table from the shared definition unless it exists. Returns whether it was created. */
 export async function ensureTable(client: DynamoDBClient, tableName: string): Promise<boolean> {

@@ -9,9 +9,9 @@
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { simpleParser, type AddressObject } from 'mailparser';
+import { type AddressObject, simpleParser } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
-import { MailStore, type MailMessage } from './mail-store.ts';
+import { type MailMessage, MailStore } from './mail-store.ts';
 
 export interface LocalInbox {
   /** e.g. smtp://127.0.0.1:2525 */
@@ -27,7 +27,9 @@ export interface LocalInbox {
 const MAX_MESSAGE_BYTES = 10 * 1024 * 1024;
 
 const addresses = (value: AddressObject | AddressObject[] | undefined): string[] =>
-  (Array.isArray(value) ? value : value ? [value] : []).flatMap((a) => a.value.map((v) => v.address ?? v.name).filter((s): s is string => !!s));
+  (Array.isArray(value) ? value : value ? [value] : []).flatMap((a) =>
+    a.value.map((v) => v.address ?? v.name).filter((s): s is string => !!s),
+  );
 
 function listen(server: Server | SMTPServer, port: number): Promise<number> {
   // SMTPServer proxies listen() to its net.Server, exposed as `.server`.
@@ -41,7 +43,15 @@ function listen(server: Server | SMTPServer, port: number): Promise<number> {
   });
 }
 
-export async function startInbox({ smtpPort, webPort, directory }: { smtpPort: number; webPort: number; directory: string }): Promise<LocalInbox> {
+export async function startInbox({
+  smtpPort,
+  webPort,
+  directory,
+}: {
+  smtpPort: number;
+  webPort: number;
+  directory: string;
+}): Promise<LocalInbox> {
   const store = new MailStore(directory);
   const smtp = new SMTPServer({
     authOptional: true,
@@ -105,7 +115,9 @@ async function handle(store: MailStore, req: IncomingMessage, res: ServerRespons
   m = /^\/messages\/([^/]+)$/.exec(path);
   if (m) {
     const message = await store.get(decodeURIComponent(m[1]!));
-    return message ? send(res, 200, 'text/html', messagePage(message)) : send(res, 404, 'text/html', page('Not found', '<p>No such message.</p>'));
+    return message
+      ? send(res, 200, 'text/html', messagePage(message))
+      : send(res, 404, 'text/html', page('Not found', '<p>No such message.</p>'));
   }
   return send(res, 404, 'text/plain', 'not found');
 }
@@ -140,7 +152,10 @@ function listPage(messages: MailMessage[]): string {
   const body = messages.length
     ? `<table><thead><tr><th>Received</th><th>Subject</th><th>To</th></tr></thead><tbody>\n${rows}\n</tbody></table>`
     : '<p>No messages yet. Upload a report: <code>npm run upload -- FILE</code></p>';
-  return page('nianbao inbox', `<h1>nianbao inbox</h1><p>${messages.length} message(s), newest first. JSON: <a href="/api/messages">/api/messages</a></p>${body}`);
+  return page(
+    'nianbao inbox',
+    `<h1>nianbao inbox</h1><p>${messages.length} message(s), newest first. JSON: <a href="/api/messages">/api/messages</a></p>${body}`,
+  );
 }
 
 function messagePage(m: MailMessage): string {

@@ -3,12 +3,12 @@
  * (path-style, the S3RVER credentials, checksums only when required: see stack-notes.md).
  */
 import type { EventEmitter } from 'node:events';
-import type { Server } from 'node:http';
 import { mkdir } from 'node:fs/promises';
+import type { Server } from 'node:http';
 import { S3Client } from '@aws-sdk/client-s3';
 import S3rver from 's3rver';
 import { LOCAL_REGION, S3RVER_CREDENTIALS } from './config.ts';
-import { createdObjectsOf, type CreatedObject } from './s3-events.ts';
+import { type CreatedObject, createdObjectsOf } from './s3-events.ts';
 
 export interface LocalS3 {
   /** e.g. http://127.0.0.1:4569 */

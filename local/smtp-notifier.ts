@@ -7,9 +7,9 @@
 import type { SNSClient } from '@aws-sdk/client-sns';
 import { createTransport, type Transporter } from 'nodemailer';
 import { z } from 'zod';
-import { renderEmail, type ProcessedUpload, type RenderOptions } from '../shared/render/email.ts';
 import { SnsNotifier } from '../shared/adapters/sns/notifier.ts';
-import { type Notifier } from '../shared/usecases/ports.ts';
+import { type ProcessedUpload, type RenderOptions, renderEmail } from '../shared/render/email.ts';
+import type { Notifier } from '../shared/usecases/ports.ts';
 
 export interface SmtpNotifierOptions {
   /** e.g. smtp://127.0.0.1:2525 (no TLS, no auth: a local sink). */
@@ -66,11 +66,7 @@ const NotifierEnvSchema = z.discriminatedUnion('NIANBAO_NOTIFIER', [
  * The notifier named by the environment: `NIANBAO_NOTIFIER=sns` (the default; needs TOPIC_ARN and
  * an SNS client) or `smtp` (needs NIANBAO_SMTP_URL; NIANBAO_MAIL_FROM, NIANBAO_MAIL_TO optional).
  */
-export function notifierFromEnv(
-  env: NodeJS.ProcessEnv,
-  clients: { sns?: SNSClient },
-  render: RenderOptions = {},
-): Notifier {
+export function notifierFromEnv(env: NodeJS.ProcessEnv, clients: { sns?: SNSClient }, render: RenderOptions = {}): Notifier {
   const config = NotifierEnvSchema.parse({ NIANBAO_NOTIFIER: 'sns', ...env });
   if (config.NIANBAO_NOTIFIER === 'sns') {
     if (!clients.sns) throw new Error('NIANBAO_NOTIFIER=sns needs an SNS client');
@@ -79,7 +75,9 @@ export function notifierFromEnv(
   return new SmtpNotifier({
     url: config.NIANBAO_SMTP_URL,
     from: config.NIANBAO_MAIL_FROM,
-    to: config.NIANBAO_MAIL_TO.split(',').map((s) => s.trim()).filter(Boolean),
+    to: config.NIANBAO_MAIL_TO.split(',')
+      .map((s) => s.trim())
+      .filter(Boolean),
     render,
   });
 }

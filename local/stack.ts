@@ -4,20 +4,21 @@
  * handler behind functions/api/local-server.ts), and the wiring from S3 events to the ingest
  * handler, which notifies by SMTP. Writes `<dataDir>/endpoints.json` when everything is up.
  */
-import { documentClient } from '../shared/adapters/dynamodb/client.ts';
+
 import { rm } from 'node:fs/promises';
 import { Logger } from '@aws-lambda-powertools/logger';
 import type { LogLevel } from '@aws-lambda-powertools/logger/types';
 import { Metrics } from '@aws-lambda-powertools/metrics';
-import { createIngestHandler } from '../functions/ingest/handler.ts';
 import { createApiHandler } from '../functions/api/handler.ts';
-import { startApiServer } from './api-server.ts';
-import { notifierFromEnv, SmtpNotifier } from './smtp-notifier.ts';
+import { createIngestHandler } from '../functions/ingest/handler.ts';
+import { documentClient } from '../shared/adapters/dynamodb/client.ts';
 import { DEFAULT_MAX_OBJECT_BYTES } from '../shared/usecases/ingest.ts';
-import { dataPaths, LOCAL_REGION, MAIL_FROM, MAIL_TO, writeEndpoints, type Endpoints, type LocalConfig } from './config.ts';
+import { startApiServer } from './api-server.ts';
+import { dataPaths, type Endpoints, LOCAL_REGION, type LocalConfig, MAIL_FROM, MAIL_TO, writeEndpoints } from './config.ts';
 import { ensureTable, localDynamoClient, startDynamo } from './dynamodb.ts';
 import { startInbox } from './inbox.ts';
 import { localS3Client, startS3 } from './s3.ts';
+import { notifierFromEnv, SmtpNotifier } from './smtp-notifier.ts';
 import { createWiring, type Wiring } from './wiring.ts';
 
 export interface LocalStack {
@@ -96,7 +97,13 @@ export async function startLocalStack(config: LocalConfig, options: StartOptions
     closers.push(() => api.close());
 
     const notifier = notifierFromEnv(
-      { NIANBAO_NOTIFIER: 'smtp', NIANBAO_SMTP_URL: inbox.smtpUrl, NIANBAO_MAIL_FROM: MAIL_FROM, NIANBAO_MAIL_TO: MAIL_TO, ...pick(process.env) },
+      {
+        NIANBAO_NOTIFIER: 'smtp',
+        NIANBAO_SMTP_URL: inbox.smtpUrl,
+        NIANBAO_MAIL_FROM: MAIL_FROM,
+        NIANBAO_MAIL_TO: MAIL_TO,
+        ...pick(process.env),
+      },
       {},
       { apiUrl: api.url },
     );

@@ -12,8 +12,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { configFromEnv, LOCAL_BUCKET, S3RVER_CREDENTIALS } from './config.ts';
 import { outcomeReport, outcomeTable } from './format.ts';
-import { startLocalStack, type LocalStack } from './stack.ts';
-import { clientsFor, mapLimit, outcomeOf, uploadFile, uploadKey, type Outcome } from './uploads.ts';
+import { type LocalStack, startLocalStack } from './stack.ts';
+import { clientsFor, mapLimit, type Outcome, outcomeOf, uploadFile, uploadKey } from './uploads.ts';
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 

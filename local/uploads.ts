@@ -4,13 +4,14 @@
  * which report and version; the HTTP API then gives the outcome. Used by `npm start` (the
  * samples) and `npm run upload`.
  */
-import { documentClient } from '../shared/adapters/dynamodb/client.ts';
+
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
+import { documentClient } from '../shared/adapters/dynamodb/client.ts';
 import { DynamoReportStore } from '../shared/adapters/dynamodb/report-store.ts';
-import { ReportDetailSchema, type ReportDetail } from '../shared/usecases/views.ts';
-import { UPLOAD_PREFIX, type Endpoints } from './config.ts';
+import { type ReportDetail, ReportDetailSchema } from '../shared/usecases/views.ts';
+import { type Endpoints, UPLOAD_PREFIX } from './config.ts';
 import { localDynamoClient } from './dynamodb.ts';
 import { localS3Client } from './s3.ts';
 

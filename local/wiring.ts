@@ -8,7 +8,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Context, SQSBatchResponse, SQSEvent } from 'aws-lambda';
 import { UPLOAD_PREFIX } from './config.ts';
-import { sqsEventOf, type CreatedObject } from './s3-events.ts';
+import { type CreatedObject, sqsEventOf } from './s3-events.ts';
 
 export type IngestHandler = (event: SQSEvent, context: Context) => Promise<SQSBatchResponse | void>;
 

@@ -19,9 +19,9 @@ import {
   badParameter,
   defaultErrorLogger,
   describeIssues,
+  type ErrorLogger,
   errorMapping,
   INTERNAL_ERROR_BODY,
-  type ErrorLogger,
 } from './errors.ts';
 import { buildOpenApi } from './openapi.ts';
 import { ROUTES, type Route, type RouteContext } from './routes.ts';

@@ -48,8 +48,7 @@ export interface Route<P extends AnyObject = AnyObject, Q extends AnyObject = An
 }
 
 /** Keeps each route's types tight while the table holds them all. */
-const route = <P extends AnyObject, Q extends AnyObject, R extends z.ZodType>(r: Route<P, Q, R>): Route =>
-  r as unknown as Route;
+const route = <P extends AnyObject, Q extends AnyObject, R extends z.ZodType>(r: Route<P, Q, R>): Route => r as unknown as Route;
 
 const report404 = (reportId: string) => notFound(`no report ${reportId}`);
 
@@ -147,9 +146,7 @@ export const ROUTES: Route[] = [
       if (query.severity !== undefined) options.severity = query.severity;
       const found = await queries.listReportFindings(params.reportId, options);
       if (found) return found;
-      throw query.version === undefined
-        ? report404(params.reportId)
-        : notFound(`no version ${query.version} of report ${params.reportId}`);
+      throw query.version === undefined ? report404(params.reportId) : notFound(`no version ${query.version} of report ${params.reportId}`);
     },
   }),
   route({

@@ -17,11 +17,11 @@ import {
 } from '../../shared/usecases/views.ts';
 
 export {
+  LatestFindingSchema,
   ReportDetailSchema,
   ReportSummarySchema,
-  VersionSummarySchema,
   VersionFindingSchema,
-  LatestFindingSchema,
+  VersionSummarySchema,
 } from '../../shared/usecases/views.ts';
 
 // ---------------------------------------------------------------------------------------------
@@ -63,7 +63,10 @@ const AgencyParam = z
   .trim()
   .min(1)
   .max(200)
-  .meta({ description: 'Agency name as written in the report; matched after normalization (full-width, traditional script, spaces).', example: '黑龙江省工业和信息化厅' });
+  .meta({
+    description: 'Agency name as written in the report; matched after normalization (full-width, traditional script, spaces).',
+    example: '黑龙江省工业和信息化厅',
+  });
 const StatusParam = ReportStatusSchema;
 const SeverityParam = SeveritySchema.meta({ description: 'Only findings of this severity.' });
 const RuleIdParam = z

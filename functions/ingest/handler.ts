@@ -11,7 +11,7 @@
 import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-powertools/batch';
 import { Logger } from '@aws-lambda-powertools/logger';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
-import { MetricUnit, Metrics } from '@aws-lambda-powertools/metrics';
+import { Metrics, MetricUnit } from '@aws-lambda-powertools/metrics';
 import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
 import { DynamoDBClient, type DynamoDBClientConfig } from '@aws-sdk/client-dynamodb';
 import { S3Client, type S3ClientConfig } from '@aws-sdk/client-s3';
@@ -20,14 +20,13 @@ import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import middy from '@middy/core';
 import type { Context, SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
 import { z } from 'zod';
-import { SnsNotifier } from '../../shared/adapters/sns/notifier.ts';
-import { type Notifier } from '../../shared/usecases/ports.ts';
-import { DEFAULT_MAX_OBJECT_BYTES, ProcessingInProgress, ingestObject } from '../../shared/usecases/ingest.ts';
-import { type Clock, type ObjectRef } from '../../shared/usecases/ports.ts';
 import { documentClient } from '../../shared/adapters/dynamodb/client.ts';
 import { DynamoReportStore } from '../../shared/adapters/dynamodb/report-store.ts';
-import { createdObjects, isTestEvent, parseNotification } from './events.ts';
 import { S3ObjectSource } from '../../shared/adapters/s3/object-source.ts';
+import { SnsNotifier } from '../../shared/adapters/sns/notifier.ts';
+import { DEFAULT_MAX_OBJECT_BYTES, ingestObject, ProcessingInProgress } from '../../shared/usecases/ingest.ts';
+import type { Clock, Notifier, ObjectRef } from '../../shared/usecases/ports.ts';
+import { createdObjects, isTestEvent, parseNotification } from './events.ts';
 
 export const IngestConfigSchema = z.object({
   TABLE_NAME: z.string().min(1),
@@ -52,16 +51,13 @@ export interface IngestDeps {
 
 const SERVICE = 'nianbao-ingest';
 
-
 /** Processes one SQS record: every created object in its S3 notification. Throws to fail the record. */
 export function createRecordHandler(deps: IngestDeps) {
   const logger = deps.logger ?? new Logger({ serviceName: SERVICE });
   const metrics = deps.metrics ?? new Metrics({ namespace: 'nianbao', serviceName: SERVICE });
   const notifier =
     deps.notifier ??
-    (deps.sns
-      ? new SnsNotifier(deps.sns, deps.config.TOPIC_ARN, deps.config.API_URL ? { apiUrl: deps.config.API_URL } : {})
-      : undefined);
+    (deps.sns ? new SnsNotifier(deps.sns, deps.config.TOPIC_ARN, deps.config.API_URL ? { apiUrl: deps.config.API_URL } : {}) : undefined);
   if (!notifier) throw new Error('createRecordHandler needs an SNS client or a notifier');
   const store = new DynamoReportStore(documentClient(deps.dynamo), deps.config.TABLE_NAME);
   const pipeline = {
@@ -81,12 +77,20 @@ export function createRecordHandler(deps: IngestDeps) {
         return;
       }
       if (outcome.kind === 'duplicate') {
-        logger.info('duplicate delivery of a processed object version; acknowledged', { ...where, reportId: outcome.reportId, versionId: outcome.versionId });
+        logger.info('duplicate delivery of a processed object version; acknowledged', {
+          ...where,
+          reportId: outcome.reportId,
+          versionId: outcome.versionId,
+        });
         return;
       }
       const { reportId, versionId, status, counts, inputRuleId, latest } = outcome;
       if (outcome.internalError !== undefined) {
-        logger.error('domain error while checking; stored as an input finding', { ...where, reportId, error: outcome.internalError as Error });
+        logger.error('domain error while checking; stored as an input finding', {
+          ...where,
+          reportId,
+          error: outcome.internalError as Error,
+        });
       }
       logger.info('report processed', { ...where, reportId, versionId, status, counts, latest, inputRuleId });
       metrics.addMetric('ReportsProcessed', MetricUnit.Count, 1);

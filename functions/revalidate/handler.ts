@@ -17,9 +17,9 @@ import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import middy from '@middy/core';
 import type { Context } from 'aws-lambda';
 import { z } from 'zod';
-import { revalidateStored, revalidationSummary, type RevalidationSummary } from '../../shared/usecases/revalidate.ts';
 import { documentClient } from '../../shared/adapters/dynamodb/client.ts';
 import { DynamoReportStore } from '../../shared/adapters/dynamodb/report-store.ts';
+import { type RevalidationSummary, revalidateStored, revalidationSummary } from '../../shared/usecases/revalidate.ts';
 
 export const RevalidateConfigSchema = z.object({ TABLE_NAME: z.string().min(1) });
 export type RevalidateConfig = z.infer<typeof RevalidateConfigSchema>;
@@ -44,8 +44,7 @@ const SERVICE = 'nianbao-revalidate';
 
 export function createRevalidateHandler(deps: RevalidateDeps) {
   const logger = deps.logger ?? new Logger({ serviceName: SERVICE });
-  const doc =
-    documentClient(deps.dynamo);
+  const doc = documentClient(deps.dynamo);
   const store = new DynamoReportStore(doc, deps.config.TABLE_NAME);
 
   const base = async (event: unknown): Promise<RevalidationSummary> => {
@@ -54,7 +53,13 @@ export function createRevalidateHandler(deps: RevalidateDeps) {
     const result = await revalidateStored(store, { ...input, ...(deps.now ? { now: deps.now } : {}) });
     const summary = revalidationSummary(result);
     for (const c of summary.changed) logger.info('findings changed', { ...c });
-    logger.info('revalidation done', { rulesetVersion: summary.rulesetVersion, checked: summary.checked, skipped: summary.skipped, changed: summary.changed.length, dryRun: summary.dryRun });
+    logger.info('revalidation done', {
+      rulesetVersion: summary.rulesetVersion,
+      checked: summary.checked,
+      skipped: summary.skipped,
+      changed: summary.changed.length,
+      dryRun: summary.dryRun,
+    });
     return summary;
   };
   return middy(base).use(injectLambdaContext(logger));

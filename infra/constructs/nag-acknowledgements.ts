@@ -5,8 +5,9 @@
  * cannot tell apart from a broad one. Acknowledgements that belong to a single construct (the
  * log bucket's S1, the DLQ's SQS3) live next to that construct.
  */
-import { Stack, Validations } from 'aws-cdk-lib';
+
 import type { CfnElement } from 'aws-cdk-lib';
+import { Stack, Validations } from 'aws-cdk-lib';
 import type { IConstruct } from 'constructs';
 import { UPLOAD_PREFIX } from './uploads-bucket.ts';
 
@@ -37,7 +38,7 @@ export function acknowledgeStackFindings(stack: Stack, subjects: NagSubjects): v
   Validations.of(subjects.apiRole).acknowledge({
     id: tableIndexes,
     reason:
-      'grantReadData on the reports table: queries by gsi1..gsi3 need read access to the table\'s own indexes (table ARN + /index/*); no other table is reachable.',
+      "grantReadData on the reports table: queries by gsi1..gsi3 need read access to the table's own indexes (table ARN + /index/*); no other table is reachable.",
   });
   Validations.of(subjects.ingestRole).acknowledge(
     {

@@ -6,8 +6,8 @@
 import { RemovalPolicy } from 'aws-cdk-lib';
 import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import { Construct } from 'constructs';
-import { TABLE_DEFINITION } from '../../shared/adapters/dynamodb/table-definition.ts';
 import type { KeyAttribute, TableDefinition } from '../../shared/adapters/dynamodb/table-definition.ts';
+import { TABLE_DEFINITION } from '../../shared/adapters/dynamodb/table-definition.ts';
 
 function attribute(key: KeyAttribute): dynamodb.Attribute {
   return { name: key.name, type: key.type === 'S' ? dynamodb.AttributeType.STRING : dynamodb.AttributeType.NUMBER };

@@ -10,7 +10,7 @@ import { Buffer } from 'node:buffer';
 import { posix } from 'node:path';
 import type { Block, Notice } from '../report/model.ts';
 import { extractHtml } from './html.ts';
-import { XmlError, parseXml } from './xml.ts';
+import { parseXml, XmlError } from './xml.ts';
 import { readZip } from './zip.ts';
 
 const RELS = 'word/_rels/document.xml.rels';
@@ -74,7 +74,11 @@ export function mhtHtml(bytes: Uint8Array): Uint8Array | undefined {
     const body = part.slice(split.index + split[0].length);
     const encoding = /content-transfer-encoding\s*:\s*([\w-]+)/i.exec(headers)?.[1]?.toLowerCase();
     const html =
-      encoding === 'quoted-printable' ? quotedPrintable(body) : encoding === 'base64' ? new Uint8Array(Buffer.from(body, 'base64')) : Buffer.from(body, 'latin1');
+      encoding === 'quoted-printable'
+        ? quotedPrintable(body)
+        : encoding === 'base64'
+          ? new Uint8Array(Buffer.from(body, 'base64'))
+          : Buffer.from(body, 'latin1');
     // a UTF-8 charset in the MIME header becomes a BOM, which the HTML reader trusts first
     const utf8 = /charset\s*=\s*"?utf-?8/i.test(headers) && !(html[0] === 0xef && html[1] === 0xbb);
     return utf8 ? Uint8Array.from([0xef, 0xbb, 0xbf, ...html]) : html;
@@ -84,7 +88,9 @@ export function mhtHtml(bytes: Uint8Array): Uint8Array | undefined {
 
 /** The chunk as HTML bytes, if it is HTML or MHT. */
 function chunkHtml(part: Uint8Array): Uint8Array | undefined {
-  const head = Buffer.from(part.buffer, part.byteOffset, Math.min(part.byteLength, 512)).toString('latin1').replace(/^(\xef\xbb\xbf|\s)+/, '');
+  const head = Buffer.from(part.buffer, part.byteOffset, Math.min(part.byteLength, 512))
+    .toString('latin1')
+    .replace(/^(\xef\xbb\xbf|\s)+/, '');
   if (/^(mime-version|content-type)\s*:/i.test(head)) return mhtHtml(part);
   if (/^<(?!\?xml[^>]*>\s*<w:)/.test(head)) return part;
   return undefined;
@@ -103,12 +109,16 @@ export function withAltChunks(bytes: Uint8Array, blocks: Block[], chunks: AltChu
     const part = name ? parts[name] : undefined;
     const html = part ? chunkHtml(part) : undefined;
     if (!html) {
-      notices.push({ code: 'docx-altchunk', message: `文档内嵌的其他格式内容（${name ?? chunk.id}）未能读取，其中的文字和表格不在检查范围内。` });
+      notices.push({
+        code: 'docx-altchunk',
+        message: `文档内嵌的其他格式内容（${name ?? chunk.id}）未能读取，其中的文字和表格不在检查范围内。`,
+      });
       continue;
     }
     const source = { line: chunk.line };
-    const inserted = extractHtml(html).blocks.map((b): Block =>
-      b.kind === 'table' ? { ...b, source, rows: b.rows.map((row) => row.map((c) => ({ ...c, source }))) } : { ...b, source },
+    const inserted = extractHtml(html).blocks.map(
+      (b): Block =>
+        b.kind === 'table' ? { ...b, source, rows: b.rows.map((row) => row.map((c) => ({ ...c, source }))) } : { ...b, source },
     );
     out.splice(chunk.at, 0, ...inserted);
   }

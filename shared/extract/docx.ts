@@ -15,8 +15,8 @@
 import { InputProblem } from '../report/errors.ts';
 import type { Block, Document } from '../report/model.ts';
 import { type AltChunk, withAltChunks } from './docx-chunks.ts';
-import { type SpanCell, cleanText, expandGrid, trimGrid } from './grid.ts';
-import { type XmlElement, XmlError, parseXml } from './xml.ts';
+import { cleanText, expandGrid, type SpanCell, trimGrid } from './grid.ts';
+import { parseXml, type XmlElement, XmlError } from './xml.ts';
 import { readZip } from './zip.ts';
 
 const DOCUMENT = 'word/document.xml';
@@ -30,12 +30,48 @@ const CORE = 'docProps/core.xml';
  * in w:delText.
  */
 const SKIP = new Set([
-  'w:rPr', 'w:sectPr', 'w:tblPr', 'w:tblPrEx', 'w:tblGrid', 'w:tcBorders', 'w:tcW', 'w:tcMar', 'w:shd',
-  'w:vAlign', 'w:noWrap', 'w:jc', 'w:spacing', 'w:ind', 'w:numPr', 'w:pBdr', 'w:tabs', 'w:keepNext',
-  'w:keepLines', 'w:widowControl', 'w:snapToGrid', 'w:adjustRightInd', 'w:textAlignment', 'w:cantSplit',
-  'w:trHeight', 'w:tblHeader', 'w:proofErr', 'w:bookmarkStart', 'w:bookmarkEnd', 'w:lastRenderedPageBreak',
-  'w:sdtPr', 'w:sdtEndPr', 'w:del', 'w:delText', 'w:delInstrText', 'w:moveFrom', 'w:instrText', 'w:rt',
-  'w:commentRangeStart', 'w:commentRangeEnd', 'w:permStart', 'w:permEnd',
+  'w:rPr',
+  'w:sectPr',
+  'w:tblPr',
+  'w:tblPrEx',
+  'w:tblGrid',
+  'w:tcBorders',
+  'w:tcW',
+  'w:tcMar',
+  'w:shd',
+  'w:vAlign',
+  'w:noWrap',
+  'w:jc',
+  'w:spacing',
+  'w:ind',
+  'w:numPr',
+  'w:pBdr',
+  'w:tabs',
+  'w:keepNext',
+  'w:keepLines',
+  'w:widowControl',
+  'w:snapToGrid',
+  'w:adjustRightInd',
+  'w:textAlignment',
+  'w:cantSplit',
+  'w:trHeight',
+  'w:tblHeader',
+  'w:proofErr',
+  'w:bookmarkStart',
+  'w:bookmarkEnd',
+  'w:lastRenderedPageBreak',
+  'w:sdtPr',
+  'w:sdtEndPr',
+  'w:del',
+  'w:delText',
+  'w:delInstrText',
+  'w:moveFrom',
+  'w:instrText',
+  'w:rt',
+  'w:commentRangeStart',
+  'w:commentRangeEnd',
+  'w:permStart',
+  'w:permEnd',
 ]);
 const STYLE_SKIP = new Set(['w:rPr', 'w:tblPr', 'w:tcPr', 'w:trPr', 'w:docDefaults', 'w:latentStyles', 'w:rsid']);
 

@@ -7,9 +7,9 @@
  */
 import { decodeHTML, decodeHTMLAttribute } from 'entities/decode';
 import * as F from './html-elements.ts';
-import { type HtmlElement, NO_ATTRIBUTES, TreeBuilder, isBlank, isWhitespace } from './html-tree.ts';
+import { type HtmlElement, isBlank, isWhitespace, NO_ATTRIBUTES, TreeBuilder } from './html-tree.ts';
 
-export { type HtmlElement, type HtmlNode, type HtmlText, getAttribute } from './html-tree.ts';
+export { getAttribute, type HtmlElement, type HtmlNode, type HtmlText } from './html-tree.ts';
 
 const UNKNOWN = 0;
 

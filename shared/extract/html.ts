@@ -5,18 +5,62 @@
  * as the title. `source.line` is the 1-based line of the element's start tag in the source.
  */
 import type { Block, Document } from '../report/model.ts';
-import { type SpanCell, cleanText, expandGrid, isSpace, trimGrid } from './grid.ts';
+import { cleanText, expandGrid, isSpace, type SpanCell, trimGrid } from './grid.ts';
 import { decodeHtml } from './html-charset.ts';
-import { type HtmlElement as Element, type HtmlNode as ChildNode, getAttribute, parseHtml } from './html-parse.ts';
+import { type HtmlNode as ChildNode, type HtmlElement as Element, getAttribute, parseHtml } from './html-parse.ts';
 
 const SKIP = new Set([
-  'script', 'style', 'noscript', 'template', 'iframe', 'object', 'embed', 'select', 'button', 'input',
-  'textarea', 'svg', 'nav', 'aside', 'header', 'footer', 'map', 'canvas', 'video', 'audio',
+  'script',
+  'style',
+  'noscript',
+  'template',
+  'iframe',
+  'object',
+  'embed',
+  'select',
+  'button',
+  'input',
+  'textarea',
+  'svg',
+  'nav',
+  'aside',
+  'header',
+  'footer',
+  'map',
+  'canvas',
+  'video',
+  'audio',
 ]);
 const BLOCK = new Set([
-  'p', 'div', 'li', 'ul', 'ol', 'section', 'article', 'blockquote', 'pre', 'center', 'dl', 'dt', 'dd',
-  'form', 'main', 'figure', 'figcaption', 'tr', 'td', 'th', 'hr', 'address', 'caption', 'body', 'tbody',
-  'thead', 'tfoot', 'fieldset', 'legend',
+  'p',
+  'div',
+  'li',
+  'ul',
+  'ol',
+  'section',
+  'article',
+  'blockquote',
+  'pre',
+  'center',
+  'dl',
+  'dt',
+  'dd',
+  'form',
+  'main',
+  'figure',
+  'figcaption',
+  'tr',
+  'td',
+  'th',
+  'hr',
+  'address',
+  'caption',
+  'body',
+  'tbody',
+  'thead',
+  'tfoot',
+  'fieldset',
+  'legend',
 ]);
 /** class / id words of site chrome around the article. */
 const CHROME = /(^|[\s_-])(nav|navbar|menu|breadcrumbs?|crumbs?|footer|sidebar|topbar|share|toolbar|skip)($|[\s_-])/i;

@@ -10,7 +10,7 @@
  */
 import type { Cell } from '../report/model.ts';
 import type { AlignedColumns, PageGeometry, PlacedBlock } from './pdf-layout.ts';
-import { type Line, NUMBER, STARTS_ITEM, joinPieces, pieces, source } from './pdf-text.ts';
+import { joinPieces, type Line, NUMBER, pieces, STARTS_ITEM, source } from './pdf-text.ts';
 
 /** At most this many one-piece lines in a row inside a table. */
 const MAX_FRAGMENTS = 3;
@@ -143,7 +143,8 @@ function build(region: Info[], geo: PageGeometry, given?: AlignedColumns, fromBe
   for (const chain of fromBefore ? chains : []) {
     const head = chain[0]!;
     const low = chain[chain.length - 1]!.line.line.y;
-    if (head.line !== region[0] || STARTS_ITEM.test(head.text) || isAnchor.has(head.line) || low < rows[0]!.top + head.line.line.size * 0.6) continue;
+    if (head.line !== region[0] || STARTS_ITEM.test(head.text) || isAnchor.has(head.line) || low < rows[0]!.top + head.line.line.size * 0.6)
+      continue;
     for (const p of chain) carried.add(p);
     const c = column((head.x + head.end) / 2);
     carry[c] = chain.reduce((text, p) => joinPieces(text, p.text), carry[c]!);
@@ -156,7 +157,12 @@ function build(region: Info[], geo: PageGeometry, given?: AlignedColumns, fromBe
       row.texts[c] = joinPieces(row.texts[c]!, p.text);
     }
   }
-  const between = given?.between ?? betweenColumns(rows.map((r) => r.texts), labels);
+  const between =
+    given?.between ??
+    betweenColumns(
+      rows.map((r) => r.texts),
+      labels,
+    );
   const lefts = [region[0]!.pieces[0]?.x ?? 0, ...cuts].filter((_, c) => !between.includes(c));
   const grid: Cell[][] = rows.map((r) =>
     collapse(r.texts, between).map((cell, c) => ({ ...cell, source: source(geo.page, geo.height, lefts[c], r.top + r.size) })),
@@ -245,7 +251,13 @@ export function alignedTables(lines: Line[], geo: PageGeometry): { blocks: Place
     // label wrapped over the page break at the top of the page), and so are those below its last
     // row at the bottom of the page
     let first = i;
-    while (first > 0 && i - first < MAX_FRAGMENTS && !used.has(info[first - 1]!.line) && edgeFragments([info[first - 1]!], info[first]!, size)) first--;
+    while (
+      first > 0 &&
+      i - first < MAX_FRAGMENTS &&
+      !used.has(info[first - 1]!.line) &&
+      edgeFragments([info[first - 1]!], info[first]!, size)
+    )
+      first--;
     if (last + 1 < info.length && edgeFragments(info.slice(last + 1), info[last]!, size)) last = info.length - 1;
     const region = info.slice(first, last + 1);
     const tabular = region.filter((r) => r.pieces.length >= 2).length;

@@ -6,7 +6,7 @@
  */
 import type { Cell, TableBlock } from '../report/model.ts';
 import type { AlignedColumns, PlacedBlock } from './pdf-layout.ts';
-import { NUMBER, STARTS_ITEM, joinPieces } from './pdf-text.ts';
+import { joinPieces, NUMBER, STARTS_ITEM } from './pdf-text.ts';
 
 type Rows = TableBlock['rows'];
 

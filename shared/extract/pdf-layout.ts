@@ -6,12 +6,12 @@
  * indentation; headings from font size.
  */
 import type { Block, Cell } from '../report/model.ts';
-import { type SpanCell, cleanText, expandGrid, trimGrid } from './grid.ts';
+import { cleanText, expandGrid, type SpanCell, trimGrid } from './grid.ts';
 import { alignedTables } from './pdf-aligned.ts';
-import { type Line, type TextItem, joinPieces, source, toLines } from './pdf-text.ts';
+import { joinPieces, type Line, source, type TextItem, toLines } from './pdf-text.ts';
 
-export { dedupe, joinPieces, toLines } from './pdf-text.ts';
 export type { Line, TextItem } from './pdf-text.ts';
+export { dedupe, joinPieces, toLines } from './pdf-text.ts';
 
 /** A horizontal (y1 === y2) or vertical (x1 === x2) ruling segment. */
 export interface Segment {
@@ -84,7 +84,6 @@ function cluster(values: number[], tolerance = EPS): number[] {
   }
   return out.map((g) => g.reduce((s, v) => s + v, 0) / g.length);
 }
-
 
 // ---------------------------------------------------------------------------------------------
 // Ruled tables
@@ -184,7 +183,10 @@ const charWidth = (ch: string): number => (ch.charCodeAt(0) < 0x2000 ? 0.5 : 1);
  */
 function splitAtRules(t: Ruled, item: TextItem): TextItem[] {
   const cy = item.y + item.size * 0.35;
-  const rules = t.xs.filter((x, i) => i > 0 && i < t.xs.length - 1 && x > item.x + 1 && x < item.x + item.width - 1 && covered(t.segments, false, x, cy - 1, cy + 1));
+  const rules = t.xs.filter(
+    (x, i) =>
+      i > 0 && i < t.xs.length - 1 && x > item.x + 1 && x < item.x + item.width - 1 && covered(t.segments, false, x, cy - 1, cy + 1),
+  );
   if (rules.length === 0) return [item];
   const chars = [...item.str];
   const unit = item.width / chars.reduce((n, ch) => n + charWidth(ch), 0);

@@ -60,9 +60,12 @@ const FONT_MATRIX: Matrix = [0.001, 0, 0, 0.001, 0, 0];
 
 /** m ∘ n: n applied first, then m. */
 const multiply = (m: Matrix, n: Matrix): Matrix => [
-  m[0] * n[0] + m[2] * n[1], m[1] * n[0] + m[3] * n[1],
-  m[0] * n[2] + m[2] * n[3], m[1] * n[2] + m[3] * n[3],
-  m[0] * n[4] + m[2] * n[5] + m[4], m[1] * n[4] + m[3] * n[5] + m[5],
+  m[0] * n[0] + m[2] * n[1],
+  m[1] * n[0] + m[3] * n[1],
+  m[0] * n[2] + m[2] * n[3],
+  m[1] * n[2] + m[3] * n[3],
+  m[0] * n[4] + m[2] * n[5] + m[4],
+  m[1] * n[4] + m[3] * n[5] + m[5],
 ];
 /** The drawing commands inside pdfjs's constructPath path data (its DrawOPS, not exported). */
 const DRAW = { moveTo: 0, lineTo: 1, curveTo: 2, quadraticCurveTo: 3, closePath: 4 } as const;
@@ -120,8 +123,20 @@ export function readOperators(
   const items: TextItem[] = [];
   const segments: Segment[] = [];
   let s: State = {
-    ctm: IDENTITY, font: undefined, fontSize: 0, fontDirection: 1, charSpacing: 0, wordSpacing: 0, hScale: 1,
-    leading: 0, rise: 0, textMatrix: IDENTITY, x: 0, y: 0, lineX: 0, lineY: 0,
+    ctm: IDENTITY,
+    font: undefined,
+    fontSize: 0,
+    fontDirection: 1,
+    charSpacing: 0,
+    wordSpacing: 0,
+    hScale: 1,
+    leading: 0,
+    rise: 0,
+    textMatrix: IDENTITY,
+    x: 0,
+    y: 0,
+    lineX: 0,
+    lineY: 0,
   };
   const stack: State[] = [];
   const moveText = (dx: number, dy: number): void => {
@@ -134,7 +149,16 @@ export function readOperators(
     s.fontDirection = n < 0 ? -1 : 1;
     s.fontSize = Math.abs(n);
   };
-  const paints = new Set([OPS.stroke, OPS.closeStroke, OPS.fill, OPS.eoFill, OPS.fillStroke, OPS.eoFillStroke, OPS.closeFillStroke, OPS.closeEOFillStroke]);
+  const paints = new Set([
+    OPS.stroke,
+    OPS.closeStroke,
+    OPS.fill,
+    OPS.eoFill,
+    OPS.fillStroke,
+    OPS.eoFillStroke,
+    OPS.closeFillStroke,
+    OPS.closeEOFillStroke,
+  ]);
 
   for (let i = 0; i < list.fnArray.length; i++) {
     const fn = list.fnArray[i]!;

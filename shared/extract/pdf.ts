@@ -10,8 +10,8 @@
 import { getDocumentProxy, getResolvedPDFJS } from 'unpdf';
 import { InputProblem } from '../report/errors.ts';
 import type { Block, Document, Notice } from '../report/model.ts';
-import { type OpenTable, continueTable, startTable } from './pdf-continued.ts';
-import { type Line, type PageGeometry, type PlacedBlock, dedupe, joinPieces, layoutPage, toLines } from './pdf-layout.ts';
+import { continueTable, type OpenTable, startTable } from './pdf-continued.ts';
+import { dedupe, joinPieces, type Line, layoutPage, type PageGeometry, type PlacedBlock, toLines } from './pdf-layout.ts';
 import { type FontMetrics, readOperators } from './pdf-operators.ts';
 import { STARTS_ITEM } from './pdf-text.ts';
 
@@ -44,7 +44,9 @@ export const PDF_LIMITS = { maxPages: 300 };
 function fail(error: unknown): never {
   const name = (error as { name?: string } | null)?.name;
   if (name === 'PasswordException') {
-    throw new InputProblem('I-PDF-ENCRYPTED', 'PDF 文件已加密（需要密码才能打开），无法读取内容。请上传未加密的版本。', { reason: String(error) });
+    throw new InputProblem('I-PDF-ENCRYPTED', 'PDF 文件已加密（需要密码才能打开），无法读取内容。请上传未加密的版本。', {
+      reason: String(error),
+    });
   }
   throw new InputProblem('I-UNREADABLE', '文件已损坏或无法读取：PDF 结构无效。', { reason: String(error) });
 }
@@ -79,7 +81,12 @@ const FONT_SINK = {
  * console noise, keep going past recoverable errors.
  */
 const PDF_OPTIONS = {
-  isEvalSupported: false, stopAtErrors: false, disableFontFace: false, useSystemFonts: false, verbosity: 0, ownerDocument: FONT_SINK,
+  isEvalSupported: false,
+  stopAtErrors: false,
+  disableFontFace: false,
+  useSystemFonts: false,
+  verbosity: 0,
+  ownerDocument: FONT_SINK,
   maxImageSize: 0,
 };
 /** pdfjs AnnotationMode.DISABLE. */
@@ -102,7 +109,8 @@ async function readPages(bytes: Uint8Array): Promise<{ pages: PageGeometry[]; to
       const [x0 = 0, y0 = 0, x1 = 595, y1 = 842] = page.view;
       // Only the page's own painting: annotations (form fields, links) hold no report text.
       const ops = await page.getOperatorList({ intent: 'display', annotationMode: ANNOTATIONS_DISABLED });
-      const fontOf = (name: string): FontMetrics | undefined => (page.commonObjs.has(name) ? (page.commonObjs.get(name) as FontMetrics) : undefined);
+      const fontOf = (name: string): FontMetrics | undefined =>
+        page.commonObjs.has(name) ? (page.commonObjs.get(name) as FontMetrics) : undefined;
       const content = readOperators(ops, OPS, fontOf, normalizeUnicode);
       const items = content.items.flatMap((i) => (i.str.trim() === '' ? [] : [{ ...i, x: i.x - x0, y: i.y - y0 }]));
       const segments = content.segments.map((g) => ({ x1: g.x1 - x0, x2: g.x2 - x0, y1: g.y1 - y0, y2: g.y2 - y0 }));
@@ -123,7 +131,8 @@ async function readPages(bytes: Uint8Array): Promise<{ pages: PageGeometry[]; to
 // Running headers and footers
 // ---------------------------------------------------------------------------------------------
 
-const PAGE_NUMBER = /^[-—–\s]*(第\s*)?\d{1,4}\s*(页)?(\s*[/／]\s*\d{1,4}|\s*共\s*\d{1,4}\s*页)?\s*(页)?[-—–\s]*$|^(page|p\.)\s*\d+(\s*of\s*\d+)?$/i;
+const PAGE_NUMBER =
+  /^[-—–\s]*(第\s*)?\d{1,4}\s*(页)?(\s*[/／]\s*\d{1,4}|\s*共\s*\d{1,4}\s*页)?\s*(页)?[-—–\s]*$|^(page|p\.)\s*\d+(\s*of\s*\d+)?$/i;
 const MARGIN = 0.08;
 
 function inMargin(line: Line, height: number): boolean {
@@ -135,7 +144,11 @@ function runningLines(pages: PageGeometry[]): (page: PageGeometry, line: Line) =
   const key = (l: Line): string => l.text.replace(/\d+/g, '#').replace(/\s+/g, '');
   const counts = new Map<string, number>();
   for (const p of pages) {
-    const seen = new Set(toLines(p.items).filter((l) => inMargin(l, p.height)).map(key));
+    const seen = new Set(
+      toLines(p.items)
+        .filter((l) => inMargin(l, p.height))
+        .map(key),
+    );
     for (const k of seen) counts.set(k, (counts.get(k) ?? 0) + 1);
   }
   return (page, line) =>
@@ -182,7 +195,11 @@ function assemble(pages: PageGeometry[]): { blocks: Block[]; unruled: number } {
   const entries: Entry[] = [];
   let unruled = 0;
   for (const geo of pages) {
-    const kept = new Set(toLines(geo.items).filter((l) => !running(geo, l)).flatMap((l) => l.items));
+    const kept = new Set(
+      toLines(geo.items)
+        .filter((l) => !running(geo, l))
+        .flatMap((l) => l.items),
+    );
     const { blocks, lines: flow } = layoutPage({ ...geo, items: geo.items.filter((i) => kept.has(i)) });
     const left = Math.min(...flow.map((l) => l.x1));
     const right = Math.max(...flow.map((l) => l.x2));
@@ -193,7 +210,9 @@ function assemble(pages: PageGeometry[]): { blocks: Block[]; unruled: number } {
     entries.push(...page.sort((a, b) => b.top - a.top));
   }
   const body = bodySize(entries);
-  const larger = [...new Set(entries.flatMap((e) => ('line' in e && e.line.size > body * 1.1 ? [Math.round(e.line.size)] : [])))].sort((a, b) => b - a);
+  const larger = [...new Set(entries.flatMap((e) => ('line' in e && e.line.size > body * 1.1 ? [Math.round(e.line.size)] : [])))].sort(
+    (a, b) => b - a,
+  );
 
   const blocks: Block[] = [];
   let lastTable: OpenTable | undefined;
@@ -213,7 +232,14 @@ function assemble(pages: PageGeometry[]): { blocks: Block[]; unruled: number } {
       }
       if (!placed) {
         // neither the end of the table on the page before nor the head of one on the next: text
-        const lines = e.table.tentative!.lines.map((l) => ({ page: e.page, height: e.height, top: l.y + l.size, line: l, left: e.left, right: e.right }));
+        const lines = e.table.tentative!.lines.map((l) => ({
+          page: e.page,
+          height: e.height,
+          top: l.y + l.size,
+          line: l,
+          left: e.left,
+          right: e.right,
+        }));
         entries.splice(k + 1, 0, ...lines);
         continue;
       }
@@ -262,7 +288,9 @@ function assemble(pages: PageGeometry[]): { blocks: Block[]; unruled: number } {
 export async function extractPdf(bytes: Uint8Array): Promise<Document> {
   const { pages, total, title } = await readPages(bytes);
   if (pages.every((p) => p.items.length === 0)) {
-    throw new InputProblem('I-PDF-NO-TEXT', 'PDF 没有文字层（可能是扫描件或图片），无法读取内容。请上传可复制文字的 PDF 或 Word 版本。', { pages: pages.length });
+    throw new InputProblem('I-PDF-NO-TEXT', 'PDF 没有文字层（可能是扫描件或图片），无法读取内容。请上传可复制文字的 PDF 或 Word 版本。', {
+      pages: pages.length,
+    });
   }
   const { blocks, unruled } = assemble(pages);
   const notices: Notice[] = [];

@@ -54,7 +54,8 @@ function sniffZip(bytes: Uint8Array): InputType {
   throw unsupported('zip', 'ZIP 压缩包');
 }
 
-const HTML_START = /^<(!doctype\s+html|html[\s>]|head[\s>]|body[\s>]|table[\s>]|p[\s>]|div[\s>]|meta[\s>]|title[\s>]|h[1-6][\s>]|!--|\?xml[^>]*>\s*<(!doctype\s+html|html))/i;
+const HTML_START =
+  /^<(!doctype\s+html|html[\s>]|head[\s>]|body[\s>]|table[\s>]|p[\s>]|div[\s>]|meta[\s>]|title[\s>]|h[1-6][\s>]|!--|\?xml[^>]*>\s*<(!doctype\s+html|html))/i;
 
 /** The first characters after a BOM and whitespace, as ASCII (UTF-16 is read as such). */
 function head(bytes: Uint8Array): string {

@@ -155,7 +155,9 @@ function toTable(run: Line[]): Block | undefined {
   let width = 0;
   for (const r of rows) width = Math.max(width, r.length);
   const grid: Cell[][] = rows.map((r) => {
-    const cells: Cell[] = r.map((t) => (t.span ? { text: t.text, span: true, source: { line: t.line } } : { text: t.text, source: { line: t.line } }));
+    const cells: Cell[] = r.map((t) =>
+      t.span ? { text: t.text, span: true, source: { line: t.line } } : { text: t.text, source: { line: t.line } },
+    );
     const lastLine = r[r.length - 1]!.line;
     while (cells.length < width) cells.push({ text: '', span: true, source: { line: lastLine } });
     return cells;

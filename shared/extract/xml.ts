@@ -16,7 +16,10 @@
 import { Buffer } from 'node:buffer';
 
 export class XmlError extends Error {
-  constructor(message: string, readonly offset: number) {
+  constructor(
+    message: string,
+    readonly offset: number,
+  ) {
     super(`${message} at ${offset}`);
     this.name = 'XmlError';
   }

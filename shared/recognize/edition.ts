@@ -4,7 +4,7 @@
 import type { Recognition } from '../report/model.ts';
 import type { Edition } from '../report/template.ts';
 import { matchT3Row, norm } from './labels.ts';
-import { labelTexts, t3RowLabel, type Capture } from './scan.ts';
+import { type Capture, labelTexts, t3RowLabel } from './scan.ts';
 
 const MARKERS: Record<Edition, readonly string[]> = {
   '2019': [

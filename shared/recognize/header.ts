@@ -3,10 +3,11 @@
  * are not column labels removed: read row by row (the usual case) or column by column (header
  * words wrapped over two rows of cells: `商业` above `企业`).
  */
+
+import { isBlankText, looksLikeValue } from '../report/cell-text.ts';
 import type { Cell } from '../report/model.ts';
-import { looksLikeValue, isBlankText } from '../report/cell-text.ts';
 import type { Column } from '../report/template.ts';
-import { findColumns, norm, type ColumnHit, type HeaderCell } from './labels.ts';
+import { type ColumnHit, findColumns, type HeaderCell, norm } from './labels.ts';
 import { labelTexts, type RowView } from './scan.ts';
 
 export interface Header {
@@ -27,7 +28,10 @@ export function headerOf(rows: readonly RowView[], strip: RegExp): Header {
     for (const t of labelTexts(r)) {
       if (isNote(t)) continue;
       // Several labels in one cell (PDF lines) are separate header cells.
-      const pieces = t.trim().split(/[\s\u00a0\u3000]+/).map((raw) => ({ raw, n: norm(raw) }));
+      const pieces = t
+        .trim()
+        .split(/[\s\u00a0\u3000]+/)
+        .map((raw) => ({ raw, n: norm(raw) }));
       for (const p of stripWords(pieces, strip)) if (p.n.length > 0) cells.push(p);
     }
   }
@@ -72,7 +76,8 @@ export function headerByColumns(rows: readonly RowView[], strip: RegExp): Header
       if (!cell) continue;
       // A span copy of the cell above (rowspan) or to the left (colspan) is that cell again.
       const left = r.grid[c - 1];
-      const again = cell.span === true && ((above !== undefined && cell.text === above.text) || (left !== undefined && cell.text === left.text));
+      const again =
+        cell.span === true && ((above !== undefined && cell.text === above.text) || (left !== undefined && cell.text === left.text));
       above = cell;
       if (again || isBlankText(cell.text) || looksLikeValue(cell.text) || isNote(cell.text)) continue;
       for (const raw of cell.text.trim().split(/[\s\u00a0\u3000]+/)) pieces.push({ raw, n: norm(raw) });

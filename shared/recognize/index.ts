@@ -5,7 +5,7 @@
 import { InputProblem } from '../report/errors.ts';
 import type { Document, Recognition, Report, TableFinding, UploadMetadata } from '../report/model.ts';
 import { decideEdition, findMarkers } from './edition.ts';
-import { mapT2, mapT3, mapT4, type Accumulator } from './mapping.ts';
+import { type Accumulator, mapT2, mapT3, mapT4 } from './mapping.ts';
 import { agencyFromPreamble, issuerKindOf, proseYear, readHead, readPeriod, readPublishedAt } from './metadata.ts';
 import { scanTables } from './scan.ts';
 import { readStructure } from './structure.ts';
@@ -66,8 +66,7 @@ export function recognize(document: Document, metadata?: UploadMetadata): Report
     if (b.kind === 'image' && s != null && !sectionsWithTables.has(s) && !imageSections.includes(s)) imageSections.push(s);
   });
 
-  const preTemplateLayout =
-    tables.length === 0 && (structure.preTemplateMarkers.length >= 2 || (year !== null && year <= 2018));
+  const preTemplateLayout = tables.length === 0 && (structure.preTemplateMarkers.length >= 2 || (year !== null && year <= 2018));
 
   if (structure.headings.length === 0 && captures.length === 0 && head.title === null && !preTemplateLayout) {
     throw new InputProblem('I-NOT-A-REPORT', '未识别出政府信息公开工作年度报告的标题、章节或统计表，文件可能不是年度报告。');

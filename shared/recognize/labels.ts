@@ -3,16 +3,7 @@
  * and 三, columns by their position in the concatenated header text.
  */
 import { normalizeLabel, stripAnnotation } from '../report/normalize.ts';
-import {
-  EDITIONS,
-  T2,
-  T3_GROUP_LABELS,
-  T3_ROWS,
-  type Column,
-  type Edition,
-  type T3Group,
-  type TableId,
-} from '../report/template.ts';
+import { type Column, EDITIONS, type Edition, T2, T3_GROUP_LABELS, T3_ROWS, type T3Group, type TableId } from '../report/template.ts';
 
 const cache = new Map<string, string>();
 /** normalizeLabel, cached (labels repeat across reports). */

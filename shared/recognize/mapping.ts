@@ -5,6 +5,9 @@
 import { isBlankText } from '../report/cell-text.ts';
 import type { Cell, CellIssue, CellOrigin, CellValue, Recognition, TableFinding } from '../report/model.ts';
 import {
+  type Column,
+  type Edition,
+  type SubTable,
   T2,
   T3_COLUMNS,
   T4_COLUMNS,
@@ -12,13 +15,10 @@ import {
   t2Key,
   t3Key,
   t4Key,
-  type Column,
-  type Edition,
-  type SubTable,
 } from '../report/template.ts';
 import { readHeader } from './header.ts';
 import { matchT2Row, matchT3Group, matchT3Row, norm, type RowMatch } from './labels.ts';
-import { labelTexts, t3RowLabel, type Capture, type RowView } from './scan.ts';
+import { type Capture, labelTexts, type RowView, t3RowLabel } from './scan.ts';
 import { parseCellValue, type ValueContext } from './values.ts';
 
 export interface Accumulator {
@@ -124,12 +124,7 @@ function leftover(text: string, hits: { at: number; end: number }[]): string {
 }
 
 /** A non-template row with its values by column key (read in order, never summed in). */
-function extraRowOf(
-  r: RowView,
-  columns: readonly string[],
-  ctx: (column: string) => ValueContext,
-  group?: ExtraRow['group'],
-): ExtraRow {
+function extraRowOf(r: RowView, columns: readonly string[], ctx: (column: string) => ValueContext, group?: ExtraRow['group']): ExtraRow {
   const values: Record<string, CellValue> = {};
   const cells = fitValues(r.values, columns.length, true) ?? [];
   cells.forEach((cell, i) => {
@@ -213,7 +208,13 @@ export function mapT2(c: Capture, edition: Edition, acc: Accumulator): TableFind
     const cols = full ? sub.columns : order;
     if (!hit || hit.m.otherEdition) {
       if (r.hasValues) {
-        f.extraRows.push(extraRowOf(r, cols.map((col) => col.key), (col) => t2Context(subEdition, col, f.headerUnits[col])));
+        f.extraRows.push(
+          extraRowOf(
+            r,
+            cols.map((col) => col.key),
+            (col) => t2Context(subEdition, col, f.headerUnits[col]),
+          ),
+        );
       }
       continue;
     }
@@ -279,7 +280,10 @@ export function mapT3(c: Capture, edition: Edition, acc: Accumulator): TableFind
   // A header that lacks a word while most rows carry a value for every column (split or
   // de-duplicated header words) does not make the column missing.
   if (f.missingColumns.length > 0 && colKeys.length === T3_COLUMNS.length) {
-    const counts = c.rows.slice(i).filter((r) => r.hasValues).map((r) => r.values.length);
+    const counts = c.rows
+      .slice(i)
+      .filter((r) => r.hasValues)
+      .map((r) => r.values.length);
     if (counts.filter((n) => n >= colKeys.length).length * 2 > counts.length) f.missingColumns = [];
   }
   // A label row without numbers whose label wraps onto the next line, which carries the numbers
@@ -289,7 +293,9 @@ export function mapT3(c: Capture, edition: Edition, acc: Accumulator): TableFind
     const r = c.rows[i]!;
     let label = t3RowLabel(r);
     let m = label !== undefined ? matchT3Row(label) : undefined;
-    const group = labelTexts(r).map((t) => matchT3Group(t)).find((g) => g !== undefined);
+    const group = labelTexts(r)
+      .map((t) => matchT3Group(t))
+      .find((g) => g !== undefined);
     if (!m && wrapped && r.hasValues && r.labels.length > 0 && group === undefined) {
       const joined = wrapped.label + labelTexts(r).join('');
       const whole = matchT3Row(joined);

@@ -2,8 +2,9 @@
  * Title, agency, year, statistical period, publication date and issuer kind (spec §2.1, §8.1).
  * Reads only the first prose blocks; never invents an agency.
  */
-import type { Block, Document, IssuerKind, Recognition, UploadMetadata } from '../report/model.ts';
+
 import { squeeze } from '../report/cell-text.ts';
+import type { Block, Document, IssuerKind, Recognition, UploadMetadata } from '../report/model.ts';
 
 export interface HeadInfo {
   title: string | null;
@@ -14,7 +15,21 @@ export interface HeadInfo {
 }
 
 const YEAR = /((?:19|20)\d{2})\s*年/;
-const CN_DIGIT: Record<string, string> = { 〇: '0', '○': '0', 零: '0', Ｏ: '0', 一: '1', 二: '2', 三: '3', 四: '4', 五: '5', 六: '6', 七: '7', 八: '8', 九: '9' };
+const CN_DIGIT: Record<string, string> = {
+  〇: '0',
+  '○': '0',
+  零: '0',
+  Ｏ: '0',
+  一: '1',
+  二: '2',
+  三: '3',
+  四: '4',
+  五: '5',
+  六: '6',
+  七: '7',
+  八: '8',
+  九: '9',
+};
 const CN_YEAR = /[一二][〇○零Ｏ九][〇○零Ｏ一二三四五六七八九]{2}(?=\s*年)/g;
 const FULL_WIDTH_DIGIT = /[０-９]/g;
 /**
@@ -158,8 +173,7 @@ export function readPeriod(prose: readonly { text: string; source: Block['source
   return undefined;
 }
 
-const CHROME_DATE =
-  /(?:发布时间|发布日期|成文日期|日期|时间)\s*[:：]\s*((?:19|20)\d{2})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})/;
+const CHROME_DATE = /(?:发布时间|发布日期|成文日期|日期|时间)\s*[:：]\s*((?:19|20)\d{2})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})/;
 
 function iso(y: string, m: string, d: string): string {
   return `${y}-${m.padStart(2, '0')}-${d.padStart(2, '0')}`;

@@ -5,8 +5,8 @@
  */
 import type { Finding, Severity } from '../report/model.ts';
 import { SEVERITY_ORDER } from '../report/model.ts';
-import { CATALOGUE, isRuleId } from '../rules/catalogue.ts';
 import type { Status } from '../report/status.ts';
+import { CATALOGUE, isRuleId } from '../rules/catalogue.ts';
 
 export type Change = 'new' | 'unchanged';
 
@@ -177,7 +177,11 @@ export function renderPayload(upload: ProcessedUpload, options: RenderOptions = 
     omitted,
     resolved: upload.resolved.slice(0, limit),
     resolvedOmitted: Math.max(0, upload.resolved.length - limit),
-    api: { method: 'GET', path: `/reports/${upload.reportId}`, ...(options.apiUrl ? { url: apiLine(upload, options.apiUrl).slice(4) } : {}) },
+    api: {
+      method: 'GET',
+      path: `/reports/${upload.reportId}`,
+      ...(options.apiUrl ? { url: apiLine(upload, options.apiUrl).slice(4) } : {}),
+    },
   });
 }
 

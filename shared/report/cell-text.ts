@@ -5,8 +5,7 @@
  */
 
 const SPACES = /[\s\u00a0\u3000\ufeff\u200b]+/g;
-const NUMBER =
-  /^(?:[+\-−]{1,2}|增加?|减少?)?(?:\d{1,3}(?:[,，]\d{3})+|\d+)(?:\.\d+)?(?:件|项|个|条|次|元|万元|%)?$/;
+const NUMBER = /^(?:[+\-−]{1,2}|增加?|减少?)?(?:\d{1,3}(?:[,，]\d{3})+|\d+)(?:\.\d+)?(?:件|项|个|条|次|元|万元|%)?$/;
 const NOT_APPLICABLE = /^(?:\/|-|—|–|——|－|─|无|N\/A|不适用)$/i;
 
 /** Text without any whitespace (NBSP and full-width spaces included). */

@@ -57,12 +57,7 @@ export const ImageBlockSchema = z.object({
   alt: z.string().optional(),
   source: SourceSchema,
 });
-export const BlockSchema = z.discriminatedUnion('kind', [
-  HeadingBlockSchema,
-  ParagraphBlockSchema,
-  TableBlockSchema,
-  ImageBlockSchema,
-]);
+export const BlockSchema = z.discriminatedUnion('kind', [HeadingBlockSchema, ParagraphBlockSchema, TableBlockSchema, ImageBlockSchema]);
 export type Block = z.infer<typeof BlockSchema>;
 export type TableBlock = z.infer<typeof TableBlockSchema>;
 
@@ -114,9 +109,7 @@ export const FindingSchema = z.object({
   actual: z.number().optional(),
   /** The single cell that would make every failing identity hold, when there is one. */
   suspect: z.string().optional(),
-  source: z
-    .object({ line: z.number().int().positive().optional(), page: z.number().int().positive().optional() })
-    .optional(),
+  source: z.object({ line: z.number().int().positive().optional(), page: z.number().int().positive().optional() }).optional(),
 });
 export type Finding = z.infer<typeof FindingSchema>;
 

@@ -32,5 +32,4 @@ export function countBySeverity(findings: readonly Finding[]): Record<Severity, 
  * The status of a set of findings from their counts.
  * @param counts - findings counted by severity (see countBySeverity)
  */
-export const statusOf = (counts: Record<Severity, number>): Status =>
-  counts.error > 0 ? 'error' : counts.warning > 0 ? 'warning' : 'ok';
+export const statusOf = (counts: Record<Severity, number>): Status => (counts.error > 0 ? 'error' : counts.warning > 0 ? 'warning' : 'ok');

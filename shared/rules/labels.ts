@@ -4,14 +4,14 @@
  */
 import {
   EDITIONS,
+  type Edition,
   T2,
   T3_COLUMNS,
   T3_GROUP_LABELS,
   T3_ROWS,
+  type T3Group,
   T4_COLUMNS,
   T4_GROUPS,
-  type Edition,
-  type T3Group,
 } from '../report/template.ts';
 
 /** A label without its enumeration prefix: `（一）予以公开` → `予以公开`, `一、本年新收…` → `本年新收…`. */

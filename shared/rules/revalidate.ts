@@ -9,7 +9,7 @@
  */
 import { z } from 'zod';
 import { sameAgency } from '../report/agency.ts';
-import { FindingSchema, ReportSchema, UploadMetadataSchema, type Finding, type Report } from '../report/model.ts';
+import { type Finding, FindingSchema, type Report, ReportSchema, UploadMetadataSchema } from '../report/model.ts';
 import { diffFindings } from './diff.ts';
 import { BoilerplateIndex } from './history/boilerplate.ts';
 import { comparedSentences } from './history/copied-text.ts';
@@ -92,11 +92,7 @@ export function revalidate(stored: readonly StoredReport[], options: RevalidateO
     const { report } = item;
     const previous = item.previous ?? (pair ? previousInBatch(items, report) : undefined);
     const boilerplate =
-      options.boilerplate instanceof BoilerplateIndex
-        ? options.boilerplate
-        : report.year === null
-          ? undefined
-          : indexes?.get(report.year);
+      options.boilerplate instanceof BoilerplateIndex ? options.boilerplate : report.year === null ? undefined : indexes?.get(report.year);
     const current = validate({
       report,
       ...(item.metadata ? { metadata: item.metadata } : {}),

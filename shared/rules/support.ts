@@ -4,7 +4,7 @@
  */
 import type { CellValue, Report, Section } from '../report/model.ts';
 import { normalizeProse } from '../report/normalize.ts';
-import { templateCellKeys, type Edition } from '../report/template.ts';
+import { type Edition, templateCellKeys } from '../report/template.ts';
 
 /** The section with that number, if it was found. */
 export function section(report: Report, n: number): Section | undefined {

@@ -8,8 +8,8 @@ import type { UploadMetadata } from '../report/model.ts';
 import { indexedSentences } from '../rules/history/copied-text.ts';
 import { validate } from '../rules/index.ts';
 import { finding } from '../rules/rule.ts';
-import { checkBytes, checkDocument, type CheckResult } from './check.ts';
-import { previousYearOf, type PreviousYear } from './evaluate.ts';
+import { type CheckResult, checkBytes, checkDocument } from './check.ts';
+import { type PreviousYear, previousYearOf } from './evaluate.ts';
 import type { ReportStore } from './ports.ts';
 
 /** The outcome of checking an upload. */

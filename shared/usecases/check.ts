@@ -3,9 +3,9 @@
  * and the benchmark. Pure: no AWS, no I/O besides the bytes it is given.
  */
 import { extract } from '../extract/index.ts';
+import { recognize } from '../recognize/index.ts';
 import { InputProblem } from '../report/errors.ts';
 import type { Document, Finding, Report, UploadMetadata } from '../report/model.ts';
-import { recognize } from '../recognize/index.ts';
 import { isRuleId } from '../rules/catalogue.ts';
 import { validate } from '../rules/index.ts';
 import { finding } from '../rules/rule.ts';

@@ -12,7 +12,7 @@ import type { BoilerplateIndex } from '../rules/history/boilerplate.ts';
 import { indexedSentences } from '../rules/history/copied-text.ts';
 import { revalidate } from '../rules/revalidate.ts';
 import type { BoilerplateStore, StoredVersion, VersionStore } from './ports.ts';
-import { reportIdOf, type ChangedFinding, type Evaluation, type PreviousYearRef, type VersionRecord } from './records.ts';
+import { type ChangedFinding, type Evaluation, type PreviousYearRef, reportIdOf, type VersionRecord } from './records.ts';
 
 /** Another worker holds the claim on this object version (or evaluation): retry later (SQS redelivers). */
 export class ProcessingInProgress extends Error {
@@ -46,7 +46,10 @@ export async function previousYearOf(
 }
 
 /** The stored boilerplate index for the report's own sentences (undefined: nothing to look up). */
-export async function boilerplateOf(store: Pick<BoilerplateStore, 'boilerplateFor'>, report: Report): Promise<BoilerplateIndex | undefined> {
+export async function boilerplateOf(
+  store: Pick<BoilerplateStore, 'boilerplateFor'>,
+  report: Report,
+): Promise<BoilerplateIndex | undefined> {
   if (report.year === null) return undefined;
   const norms = indexedSentences(report);
   return norms.length > 0 ? store.boilerplateFor(report.year, norms) : undefined;
@@ -64,10 +67,10 @@ export interface Recomputed {
 /** The findings of a stored version's Report under the current rules, compared with its stored findings. */
 export function recompute(base: WithReport, previous?: Report, boilerplate?: BoilerplateIndex): Recomputed {
   const metadata = base.version.uploadMetadata ?? { fileName: base.version.fileName };
-  const { findings } = revalidate(
-    [{ report: base.report, metadata, findings: base.findings, ...(previous ? { previous } : {}) }],
-    { pairWithinBatch: false, ...(boilerplate ? { boilerplate } : {}) },
-  );
+  const { findings } = revalidate([{ report: base.report, metadata, findings: base.findings, ...(previous ? { previous } : {}) }], {
+    pairWithinBatch: false,
+    ...(boilerplate ? { boilerplate } : {}),
+  });
   const current = findings[0] ?? [];
   const diff = diffFindings(base.findings, current);
   return {
@@ -129,4 +132,3 @@ export function processedUploadOf(
     ...(evaluation ? { evaluation } : {}),
   };
 }
-

@@ -9,13 +9,13 @@ import {
   boilerplateOf,
   evaluationRecord,
   hasReport,
-  processedUploadOf,
   ProcessingInProgress,
-  recompute,
+  processedUploadOf,
   REEVALUATION_SOURCE,
+  recompute,
 } from './evaluate.ts';
 import type { Notifier, ObjectVersionRef, ReportStore } from './ports.ts';
-import { reportIdOf, type Evaluation, type PreviousYearRef } from './records.ts';
+import { type Evaluation, type PreviousYearRef, reportIdOf } from './records.ts';
 
 export interface StoredYear {
   reportId: string;
@@ -98,7 +98,13 @@ export async function catchUpPreviousYear(stored: StoredYear & { usedPrevious?: 
   if (!head || head.latestVersionId === stored.usedPrevious?.versionId) return { kind: 'none' };
   const previous = await deps.store.storedVersion(previousId, head.latestVersionId);
   if (!hasReport(previous)) return { kind: 'none' };
-  const trigger = { reportId: previousId, versionId: head.latestVersionId, agency: stored.agency, year: stored.year - 1, report: previous.report };
+  const trigger = {
+    reportId: previousId,
+    versionId: head.latestVersionId,
+    agency: stored.agency,
+    year: stored.year - 1,
+    report: previous.report,
+  };
   return followUpNextYear(trigger, deps);
 }
 
@@ -115,4 +121,3 @@ export async function followUps(stored: StoredYear & { usedPrevious?: PreviousYe
   const thisYear = await catchUpPreviousYear(stored, deps);
   return { nextYear, thisYear };
 }
-

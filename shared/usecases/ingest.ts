@@ -5,17 +5,16 @@
  * finds its claim completed and only finishes the follow-ups.
  */
 import type { Finding, Report, Severity, UploadMetadata } from '../report/model.ts';
-import { countBySeverity, statusOf, type Status } from '../report/status.ts';
+import { countBySeverity, type Status, statusOf } from '../report/status.ts';
 import { RULESET_VERSION } from '../rules/catalogue.ts';
 import { diffFindings } from '../rules/diff.ts';
-import { finding } from '../rules/rule.ts';
 import { indexedSentences } from '../rules/history/copied-text.ts';
-import { checkUpload, type Checked } from './check-upload.ts';
-import { processedUploadOf, ProcessingInProgress } from './evaluate.ts';
-import { followUps, type FollowUps } from './follow-ups.ts';
-import { identityFromKey, metadataOf, resolveIdentity, type PartialIdentity } from './identity.ts';
+import { finding } from '../rules/rule.ts';
+import { type Checked, checkUpload } from './check-upload.ts';
+import { ProcessingInProgress, processedUploadOf } from './evaluate.ts';
+import { type FollowUps, followUps } from './follow-ups.ts';
+import { identityFromKey, metadataOf, type PartialIdentity, resolveIdentity } from './identity.ts';
 import {
-  systemClock,
   type Clock,
   type Notifier,
   type ObjectHead,
@@ -23,8 +22,16 @@ import {
   type ObjectSource,
   type ObjectVersionRef,
   type ReportStore,
+  systemClock,
 } from './ports.ts';
-import { agencyKeyOf, reportIdOf, unidentifiedReportIdOf, type ChangedFinding, type IdentitySource, type VersionRecord } from './records.ts';
+import {
+  agencyKeyOf,
+  type ChangedFinding,
+  type IdentitySource,
+  reportIdOf,
+  unidentifiedReportIdOf,
+  type VersionRecord,
+} from './records.ts';
 
 export { ProcessingInProgress };
 
@@ -83,7 +90,12 @@ export async function ingestObject(ref: ObjectRef, deps: PipelineDeps): Promise<
   }
   if (claim.kind === 'busy') throw new ProcessingInProgress(`${ref.bucket}/${ref.key}#${source.sourceVersion} is being processed`);
   try {
-    return await processClaimed({ ref, head, source, versionId: claim.versionId, processedAt: claim.processedAt }, claim.token, deps, clock);
+    return await processClaimed(
+      { ref, head, source, versionId: claim.versionId, processedAt: claim.processedAt },
+      claim.token,
+      deps,
+      clock,
+    );
   } catch (error) {
     await deps.store.release(source, claim.token).catch(() => undefined);
     throw error;
@@ -108,7 +120,12 @@ async function processClaimed(claimed: Claimed, token: string, deps: PipelineDep
   const version = versionRecordOf({ claimed, upload: upload.metadata, checked, identity, reportId, compared });
   const report = checked.result.report;
 
-  const { latest } = await deps.store.saveVersion({ version, ...(report ? { report } : {}), findings: compared.changed, resolved: compared.resolved });
+  const { latest } = await deps.store.saveVersion({
+    version,
+    ...(report ? { report } : {}),
+    findings: compared.changed,
+    resolved: compared.resolved,
+  });
   if (report && version.identified) await deps.store.recordSentences(version.year!, version.agency!, indexedSentences(report));
   await deps.notifier.publish(processedUploadOf(version, compared.changed, compared.resolved));
   await deps.store.complete(claimed.source, token, reportId, clock.now().toISOString());
@@ -116,7 +133,14 @@ async function processClaimed(claimed: Claimed, token: string, deps: PipelineDep
   const followUp =
     latest && report && version.identified
       ? await followUps(
-          { reportId, versionId: version.versionId, agency: version.agency!, year: version.year!, report, ...(checked.previous ? { usedPrevious: checked.previous.ref } : {}) },
+          {
+            reportId,
+            versionId: version.versionId,
+            agency: version.agency!,
+            year: version.year!,
+            report,
+            ...(checked.previous ? { usedPrevious: checked.previous.ref } : {}),
+          },
           followUpDeps(deps, clock),
         )
       : NO_FOLLOW_UP;
@@ -246,6 +270,13 @@ async function followUpStored(reportId: string, versionId: string, deps: Pipelin
   const stored = await deps.store.storedVersion(reportId, versionId);
   if (!stored?.report) return NO_FOLLOW_UP;
   const used = stored.version.previousYear;
-  const year = { reportId, versionId, agency: head.agency, year: head.year, report: stored.report, ...(used ? { usedPrevious: used } : {}) };
+  const year = {
+    reportId,
+    versionId,
+    agency: head.agency,
+    year: head.year,
+    report: stored.report,
+    ...(used ? { usedPrevious: used } : {}),
+  };
   return followUps(year, followUpDeps(deps, clock));
 }

@@ -5,9 +5,10 @@
  * (local/) — and the tests use the same adapters against local servers. Nothing here knows a
  * table key, an AWS error or a protocol.
  */
+
+import type { ProcessedUpload } from '../render/email.ts';
 import type { Finding, Report, Severity } from '../report/model.ts';
 import type { BoilerplateIndex } from '../rules/history/boilerplate.ts';
-import type { ProcessedUpload } from '../render/email.ts';
 import type { ChangedFinding, ReportHead, VersionRecord } from './records.ts';
 import type { LatestFinding, Page, ReportDetail, ReportSummary, VersionFinding, VersionSummary } from './views.ts';
 

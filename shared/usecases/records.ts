@@ -7,7 +7,7 @@
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import { normalizeAgency } from '../report/agency.ts';
-import { EditionSchema, UploadMetadataSchema, type Finding } from '../report/model.ts';
+import { EditionSchema, type Finding, UploadMetadataSchema } from '../report/model.ts';
 import { CountsSchema, StatusSchema } from '../report/status.ts';
 
 // ---------------------------------------------------------------------------------------------

@@ -6,9 +6,9 @@
  */
 import type { Finding } from '../report/model.ts';
 import { RULESET_VERSION } from '../rules/catalogue.ts';
-import { boilerplateOf, evaluationRecord, hasReport, previousYearOf, recompute, REVALIDATION_SOURCE } from './evaluate.ts';
+import { boilerplateOf, evaluationRecord, hasReport, previousYearOf, REVALIDATION_SOURCE, recompute } from './evaluate.ts';
 import type { ReportStore } from './ports.ts';
-import { versionIdOf, type Evaluation } from './records.ts';
+import { type Evaluation, versionIdOf } from './records.ts';
 
 export interface RevalidateStoredOptions {
   year?: number;
@@ -47,7 +47,10 @@ export interface RevalidateStoredResult {
 export async function revalidateStored(store: ReportStore, options: RevalidateStoredOptions = {}): Promise<RevalidateStoredResult> {
   const now = options.now ?? (() => new Date());
   const dryRun = options.dryRun ?? false;
-  const filter = { ...(options.year !== undefined ? { year: options.year } : {}), ...(options.agency !== undefined ? { agency: options.agency } : {}) };
+  const filter = {
+    ...(options.year !== undefined ? { year: options.year } : {}),
+    ...(options.agency !== undefined ? { agency: options.agency } : {}),
+  };
   const result: RevalidateStoredResult = { rulesetVersion: RULESET_VERSION, dryRun, checked: 0, skipped: 0, changed: [] };
   for (const head of await store.reportHeads(filter)) {
     const base = await store.storedVersion(head.reportId, head.latestVersionId);

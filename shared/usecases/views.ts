@@ -4,14 +4,7 @@
  * They say nothing about keys; the mapping from items lives in queries.ts.
  */
 import { z } from 'zod';
-import {
-  CellOriginSchema,
-  CellValueSchema,
-  EditionSchema,
-  FindingSchema,
-  IssuerKindSchema,
-  SourceSchema,
-} from '../report/model.ts';
+import { CellOriginSchema, CellValueSchema, EditionSchema, FindingSchema, IssuerKindSchema, SourceSchema } from '../report/model.ts';
 
 /** Report ids are `<year>-<10 hex>` (identified) or `u-<10 hex>` (unidentified): see items.ts. */
 export const REPORT_ID_PATTERN = /^(?:\d{1,6}-[0-9a-f]{10}|u-[0-9a-f]{10})$/;
@@ -103,7 +96,10 @@ export const VersionSummarySchema = z
   .meta({ id: 'VersionSummary', description: 'One processed upload of a report.' });
 export type VersionSummary = z.infer<typeof VersionSummarySchema>;
 
-const Seq = z.string().regex(/^\d{4}$/).meta({ description: 'Position in the version’s finding list.' });
+const Seq = z
+  .string()
+  .regex(/^\d{4}$/)
+  .meta({ description: 'Position in the version’s finding list.' });
 
 export const VersionFindingSchema = FindingSchema.extend({
   seq: Seq,

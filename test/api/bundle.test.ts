@@ -12,7 +12,7 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bundleApi } from '../bench/api.ts';
 import { CRAFTED_ID } from './crafted.ts';
-import { startHarness, type Harness } from './harness.ts';
+import { type Harness, startHarness } from './harness.ts';
 
 let h: Harness;
 let dir: string;
@@ -35,7 +35,11 @@ const event = (path: string, query = '') => ({
   rawQueryString: query,
   headers: {},
   ...(query ? { queryStringParameters: Object.fromEntries(new URLSearchParams(query)) } : {}),
-  requestContext: { http: { method: 'GET', path, protocol: 'HTTP/1.1', sourceIp: '127.0.0.1', userAgent: 'test' }, requestId: 'r', stage: '$default' },
+  requestContext: {
+    http: { method: 'GET', path, protocol: 'HTTP/1.1', sourceIp: '127.0.0.1', userAgent: 'test' },
+    requestId: 'r',
+    stage: '$default',
+  },
   isBase64Encoded: false,
 });
 

@@ -4,13 +4,14 @@
  * findings of all three severities, a resolved finding, a section long enough to be stored in
  * parts, cells of each value kind with their sources.
  */
+
+import { SECTION_PART_CHARS } from '../../shared/adapters/dynamodb/items.ts';
+import type { DynamoReportStore } from '../../shared/adapters/dynamodb/report-store.ts';
 import type { Finding, Report } from '../../shared/report/model.ts';
 import { RecognitionSchema, ReportSchema } from '../../shared/report/model.ts';
 import { RULESET_VERSION } from '../../shared/rules/catalogue.ts';
-import { SECTION_PART_CHARS } from '../../shared/adapters/dynamodb/items.ts';
-import { agencyKeyOf, reportIdOf, versionIdOf } from '../../shared/usecases/records.ts';
-import type { DynamoReportStore } from '../../shared/adapters/dynamodb/report-store.ts';
 import type { VersionRecord } from '../../shared/usecases/records.ts';
+import { agencyKeyOf, reportIdOf, versionIdOf } from '../../shared/usecases/records.ts';
 
 export const CRAFTED_AGENCY = '测试市数据资源局';
 export const CRAFTED_YEAR = 2023;
@@ -37,7 +38,11 @@ export const CRAFTED_REPORT: Report = ReportSchema.parse({
     's2.fees.amount': { raw: '/', line: 52 },
     's3.new_received.natural': { raw: '１２', line: 60 },
   },
-  recognition: RecognitionSchema.parse({ editionMarkers: { '2019': [], '2021': ['二、主动公开政府信息情况'] }, editionBasis: 'markers', years: {} }),
+  recognition: RecognitionSchema.parse({
+    editionMarkers: { '2019': [], '2021': ['二、主动公开政府信息情况'] },
+    editionBasis: 'markers',
+    years: {},
+  }),
 });
 
 const ERROR: Finding = {
@@ -51,8 +56,18 @@ const ERROR: Finding = {
   suspect: 's3.new_received.total',
   source: { line: 60 },
 };
-const WARNING: Finding = { ruleId: 'M-PUBLISH-LATE', severity: 'warning', category: 'consistency', message: '报告发布晚于法定期限（M-PUBLISH-LATE）' };
-const INFO: Finding = { ruleId: 'M-PERIOD-MISSING', severity: 'info', category: 'completeness', message: '未说明统计期限（M-PERIOD-MISSING）' };
+const WARNING: Finding = {
+  ruleId: 'M-PUBLISH-LATE',
+  severity: 'warning',
+  category: 'consistency',
+  message: '报告发布晚于法定期限（M-PUBLISH-LATE）',
+};
+const INFO: Finding = {
+  ruleId: 'M-PERIOD-MISSING',
+  severity: 'info',
+  category: 'completeness',
+  message: '未说明统计期限（M-PERIOD-MISSING）',
+};
 
 export interface CraftedVersions {
   v1: string;

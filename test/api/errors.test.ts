@@ -3,14 +3,14 @@
  * (404), other methods (405), store failures (500 without internals). All answered with the
  * error envelope and a JSON content type.
  */
-import { DeleteCommand, PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, type DynamoDBDocumentClient, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ErrorBodySchema } from '../../functions/api/errors.ts';
 import { createApiHandler } from '../../functions/api/handler.ts';
 import { startApiServer } from '../../local/api-server.ts';
 import { encodeCursor } from '../../shared/adapters/dynamodb/cursor.ts';
 import { CRAFTED_ID } from './crafted.ts';
-import { corpusUploads, startHarness, type Harness, type HttpResult } from './harness.ts';
+import { corpusUploads, type Harness, type HttpResult, startHarness } from './harness.ts';
 
 let h: Harness;
 let year2022Cursor: string;
@@ -28,7 +28,8 @@ function expectError(result: HttpResult, status: number, code: string): void {
   ErrorBodySchema.parse(result.body);
 }
 
-const payloadOf = (cursor: string) => JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as { v: number; q: string; k: Record<string, string>; c: string };
+const payloadOf = (cursor: string) =>
+  JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as { v: number; q: string; k: Record<string, string>; c: string };
 const reencode = (payload: unknown) => Buffer.from(JSON.stringify(payload)).toString('base64url');
 
 describe('400: bad parameters', () => {
@@ -80,19 +81,28 @@ describe('400: bad cursors', () => {
     ['truncated', () => year2022Cursor.slice(0, -6)],
     ['not JSON', () => Buffer.from('hello world').toString('base64url')],
     ['JSON but not a cursor', () => reencode([1, 2, 3])],
-    ['key edited, checksum kept', () => {
-      const p = payloadOf(year2022Cursor);
-      return reencode({ ...p, k: { ...p.k, gsi1sk: 'ok#2022-0000000000' } });
-    }],
+    [
+      'key edited, checksum kept',
+      () => {
+        const p = payloadOf(year2022Cursor);
+        return reencode({ ...p, k: { ...p.k, gsi1sk: 'ok#2022-0000000000' } });
+      },
+    ],
     ['another version', () => reencode({ ...payloadOf(year2022Cursor), v: 2 })],
-    ['forged with a valid checksum into another partition', () => {
-      const p = payloadOf(year2022Cursor);
-      return encodeCursor(p.q, { ...p.k, gsi1pk: 'YEAR#2020' });
-    }],
-    ['forged with a valid checksum and an extra key attribute', () => {
-      const p = payloadOf(year2022Cursor);
-      return encodeCursor(p.q, { ...p.k, gsi2pk: 'AGENCY#x' });
-    }],
+    [
+      'forged with a valid checksum into another partition',
+      () => {
+        const p = payloadOf(year2022Cursor);
+        return encodeCursor(p.q, { ...p.k, gsi1pk: 'YEAR#2020' });
+      },
+    ],
+    [
+      'forged with a valid checksum and an extra key attribute',
+      () => {
+        const p = payloadOf(year2022Cursor);
+        return encodeCursor(p.q, { ...p.k, gsi2pk: 'AGENCY#x' });
+      },
+    ],
     ['too long', () => 'A'.repeat(3000)],
   ];
   it.each(tampered)('refuses a cursor %s', async (_name, make) => {
@@ -179,7 +189,14 @@ describe('500: no internals', () => {
     await h.dynamo.doc.send(
       new PutCommand({
         TableName: h.dynamo.tableName,
-        Item: { pk: 'REPORT#1998-00000000ff', sk: 'LATEST', type: 'report', reportId: '1998-00000000ff', gsi1pk: 'YEAR#1998', gsi1sk: 'ok#1998-00000000ff' },
+        Item: {
+          pk: 'REPORT#1998-00000000ff',
+          sk: 'LATEST',
+          type: 'report',
+          reportId: '1998-00000000ff',
+          gsi1pk: 'YEAR#1998',
+          gsi1sk: 'ok#1998-00000000ff',
+        },
       }),
     );
     try {

@@ -4,12 +4,12 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApiHandler } from '../../functions/api/handler.ts';
-import { startApiServer } from '../../local/api-server.ts';
 import { FindingListSchema } from '../../functions/api/schemas.ts';
+import { startApiServer } from '../../local/api-server.ts';
 import type { FindingItem } from '../../shared/adapters/dynamodb/items.ts';
 import type { LatestFinding } from '../../shared/usecases/views.ts';
 import { CRAFTED_ID } from './crafted.ts';
-import { allPages, corpusUploads, httpGet, seedCorrection, startHarness, type Harness } from './harness.ts';
+import { allPages, corpusUploads, type Harness, httpGet, seedCorrection, startHarness } from './harness.ts';
 
 let h: Harness;
 /** Findings of every report's latest version, as stored. */
@@ -26,7 +26,6 @@ afterAll(async () => h?.close());
 const keyOf = (f: { reportId: string; seq: string }) => `${f.reportId}#${f.seq}`;
 
 describe('GET /findings', () => {
-
   /** `indexed`: year + ruleId without severity is a key condition alone: full pages, no empty trailing page. */
   type Case = { name: string; query: () => string; keep: (f: FindingItem) => boolean; indexed?: boolean };
   /** The most frequent rule id, and a rule id only the crafted report has. */
@@ -61,7 +60,11 @@ describe('GET /findings', () => {
       keep: (f) => f.ruleId === commonRule() && f.year === yearOfCommon() && f.severity === 'error',
     },
     { name: 'year + severity', query: () => 'year=2023&severity=info', keep: (f) => f.year === 2023 && f.severity === 'info' },
-    { name: 'ruleId + severity', query: () => 'ruleId=M-PUBLISH-LATE&severity=warning', keep: (f) => f.ruleId === 'M-PUBLISH-LATE' && f.severity === 'warning' },
+    {
+      name: 'ruleId + severity',
+      query: () => 'ruleId=M-PUBLISH-LATE&severity=warning',
+      keep: (f) => f.ruleId === 'M-PUBLISH-LATE' && f.severity === 'warning',
+    },
     // The crafted report's error finding was resolved by its second version: not a latest finding.
     { name: 'superseded version excluded', query: () => 'year=2023&ruleId=K-T3-COLUMN-IDENTITY', keep: () => false },
     { name: 'nothing in a year', query: () => 'year=2001', keep: () => false },

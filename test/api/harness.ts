@@ -9,15 +9,15 @@ import { join } from 'node:path';
 import { CreateTableCommand } from '@aws-sdk/client-dynamodb';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { createApiHandler } from '../../functions/api/handler.ts';
-import { startApiServer, type ApiServer } from '../../local/api-server.ts';
-import { ingestObject } from '../../shared/usecases/ingest.ts';
-import { type ObjectHead, type ObjectRef, type ObjectSource } from '../../shared/usecases/ports.ts';
-import type { ProcessedUpload } from '../../shared/render/email.ts';
+import { type ApiServer, startApiServer } from '../../local/api-server.ts';
 import type { ReportItem } from '../../shared/adapters/dynamodb/items.ts';
 import { DynamoReportStore } from '../../shared/adapters/dynamodb/report-store.ts';
 import { createTableInput } from '../../shared/adapters/dynamodb/table-definition.ts';
+import type { ProcessedUpload } from '../../shared/render/email.ts';
+import { ingestObject } from '../../shared/usecases/ingest.ts';
+import type { ObjectHead, ObjectRef, ObjectSource } from '../../shared/usecases/ports.ts';
 import { documentClient, dynamoClient, startDynalite } from '../support/servers.ts';
-import { CRAFTED_ID, writeCrafted, type CraftedVersions } from './crafted.ts';
+import { CRAFTED_ID, type CraftedVersions, writeCrafted } from './crafted.ts';
 
 const FIXTURES = join(import.meta.dirname, '..', 'fixtures');
 export const BUCKET = 'nianbao-uploads';
@@ -53,7 +53,9 @@ export interface Upload {
 export function corpusUploads(): Upload[] {
   const uploads: Upload[] = [];
   for (const dir of ['corpus', 'seed']) {
-    for (const file of readdirSync(join(FIXTURES, dir)).filter((f) => f.endsWith('.txt')).sort()) {
+    for (const file of readdirSync(join(FIXTURES, dir))
+      .filter((f) => f.endsWith('.txt'))
+      .sort()) {
       const expected = JSON.parse(readFileSync(join(FIXTURES, dir, file.replace(/\.txt$/, '.expected.json')), 'utf8')) as {
         report_year?: number;
         year?: number;

@@ -5,7 +5,7 @@
 import { Agent, request } from 'node:http';
 import type { APIGatewayProxyEventV2, APIGatewayProxyResultV2 } from 'aws-lambda';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startApiServer, type ApiServer } from '../../local/api-server.ts';
+import { type ApiServer, startApiServer } from '../../local/api-server.ts';
 
 let server: ApiServer;
 let last: APIGatewayProxyEventV2 | undefined;
@@ -54,7 +54,13 @@ describe('startApiServer', () => {
   });
 
   it('passes a body base64-encoded and returns status, headers, cookies and base64 bodies', async () => {
-    reply = { statusCode: 201, headers: { 'X-Reply': 'yes' }, cookies: ['s=1'], body: Buffer.from('二进制').toString('base64'), isBase64Encoded: true };
+    reply = {
+      statusCode: 201,
+      headers: { 'X-Reply': 'yes' },
+      cookies: ['s=1'],
+      body: Buffer.from('二进制').toString('base64'),
+      isBase64Encoded: true,
+    };
     const response = await fetch(`${server.url}/upload`, { method: 'POST', body: '你好' });
     expect(response.status).toBe(201);
     expect(response.headers.get('x-reply')).toBe('yes');

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { ROUTES } from '../../functions/api/routes.ts';
 import { CRAFTED_ID } from './crafted.ts';
-import { corpusUploads, startHarness, type Harness } from './harness.ts';
+import { corpusUploads, type Harness, startHarness } from './harness.ts';
 
 type Json = Record<string, any>;
 

@@ -3,16 +3,11 @@
  * the corpus as the real pipeline stored it (plus a two-version report written by the repository).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  ReportDetailSchema,
-  ReportFindingsSchema,
-  ReportListSchema,
-  VersionListSchema,
-} from '../../functions/api/schemas.ts';
+import { ReportDetailSchema, ReportFindingsSchema, ReportListSchema, VersionListSchema } from '../../functions/api/schemas.ts';
 import type { ReportItem } from '../../shared/adapters/dynamodb/items.ts';
 import type { ReportSummary, VersionFinding } from '../../shared/usecases/views.ts';
 import { CRAFTED_AGENCY, CRAFTED_ID, CRAFTED_REPORT, LONG_TEXT } from './crafted.ts';
-import { allPages, corpusUploads, seedCorrection, startHarness, type Harness } from './harness.ts';
+import { allPages, corpusUploads, type Harness, seedCorrection, startHarness } from './harness.ts';
 
 let h: Harness;
 const SEED_KEY_END = 'heilongjiang-gxt-2022.txt';
@@ -82,7 +77,10 @@ describe('GET /reports', () => {
   ];
 
   it.each(cases)('filters $query, and pages through it exactly (limit 1, 2, 100)', async ({ query, indexed, keep }) => {
-    const expected = [...h.reports.values()].filter(keep).map((r) => r.reportId).sort();
+    const expected = [...h.reports.values()]
+      .filter(keep)
+      .map((r) => r.reportId)
+      .sort();
     for (const limit of [1, 2, 100]) {
       const { pages, items } = await allPages<ReportSummary>(h, `/reports?${query}&limit=${limit}`);
       expect(ids(items)).toEqual(expected); // the union, no duplicates
@@ -170,7 +168,9 @@ describe('GET /reports/{reportId}', () => {
       const report = await h.repository.loadReport(reportId, item.latestVersionId);
       if (report) {
         expect(detail.cells).toEqual(report.cells);
-        expect(detail.sections.map((s) => [s.number, s.heading, s.text])).toEqual(report.sections.map((s) => [s.number, s.heading, s.text]));
+        expect(detail.sections.map((s) => [s.number, s.heading, s.text])).toEqual(
+          report.sections.map((s) => [s.number, s.heading, s.text]),
+        );
       } else {
         expect([detail.sections, detail.cells]).toEqual([[], {}]); // an upload that never became a Report
       }
@@ -235,7 +235,9 @@ describe('GET /reports/{reportId}/findings', () => {
     for (const version of [h.crafted.v1, h.crafted.v2]) {
       const all = ReportFindingsSchema.parse((await h.get(`/reports/${CRAFTED_ID}/findings?version=${version}`)).body);
       expect(all.latest).toBe(version === h.crafted.v2);
-      const some = ReportFindingsSchema.parse((await h.get(`/reports/${CRAFTED_ID}/findings?version=${version}&severity=${severity}`)).body);
+      const some = ReportFindingsSchema.parse(
+        (await h.get(`/reports/${CRAFTED_ID}/findings?version=${version}&severity=${severity}`)).body,
+      );
       expect(some.items).toEqual(all.items.filter((f) => f.severity === severity));
       expect(some.items.length).toBe(version === h.crafted.v2 && severity === 'error' ? 0 : 1);
     }

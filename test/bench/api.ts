@@ -72,7 +72,12 @@ export async function benchApi(): Promise<{ name: string; value: number; unit: s
         note: `goal ≤ 100; median of ${RUNS}; empty node ${median(empty).toFixed(0)} ms`,
       },
       { name: 'api bundle: import measured inside node (wall)', value: median(inProcess), unit: 'ms', note: `median of ${RUNS}` },
-      { name: 'api bundle: import measured inside node (CPU)', value: median(cpu), unit: 'ms', note: 'user + system; least affected by other load' },
+      {
+        name: 'api bundle: import measured inside node (CPU)',
+        value: median(cpu),
+        unit: 'ms',
+        note: 'user + system; least affected by other load',
+      },
       { name: 'api bundle: size (minified, AWS SDK included)', value: statSync(outfile).size / 1024, unit: 'KiB' },
     ];
   } finally {

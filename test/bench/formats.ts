@@ -44,7 +44,6 @@ async function throughput(inputs: Uint8Array[], fn: (bytes: Uint8Array) => unkno
   return median(rates);
 }
 
-
 /** Milliseconds per file for one pass over the files. */
 async function passMs(inputs: Uint8Array[], fn: (bytes: Uint8Array) => Promise<unknown>): Promise<number> {
   const start = performance.now();
@@ -82,14 +81,43 @@ export async function benchFormats(): Promise<{ name: string; value: number; uni
   const pdf = files('pdf');
   const htmlRate = await throughput(html, extractHtml);
   const docxRate = await throughput(docx, extractDocx);
-  const pdfTimes = await compareMs(pdf, (b) => extractPdf(b), (b) => extractText(b.slice(), { mergePages: true }));
+  const pdfTimes = await compareMs(
+    pdf,
+    (b) => extractPdf(b),
+    (b) => extractText(b.slice(), { mergePages: true }),
+  );
   const round = (n: number, digits = 1): number => Math.round(n * 10 ** digits) / 10 ** digits;
   return [
-    { name: 'HTML → Document', value: round(htmlRate), unit: 'reports/s', note: `goal ≥ 1,000; ${html.length} generated pages; median of 5 windows` },
-    { name: 'DOCX → Document', value: round(docxRate), unit: 'reports/s', note: `goal ≥ 200; ${docx.length} generated documents; median of 5 windows` },
-    { name: 'PDF → Document', value: round(pdfTimes.ours), unit: 'ms/report', note: `${pdf.length} LibreOffice PDFs, 2–3 pages; median of 11 passes` },
-    { name: 'PDF: unpdf extractText alone', value: round(pdfTimes.theirs), unit: 'ms/report', note: 'text only, no positions or rulings; passes alternate with ours' },
-    { name: 'PDF: ours / unpdf extractText', value: round(pdfTimes.ratio, 2), unit: 'ratio', note: 'goal ≤ 1.3; median of the per-pass ratios' },
+    {
+      name: 'HTML → Document',
+      value: round(htmlRate),
+      unit: 'reports/s',
+      note: `goal ≥ 1,000; ${html.length} generated pages; median of 5 windows`,
+    },
+    {
+      name: 'DOCX → Document',
+      value: round(docxRate),
+      unit: 'reports/s',
+      note: `goal ≥ 200; ${docx.length} generated documents; median of 5 windows`,
+    },
+    {
+      name: 'PDF → Document',
+      value: round(pdfTimes.ours),
+      unit: 'ms/report',
+      note: `${pdf.length} LibreOffice PDFs, 2–3 pages; median of 11 passes`,
+    },
+    {
+      name: 'PDF: unpdf extractText alone',
+      value: round(pdfTimes.theirs),
+      unit: 'ms/report',
+      note: 'text only, no positions or rulings; passes alternate with ours',
+    },
+    {
+      name: 'PDF: ours / unpdf extractText',
+      value: round(pdfTimes.ratio, 2),
+      unit: 'ratio',
+      note: 'goal ≤ 1.3; median of the per-pass ratios',
+    },
   ];
 }
 

@@ -8,10 +8,10 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
-import { checkBytes } from '../../shared/usecases/check.ts';
 import { extract } from '../../shared/extract/index.ts';
 import { recognize } from '../../shared/recognize/index.ts';
 import { validate } from '../../shared/rules/index.ts';
+import { checkBytes } from '../../shared/usecases/check.ts';
 import { benchApi } from './api.ts';
 import { benchFormats } from './formats.ts';
 
@@ -124,7 +124,7 @@ const NOTES = [
   '- The machine is shared (2 virtual cores; other machines on the same host): single runs vary by',
   '  ±30 % and more. The start-up time of an empty `node` (API section) shows how busy it was: 83 ms',
   '  on a quiet machine. Compare runs made close together; the CPU-second rows count only this',
-  '  process\'s own CPU time, which waiting for a core does not inflate.',
+  "  process's own CPU time, which waiting for a core does not inflate.",
   '- **checkBytes versus its parts.** The stage rows re-run one stage on the same object. Validation',
   '  caches its per-report work (identity evaluation, cell scan, normalized prose) in WeakMaps keyed',
   '  by the Report, so validating the same Report again skips it: that row is a lower bound. The',
@@ -138,7 +138,7 @@ const NOTES = [
   '  page. unpdf `extractText(bytes, { mergePages: true })`: `getTextContent` per page, strings',
   '  joined. Ours (`extractPdf`): one `getOperatorList` per page (display intent, annotations',
   '  disabled, images skipped), read once for both the text runs with positions (the glyphs in its',
-  '  showText operations, placed by the text state as pdfjs\'s canvas renderer places them:',
+  "  showText operations, placed by the text state as pdfjs's canvas renderer places them:",
   '  shared/extract/pdf-operators.ts) and the ruling lines of tables; then line/table layout, running',
   '  header and footer removal, cross-page table joining and the metadata title. The operator list',
   '  costs pdfjs less than its text content, which is why the whole extraction can come in under the',

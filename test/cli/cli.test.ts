@@ -7,9 +7,9 @@ import { describe, expect, it } from 'vitest';
 import type { FileResult } from '../../cli/check.ts';
 import { main } from '../../cli/main.ts';
 import type { Report } from '../../shared/report/model.ts';
-import { reportText } from '../usecases/history-texts.ts';
 import { yearPair } from '../rules/history/pairs.ts';
 import { withCells } from '../support/report-factory.ts';
+import { reportText } from '../usecases/history-texts.ts';
 
 const root = join(import.meta.dirname, '..', '..');
 const SEED = join(root, 'test/fixtures/seed/heilongjiang-gxt-2022.txt');
@@ -94,10 +94,7 @@ describe('nianbao check', () => {
 
     const withBroken = await run(['check', current, '--json', '--previous', tempFile('2021.txt', reportText(inconsistent))]);
     const carry = history(JSON.parse(withBroken.stdout) as FileResult).filter((f) => f.ruleId === 'X-T3-CARRYOVER');
-    expect(carry.map((f) => f.cells)).toEqual([
-      ['s3.carried_over.natural'],
-      ['s3.carried_over.total'],
-    ]);
+    expect(carry.map((f) => f.cells)).toEqual([['s3.carried_over.natural'], ['s3.carried_over.total']]);
     expect(carry.map((f) => f.expected! - f.actual!)).toEqual([2, 2]);
   });
 

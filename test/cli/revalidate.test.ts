@@ -9,23 +9,23 @@ import { join } from 'node:path';
 import { Logger } from '@aws-lambda-powertools/logger';
 import { CreateTableCommand } from '@aws-sdk/client-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createRevalidateHandler } from '../../functions/revalidate/handler.ts';
 import { main } from '../../cli/main.ts';
+import { createRevalidateHandler } from '../../functions/revalidate/handler.ts';
 import { writeEndpoints } from '../../local/config.ts';
-import { checkBytes } from '../../shared/usecases/check.ts';
-import { type RevalidationSummary } from '../../shared/usecases/revalidate.ts';
-import { countBySeverity, statusOf } from '../../shared/report/status.ts';
-import type { Finding, Report } from '../../shared/report/model.ts';
-import { RULESET_VERSION } from '../../shared/rules/catalogue.ts';
-import { finding } from '../../shared/rules/rule.ts';
-import { agencyKeyOf, reportIdOf } from '../../shared/usecases/records.ts';
 import { DynamoReportStore } from '../../shared/adapters/dynamodb/report-store.ts';
 import { createTableInput } from '../../shared/adapters/dynamodb/table-definition.ts';
-import { bytesOf } from '../usecases/history-texts.ts';
-import { lambdaContext } from '../usecases/harness.ts';
+import type { Finding, Report } from '../../shared/report/model.ts';
+import { countBySeverity, statusOf } from '../../shared/report/status.ts';
+import { RULESET_VERSION } from '../../shared/rules/catalogue.ts';
+import { finding } from '../../shared/rules/rule.ts';
+import { checkBytes } from '../../shared/usecases/check.ts';
+import { agencyKeyOf, reportIdOf } from '../../shared/usecases/records.ts';
+import type { RevalidationSummary } from '../../shared/usecases/revalidate.ts';
 import { yearPair } from '../rules/history/pairs.ts';
 import { withCells } from '../support/report-factory.ts';
-import { documentClient, dynamoClient, startDynalite, type RunningServer } from '../support/servers.ts';
+import { documentClient, dynamoClient, type RunningServer, startDynalite } from '../support/servers.ts';
+import { lambdaContext } from '../usecases/harness.ts';
+import { bytesOf } from '../usecases/history-texts.ts';
 
 const TABLE = 'nianbao-revalidate';
 const A = '示例市生态环境局';
@@ -120,7 +120,12 @@ beforeAll(async () => {
   const a = yearPair({ year: 2022, edition: '2021', agency: A });
   const bump = (k: string) => (a.previous.cells[k] as number) + 2;
   idA2022 = await store(a.report);
-  idA2021 = await store(withCells(a.previous, { 's3.carried_forward.natural': bump('s3.carried_forward.natural'), 's3.carried_forward.total': bump('s3.carried_forward.total') }));
+  idA2021 = await store(
+    withCells(a.previous, {
+      's3.carried_forward.natural': bump('s3.carried_forward.natural'),
+      's3.carried_forward.total': bump('s3.carried_forward.total'),
+    }),
+  );
   // B: checked by an older ruleset that lacked one of today's findings and had one that is gone.
   const b = yearPair({ year: 2022, edition: '2021', agency: B, seed: 11 });
   idB2022 = await store(withCells(b.report, { 's3.granted.natural': null }), {
@@ -142,10 +147,19 @@ describe('nianbao revalidate', () => {
     expect(s).toMatchObject({ rulesetVersion: RULESET_VERSION, dryRun: true, checked: 3, skipped: 0 });
     expect(s.changed.map((c) => c.reportId).sort()).toEqual([idA2022, idB2022].sort());
     const a = s.changed.find((c) => c.reportId === idA2022)!;
-    expect(a).toMatchObject({ agency: A, year: 2022, new: { count: 2, ruleIds: ['X-T3-CARRYOVER', 'X-T3-CARRYOVER'] }, resolved: { count: 0 } });
+    expect(a).toMatchObject({
+      agency: A,
+      year: 2022,
+      new: { count: 2, ruleIds: ['X-T3-CARRYOVER', 'X-T3-CARRYOVER'] },
+      resolved: { count: 0 },
+    });
     expect(a.versionId).toBeUndefined();
     const b = s.changed.find((c) => c.reportId === idB2022)!;
-    expect(b).toMatchObject({ storedRulesetVersion: OLD_RULESET, new: { count: 1, ruleIds: [droppedRule] }, resolved: { count: 1, ruleIds: ['T-S6-FEE-STATEMENT'] } });
+    expect(b).toMatchObject({
+      storedRulesetVersion: OLD_RULESET,
+      new: { count: 1, ruleIds: [droppedRule] },
+      resolved: { count: 1, ruleIds: ['T-S6-FEE-STATEMENT'] },
+    });
     for (const id of [idA2021, idA2022, idB2022]) expect(await repo.versions(id)).toHaveLength(1);
   });
 
@@ -191,17 +205,29 @@ describe('nianbao revalidate', () => {
     const r = await run(['revalidate']);
     expect(r.status).toBe(0);
     expect(r.stdout).toBe(`规则版本 ruleset ${RULESET_VERSION}：检查 3 份报告，跳过 0 份（无法读取的上传），0 份结果有变化`);
-    for (const [id, n] of [[idA2021, 1], [idA2022, 2], [idB2022, 2]] as const) expect(await repo.versions(id)).toHaveLength(n);
+    for (const [id, n] of [
+      [idA2021, 1],
+      [idA2022, 2],
+      [idB2022, 2],
+    ] as const)
+      expect(await repo.versions(id)).toHaveLength(n);
   });
 
   it('prints changed reports one per line', async () => {
-    await store(yearPair({ year: 2021, edition: '2021', agency: '示例市民政局', seed: 5 }).report, { findings: (c) => [...c, OBSOLETE], ruleset: OLD_RULESET });
+    await store(yearPair({ year: 2021, edition: '2021', agency: '示例市民政局', seed: 5 }).report, {
+      findings: (c) => [...c, OBSOLETE],
+      ruleset: OLD_RULESET,
+    });
     const r = await run(['revalidate', '--year', '2021', '--dry-run']);
     expect(r.status).toBe(0);
     const lines = r.stdout.split('\n');
     expect(lines[0]).toContain('2 份报告');
     expect(lines[0]).toContain('1 份结果有变化（试运行 dry run，未写入）');
-    expect(lines[1]).toMatch(new RegExp(`^  2021-[0-9a-f]{10} 示例市民政局 2021（原规则 ${OLD_RULESET}）：新增 new 0，已解决 resolved 1 \\[T-S6-FEE-STATEMENT\\]，未变 unchanged \\d+$`));
+    expect(lines[1]).toMatch(
+      new RegExp(
+        `^  2021-[0-9a-f]{10} 示例市民政局 2021（原规则 ${OLD_RULESET}）：新增 new 0，已解决 resolved 1 \\[T-S6-FEE-STATEMENT\\]，未变 unchanged \\d+$`,
+      ),
+    );
   });
 
   it('rejects bad arguments and a missing local stack with status 2', async () => {

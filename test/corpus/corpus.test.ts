@@ -2,12 +2,12 @@
  * Every corpus report and the seed, end to end through the real extractor and recognizer:
  * every hand-read cell value, the report year, the edition and (where the text carries it) the agency.
  */
-import { readFileSync, readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { extractText } from '../../shared/extract/text.ts';
-import { ReportSchema, type CellValue } from '../../shared/report/model.ts';
 import { recognize } from '../../shared/recognize/index.ts';
+import { type CellValue, ReportSchema } from '../../shared/report/model.ts';
 
 interface Expected {
   report_year: number;

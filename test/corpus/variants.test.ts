@@ -3,11 +3,11 @@
  * report with consistent numbers; every readable cell must come out exact, and the findings must
  * include / exclude the listed rule ids — in particular no arithmetic error on consistent numbers.
  */
-import { readFileSync, readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { checkBytes } from '../../shared/usecases/check.ts';
 import type { CellValue } from '../../shared/report/model.ts';
+import { checkBytes } from '../../shared/usecases/check.ts';
 
 interface Expected {
   report_year: number;
@@ -27,9 +27,7 @@ const cases = files
   .filter((f) => f.endsWith('.expected.json'))
   .flatMap((json) => {
     const name = json.replace(/\.expected\.json$/, '');
-    return files
-      .filter((f) => f.startsWith(`${name}.`) && /\.(txt|html|docx|pdf)$/.test(f))
-      .map((file) => ({ name: file, file, json }));
+    return files.filter((f) => f.startsWith(`${name}.`) && /\.(txt|html|docx|pdf)$/.test(f)).map((file) => ({ name: file, file, json }));
   });
 
 describe('layout variants', () => {

@@ -10,11 +10,11 @@ import { access, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { MailMessageSchema, type MailMessage } from '../../local/mail-store.ts';
+import { type MailMessage, MailMessageSchema } from '../../local/mail-store.ts';
 import { clientsFor, type LocalClients } from '../../local/uploads.ts';
 import { reportIdOf, unidentifiedReportIdOf } from '../../shared/usecases/records.ts';
-import { ReportDetailSchema, ReportSummarySchema, VersionSummarySchema, type ReportDetail } from '../../shared/usecases/views.ts';
-import { ROOT, runScript, stackEnv, startStackProcess, type StackProcess } from './stack-process.ts';
+import { type ReportDetail, ReportDetailSchema, ReportSummarySchema, VersionSummarySchema } from '../../shared/usecases/views.ts';
+import { ROOT, runScript, type StackProcess, stackEnv, startStackProcess } from './stack-process.ts';
 
 const AGENCY = '黑龙江省工业和信息化厅';
 const SEED = join(ROOT, 'test/fixtures/seed/heilongjiang-gxt-2022.txt');
@@ -29,7 +29,10 @@ interface Upload {
   etag: string;
 }
 
-const md5 = async (file: string) => createHash('md5').update(await readFile(file)).digest('hex');
+const md5 = async (file: string) =>
+  createHash('md5')
+    .update(await readFile(file))
+    .digest('hex');
 
 let stack: StackProcess;
 let clients: LocalClients;
@@ -66,7 +69,11 @@ describe('the local stack end to end', () => {
         }),
       ),
     ) as Record<Upload['name'], Upload>;
-    uploadRun = await runScript('bin/nianbao.mjs', ['upload', '--prefix', 'e2e', '--timeout', '30', SEED, BROKEN, garbage], stackEnv(stack.dataDir));
+    uploadRun = await runScript(
+      'bin/nianbao.mjs',
+      ['upload', '--prefix', 'e2e', '--timeout', '30', SEED, BROKEN, garbage],
+      stackEnv(stack.dataDir),
+    );
     const response = await fetch(stack.endpoints.inboxApi);
     mail = z.array(MailMessageSchema).parse(await response.json());
   }, 90_000);
@@ -106,9 +113,11 @@ describe('the local stack end to end', () => {
     }
     // The sample ingested at start and the two uploads are three versions of one report.
     const versions = await clients.repository.versions(seedId);
-    expect(versions.map((v) => v.objectKey).sort()).toEqual(
-      ['uploads/e2e/heilongjiang-gxt-2022-t3-row-total.txt', 'uploads/e2e/heilongjiang-gxt-2022.txt', 'uploads/samples/heilongjiang-gxt-2022.txt'],
-    );
+    expect(versions.map((v) => v.objectKey).sort()).toEqual([
+      'uploads/e2e/heilongjiang-gxt-2022-t3-row-total.txt',
+      'uploads/e2e/heilongjiang-gxt-2022.txt',
+      'uploads/samples/heilongjiang-gxt-2022.txt',
+    ]);
   });
 
   it('the founding report: identified, its cells read, no arithmetic error', async () => {

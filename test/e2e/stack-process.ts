@@ -3,12 +3,12 @@
  * own process group (so stopping it leaves no orphan: npx, tsx and node all get the signal), every
  * port 0, a temporary data directory.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { EndpointsSchema, type Endpoints } from '../../local/config.ts';
+import { type Endpoints, EndpointsSchema } from '../../local/config.ts';
 
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -113,9 +113,19 @@ export async function startStackProcess(readyTimeoutMs = 45_000): Promise<StackP
 }
 
 /** Runs a project script (`npx tsx FILE ARGS`) to completion. */
-export function runScript(file: string, args: string[], env: NodeJS.ProcessEnv, timeoutMs = 60_000): Promise<{ code: number | null; stdout: string; stderr: string }> {
+export function runScript(
+  file: string,
+  args: string[],
+  env: NodeJS.ProcessEnv,
+  timeoutMs = 60_000,
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [...(file.endsWith('.ts') ? ['--import', 'tsx'] : []), file, ...args], { cwd: ROOT, env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [...(file.endsWith('.ts') ? ['--import', 'tsx'] : []), file, ...args], {
+      cwd: ROOT,
+      env,
+      detached: true,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.setEncoding('utf8').on('data', (c: string) => (stdout += c));

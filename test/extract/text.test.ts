@@ -1,9 +1,9 @@
-import { readFileSync, readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { extractText, textToDocument } from '../../shared/extract/text.ts';
-import { DocumentSchema, type Block, type Document } from '../../shared/report/model.ts';
 import { recognize } from '../../shared/recognize/index.ts';
+import { type Block, type Document, DocumentSchema } from '../../shared/report/model.ts';
 
 type Table = Extract<Block, { kind: 'table' }>;
 
@@ -17,7 +17,9 @@ function grid(t: Table): string[][] {
 
 describe('textToDocument: prose and headings', () => {
   it('prose lines become paragraphs, section headings become headings, every block has its line', () => {
-    const doc = textToDocument('某局2022年政府信息公开工作年度报告\n\n一、总体情况\n2022年，我局认真贯彻落实《条例》。\n六、其他需要报告的事项\n无');
+    const doc = textToDocument(
+      '某局2022年政府信息公开工作年度报告\n\n一、总体情况\n2022年，我局认真贯彻落实《条例》。\n六、其他需要报告的事项\n无',
+    );
     expect(doc.blocks.map((b) => [b.kind, b.source.line])).toEqual([
       ['paragraph', 1],
       ['heading', 3],
@@ -32,19 +34,30 @@ describe('textToDocument: flattened tables', () => {
   it('tab rows keep blank cells and are padded to a rectangle with span cells', () => {
     const [t] = tables(textToDocument('第二十条第（五）项\t\n信息内容\t本年处理决定数量\n行政许可\t179\n行政事业性收费\t'));
     expect(t!.rows.every((r) => r.length === 2)).toBe(true);
-    expect(grid(t!)).toEqual([['第二十条第（五）项', ''], ['信息内容', '本年处理决定数量'], ['行政许可', '179'], ['行政事业性收费', '']]);
+    expect(grid(t!)).toEqual([
+      ['第二十条第（五）项', ''],
+      ['信息内容', '本年处理决定数量'],
+      ['行政许可', '179'],
+      ['行政事业性收费', ''],
+    ]);
     expect(t!.rows[2]![1]!.source?.line).toBe(3);
   });
 
   it('pipe rows: leading and trailing pipes, merged placeholders become span cells', () => {
     const text = '| 第二十条第(一)项 | |||\n| 规章 | 2 | 0 | 2 | \n行政许可 | 1 | ||\n三、本年度辦理結果 | (一)予以公開 | 0 | 0 |';
     const [t] = tables(textToDocument(text));
-    expect(grid(t!)).toEqual([['第二十条第(一)项'], ['规章', '2', '0', '2'], ['行政许可', '1'], ['三、本年度辦理結果', '(一)予以公開', '0', '0']]);
+    expect(grid(t!)).toEqual([
+      ['第二十条第(一)项'],
+      ['规章', '2', '0', '2'],
+      ['行政许可', '1'],
+      ['三、本年度辦理結果', '(一)予以公開', '0', '0'],
+    ]);
     expect(t!.rows[0]!.slice(1).every((c) => c.span)).toBe(true);
   });
 
   it('one cell per line with a ` |` suffix and placeholder lines (mianzhu)', () => {
-    const text = '第二十条第(一)项 |\n|||\n信息内容 |\n本年制发件数 |\n本年废止件数 |\n现行有效件数 |\n规章 |\n0 |\n0 |\n1 |\n第二十条第(五)项 |\n|||\n行政许可 |\n7 |\n||';
+    const text =
+      '第二十条第(一)项 |\n|||\n信息内容 |\n本年制发件数 |\n本年废止件数 |\n现行有效件数 |\n规章 |\n0 |\n0 |\n1 |\n第二十条第(五)项 |\n|||\n行政许可 |\n7 |\n||';
     expect(grid(tables(textToDocument(text))[0]!)).toEqual([
       ['第二十条第(一)项'],
       ['信息内容', '本年制发件数', '本年废止件数', '现行有效件数'],
@@ -55,11 +68,15 @@ describe('textToDocument: flattened tables', () => {
   });
 
   it('one cell per line between blank lines; a whitespace-only line is a blank cell; split header words stay cells', () => {
-    const text = '第二十条第(八)项\n\n信息内容\n\n本年收费金额(单位:万元)\n\n行政事业性收费\n\n\n\u00a0\n\n三、收到和处理政府信息公开申请情况\n\n申请人情况\n\n商业\n\n企业\n\n一、本年新收政府信息公开申请数量\n\n 1\n\n  0';
+    const text =
+      '第二十条第(八)项\n\n信息内容\n\n本年收费金额(单位:万元)\n\n行政事业性收费\n\n\n\u00a0\n\n三、收到和处理政府信息公开申请情况\n\n申请人情况\n\n商业\n\n企业\n\n一、本年新收政府信息公开申请数量\n\n 1\n\n  0';
     const doc = textToDocument(text);
     const [t2, t3] = tables(doc);
     expect(grid(t2!)).toEqual([['第二十条第(八)项'], ['信息内容', '本年收费金额(单位:万元)'], ['行政事业性收费', '']]);
-    expect(grid(t3!)).toEqual([['申请人情况', '商业', '企业'], ['一、本年新收政府信息公开申请数量', '1', '0']]);
+    expect(grid(t3!)).toEqual([
+      ['申请人情况', '商业', '企业'],
+      ['一、本年新收政府信息公开申请数量', '1', '0'],
+    ]);
     expect(doc.blocks.some((b) => b.kind === 'heading' && b.text.startsWith('三、收到'))).toBe(true);
   });
 

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readConfig } from '../../infra/config.ts';
 import type { StackConfig } from '../../infra/config.ts';
-import { synth } from './synth.ts';
+import { readConfig } from '../../infra/config.ts';
 import type { Synthesized } from './synth.ts';
+import { synth } from './synth.ts';
 
 const lookup = (context: Record<string, unknown>) => (key: string) => context[key];
 
@@ -20,7 +20,11 @@ describe('readConfig', () => {
       { alertEmail: 'a@example.gov.cn', opsEmail: 'ops@example.gov.cn', alertSeverities: ['error', 'warning'] },
     ],
     ['comma-separated severities from -c', { alertSeverities: ' Error, info ,error' }, { alertSeverities: ['error', 'info'] }],
-    ['clean reports too (severity none)', { alertSeverities: 'error,warning,info,none' }, { alertSeverities: ['error', 'warning', 'info', 'none'] }],
+    [
+      'clean reports too (severity none)',
+      { alertSeverities: 'error,warning,info,none' },
+      { alertSeverities: ['error', 'warning', 'info', 'none'] },
+    ],
     ['severities as a JSON array (cdk.json)', { alertSeverities: ['warning'] }, { alertSeverities: ['warning'] }],
     ['concurrency as a -c string', { ingestConcurrency: '8' }, { alertSeverities: ['error', 'warning'], ingestConcurrency: 8 }],
     ['blank values mean unset', { alertEmail: ' ', ingestConcurrency: '' }, { alertSeverities: ['error', 'warning'] }],

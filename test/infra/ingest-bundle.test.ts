@@ -12,8 +12,8 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadSpecs } from '../fixtures/formats/render.ts';
 import { FORMATS_DIR } from '../extract/formats/fixtures.ts';
+import { loadSpecs } from '../fixtures/formats/render.ts';
 import { bundleFunction } from '../support/bundle.ts';
 
 const root = join(import.meta.dirname, '..', '..');

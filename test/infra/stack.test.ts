@@ -5,9 +5,9 @@ import { pathToFileURL } from 'node:url';
 import { Match } from 'aws-cdk-lib/assertions';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROUTES } from '../../functions/api/routes.ts';
-import { TABLE_DEFINITION } from '../../shared/adapters/dynamodb/table-definition.ts';
 import { HEALTH_PATH } from '../../infra/constructs/http-api.ts';
 import { MAX_RECEIVE_COUNT, VISIBILITY_TIMEOUT_FACTOR } from '../../infra/constructs/ingest-queue.ts';
+import { REVALIDATE_MEMORY_MB } from '../../infra/constructs/revalidate-function.ts';
 import {
   API_MEMORY_MB,
   DEFAULT_API_ENTRY,
@@ -17,9 +17,9 @@ import {
   INGEST_MEMORY_MB,
   MAX_OBJECT_BYTES,
 } from '../../infra/stack.ts';
-import { REVALIDATE_MEMORY_MB } from '../../infra/constructs/revalidate-function.ts';
-import { ROOT, resourcesOf, synth } from './synth.ts';
+import { TABLE_DEFINITION } from '../../shared/adapters/dynamodb/table-definition.ts';
 import type { Synthesized } from './synth.ts';
+import { ROOT, resourcesOf, synth } from './synth.ts';
 
 const EMAIL = 'ops@example.gov.cn';
 
@@ -93,7 +93,17 @@ describe('handlers and bundling', () => {
       rawQueryString: '',
       headers: {},
       isBase64Encoded: false,
-      requestContext: { http, requestId: 'r', routeKey: 'GET /health', stage: '$default', accountId: '1', apiId: 'a', domainName: 'd', timeEpoch: 0, time: '' },
+      requestContext: {
+        http,
+        requestId: 'r',
+        routeKey: 'GET /health',
+        stage: '$default',
+        accountId: '1',
+        apiId: 'a',
+        domainName: 'd',
+        timeEpoch: 0,
+        time: '',
+      },
     };
     const script = [
       `const { handler } = await import(${JSON.stringify(pathToFileURL(bundle).href)});`,
@@ -110,9 +120,11 @@ describe('handlers and bundling', () => {
   });
 
   it('gives the ingest function its environment', () => {
-    const env = (props('AWS::Lambda::Function', s.logicalId(s.stack.ingestFunction.fn)).Environment as {
-      Variables: Record<string, unknown>;
-    }).Variables;
+    const env = (
+      props('AWS::Lambda::Function', s.logicalId(s.stack.ingestFunction.fn)).Environment as {
+        Variables: Record<string, unknown>;
+      }
+    ).Variables;
     expect(env).toMatchObject({
       POWERTOOLS_SERVICE_NAME: 'nianbao-ingest',
       POWERTOOLS_METRICS_NAMESPACE: 'nianbao',
@@ -154,9 +166,7 @@ describe('uploads bucket', () => {
       VersioningConfiguration: { Status: 'Enabled' },
       LoggingConfiguration: { DestinationBucketName: { Ref: s.logicalId(s.stack.uploads.accessLogs) } },
     });
-    expect(s.template.findResources('AWS::S3::Bucket', { DeletionPolicy: 'Retain' })).toHaveProperty(
-      s.logicalId(s.stack.uploads.bucket),
-    );
+    expect(s.template.findResources('AWS::S3::Bucket', { DeletionPolicy: 'Retain' })).toHaveProperty(s.logicalId(s.stack.uploads.bucket));
   });
 
   it('expires noncurrent versions after 90 days and aborts incomplete multipart uploads', () => {
@@ -224,9 +234,7 @@ describe('queues and alarm', () => {
     s.template.hasResourceProperties('AWS::CloudWatch::Alarm', {
       Namespace: 'AWS/SQS',
       MetricName: 'ApproximateNumberOfMessagesVisible',
-      Dimensions: [
-        { Name: 'QueueName', Value: { 'Fn::GetAtt': [s.logicalId(s.stack.ingestQueue.deadLetterQueue), 'QueueName'] } },
-      ],
+      Dimensions: [{ Name: 'QueueName', Value: { 'Fn::GetAtt': [s.logicalId(s.stack.ingestQueue.deadLetterQueue), 'QueueName'] } }],
       Threshold: 1,
       ComparisonOperator: 'GreaterThanOrEqualToThreshold',
       AlarmActions: [ops],
@@ -239,10 +247,7 @@ describe('table', () => {
 
   it('has the keys and GSIs of shared/store/table-definition.ts', () => {
     const key = (name: string, type: 'HASH' | 'RANGE') => ({ AttributeName: name, KeyType: type });
-    expect(table().KeySchema).toEqual([
-      key(TABLE_DEFINITION.partitionKey.name, 'HASH'),
-      key(TABLE_DEFINITION.sortKey.name, 'RANGE'),
-    ]);
+    expect(table().KeySchema).toEqual([key(TABLE_DEFINITION.partitionKey.name, 'HASH'), key(TABLE_DEFINITION.sortKey.name, 'RANGE')]);
     expect(table().GlobalSecondaryIndexes).toEqual(
       TABLE_DEFINITION.globalSecondaryIndexes.map((g) => ({
         IndexName: g.indexName,
@@ -257,7 +262,7 @@ describe('table', () => {
     expect(definitions).toEqual(expected.map((a) => ({ AttributeName: a.name, AttributeType: a.type })));
   });
 
-  it('is on-demand, encrypted, with PITR and TTL on the definition\'s attribute', () => {
+  it("is on-demand, encrypted, with PITR and TTL on the definition's attribute", () => {
     expect(table()).toMatchObject({
       BillingMode: 'PAY_PER_REQUEST',
       SSESpecification: { SSEEnabled: true },
@@ -320,10 +325,7 @@ describe('HTTP API', () => {
     const routes = Object.values(resourcesOf(s.template, 'AWS::ApiGatewayV2::Route')).map((r) => r.Properties);
     expect(routes.map((r) => r.RouteKey).sort()).toEqual(['ANY /{proxy+}', 'GET /health']);
     for (const route of routes) {
-      expect([route.RouteKey, route.AuthorizationType]).toEqual([
-        route.RouteKey,
-        route.RouteKey === 'GET /health' ? 'NONE' : 'AWS_IAM',
-      ]);
+      expect([route.RouteKey, route.AuthorizationType]).toEqual([route.RouteKey, route.RouteKey === 'GET /health' ? 'NONE' : 'AWS_IAM']);
     }
   });
 
@@ -346,10 +348,12 @@ describe('HTTP API', () => {
 describe('least privilege', () => {
   const statementsOf = (role: { node: { defaultChild?: unknown } }) => {
     const roleRef = { Ref: s.logicalId(role) };
-    const policies = Object.values(resourcesOf(s.template, 'AWS::IAM::Policy')).filter((p) =>
-      JSON.stringify(p.Properties.Roles) === JSON.stringify([roleRef]),
+    const policies = Object.values(resourcesOf(s.template, 'AWS::IAM::Policy')).filter(
+      (p) => JSON.stringify(p.Properties.Roles) === JSON.stringify([roleRef]),
     );
-    return policies.flatMap((p) => (p.Properties.PolicyDocument as { Statement: { Action: string | string[]; Resource: unknown }[] }).Statement);
+    return policies.flatMap(
+      (p) => (p.Properties.PolicyDocument as { Statement: { Action: string | string[]; Resource: unknown }[] }).Statement,
+    );
   };
   const actions = (statements: { Action: string | string[] }[]) => statements.flatMap((st) => [st.Action].flat());
 
@@ -407,7 +411,9 @@ describe('revalidate function', () => {
       Environment: { Variables: { TABLE_NAME: { Ref: s.logicalId(s.stack.table.table) }, POWERTOOLS_SERVICE_NAME: 'nianbao-revalidate' } },
     });
     const asset = join(s.outdir, `asset.${(p.Code as { S3Key: string }).S3Key.replace(/\.zip$/, '')}`);
-    expect(readFileSync(join(asset, 'index.mjs'), 'utf8').startsWith("import { createRequire as __nbCreateRequire } from 'node:module';")).toBe(true);
+    expect(
+      readFileSync(join(asset, 'index.mjs'), 'utf8').startsWith("import { createRequire as __nbCreateRequire } from 'node:module';"),
+    ).toBe(true);
     expect(s.template.findOutputs('RevalidateFunctionName').RevalidateFunctionName?.Value).toEqual({ Ref: s.logicalId(fn.fn) });
   });
 

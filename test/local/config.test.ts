@@ -15,27 +15,41 @@ describe('local stack configuration', () => {
   });
 
   it('reads ports (0 = any free port), the data directory and the samples switch', () => {
-    const c = configFromEnv({ NIANBAO_S3_PORT: '0', NIANBAO_API_PORT: '8080', NIANBAO_INBOX_PORT: '', NIANBAO_DATA_DIR: '/tmp/x', NIANBAO_SAMPLES: '0' }, '/repo');
+    const c = configFromEnv(
+      { NIANBAO_S3_PORT: '0', NIANBAO_API_PORT: '8080', NIANBAO_INBOX_PORT: '', NIANBAO_DATA_DIR: '/tmp/x', NIANBAO_SAMPLES: '0' },
+      '/repo',
+    );
     expect(c.ports).toEqual({ s3: 0, dynamodb: 4567, api: 8080, smtp: 2525, inbox: 1080 });
     expect(c.dataDir).toBe('/tmp/x');
     expect(c.ingestSamples).toBe(false);
   });
 
-  it.each([['NIANBAO_S3_PORT', '70000'], ['NIANBAO_API_PORT', 'http'], ['NIANBAO_SAMPLES', 'yes']])('rejects %s=%s', (name, value) => {
+  it.each([
+    ['NIANBAO_S3_PORT', '70000'],
+    ['NIANBAO_API_PORT', 'http'],
+    ['NIANBAO_SAMPLES', 'yes'],
+  ])('rejects %s=%s', (name, value) => {
     expect(() => configFromEnv({ [name]: value })).toThrow();
   });
 });
 
 describe('console output helpers', () => {
-  it.each([['abc', 3], ['黑龙江', 6], ['（2）a', 6]])('displayWidth(%s) = %i', (text, width) => expect(displayWidth(text)).toBe(width));
+  it.each([
+    ['abc', 3],
+    ['黑龙江', 6],
+    ['（2）a', 6],
+  ])('displayWidth(%s) = %i', (text, width) => expect(displayWidth(text)).toBe(width));
 
   it('lines up columns with Chinese text', () => {
-    expect(table(['agency', 'year'], [['黑龙江省', '2022'], ['abc', '-']]).split('\n')).toEqual([
-      'agency    year',
-      '--------  ----',
-      '黑龙江省  2022',
-      'abc       -',
-    ]);
+    expect(
+      table(
+        ['agency', 'year'],
+        [
+          ['黑龙江省', '2022'],
+          ['abc', '-'],
+        ],
+      ).split('\n'),
+    ).toEqual(['agency    year', '--------  ----', '黑龙江省  2022', 'abc       -']);
   });
 
   it.each([

@@ -1,13 +1,13 @@
 import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { SNSClient } from '@aws-sdk/client-sns';
 import { createTransport } from 'nodemailer';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { startInbox, type LocalInbox } from '../../local/inbox.ts';
-import { renderEmail, type ProcessedUpload } from '../../shared/render/email.ts';
+import { type LocalInbox, startInbox } from '../../local/inbox.ts';
 import { notifierFromEnv, SmtpNotifier } from '../../local/smtp-notifier.ts';
 import { SnsNotifier } from '../../shared/adapters/sns/notifier.ts';
-import { SNSClient } from '@aws-sdk/client-sns';
+import { type ProcessedUpload, renderEmail } from '../../shared/render/email.ts';
 
 const upload: ProcessedUpload = {
   reportId: '2022-d8c927ee9d',
@@ -53,11 +53,23 @@ const getJson = async (url: string) => (await fetch(url)).json() as Promise<unkn
 
 describe('SmtpNotifier → local inbox', () => {
   it('delivers exactly the email an SNS email subscriber gets, kept as JSON on disk', async () => {
-    const notifier = new SmtpNotifier({ url: inbox.smtpUrl, from: 'nianbao@localhost', to: ['a@localhost', 'b@localhost'], render: { apiUrl: 'http://127.0.0.1:3000' } });
+    const notifier = new SmtpNotifier({
+      url: inbox.smtpUrl,
+      from: 'nianbao@localhost',
+      to: ['a@localhost', 'b@localhost'],
+      render: { apiUrl: 'http://127.0.0.1:3000' },
+    });
     await notifier.publish(upload);
     notifier.close();
     const expected = renderEmail(upload, { apiUrl: 'http://127.0.0.1:3000' });
-    const messages = (await getJson(inbox.apiUrl)) as { id: string; subject: string; from: string; to: string[]; text: string; date: string }[];
+    const messages = (await getJson(inbox.apiUrl)) as {
+      id: string;
+      subject: string;
+      from: string;
+      to: string[];
+      text: string;
+      date: string;
+    }[];
     expect(messages).toHaveLength(1);
     const [m] = messages;
     expect(m).toMatchObject({ subject: expected.subject, from: 'nianbao@localhost', to: ['a@localhost', 'b@localhost'] });
@@ -91,7 +103,10 @@ describe('SmtpNotifier → local inbox', () => {
     await inbox.close();
     inbox = await startInbox({ smtpPort: 0, webPort: 0, directory: dir });
     const subjects = ((await getJson(inbox.apiUrl)) as { subject: string }[]).map((m) => m.subject);
-    expect(subjects).toEqual(['[nianbao] 2022 report: 1 error (id 2022-d8c927ee9d)', '[nianbao] 2022 report: no problems (id 2022-d8c927ee9d)']);
+    expect(subjects).toEqual([
+      '[nianbao] 2022 report: 1 error (id 2022-d8c927ee9d)',
+      '[nianbao] 2022 report: no problems (id 2022-d8c927ee9d)',
+    ]);
   });
 });
 

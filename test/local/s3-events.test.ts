@@ -34,7 +34,14 @@ describe('s3rver events → SQS-shaped S3 notifications', () => {
 
   it('keeps only created objects, with the raw key s3rver gives', () => {
     expect(createdObjectsOf(s3rverEvent)).toEqual([
-      { bucket: 'nianbao-local', key: 'uploads/黑龙江 报告 (2).txt', size: 42, eTag: 'abc123', eventName: 'ObjectCreated:Put', eventTime: '2026-11-29T06:00:00.000Z' },
+      {
+        bucket: 'nianbao-local',
+        key: 'uploads/黑龙江 报告 (2).txt',
+        size: 42,
+        eTag: 'abc123',
+        eventName: 'ObjectCreated:Put',
+        eventTime: '2026-11-29T06:00:00.000Z',
+      },
     ]);
     const removed = { Records: [{ ...s3rverEvent.Records[0]!, eventName: 'ObjectRemoved:Delete' }] };
     expect(createdObjectsOf(removed)).toEqual([]);
@@ -50,6 +57,8 @@ describe('s3rver events → SQS-shaped S3 notifications', () => {
     const body = JSON.parse(record.body) as { Records: { s3: { object: { key: string } } }[] };
     expect(body.Records[0]!.s3.object.key).toBe('uploads/%E9%BB%91%E9%BE%99%E6%B1%9F+%E6%8A%A5%E5%91%8A+%282%29.txt');
     const notification = parseNotification(record.body);
-    expect('Records' in notification && createdObjects(notification)).toEqual([{ bucket: 'nianbao-local', key: 'uploads/黑龙江 报告 (2).txt' }]);
+    expect('Records' in notification && createdObjects(notification)).toEqual([
+      { bucket: 'nianbao-local', key: 'uploads/黑龙江 报告 (2).txt' },
+    ]);
   });
 });

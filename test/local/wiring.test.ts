@@ -3,8 +3,15 @@ import { describe, expect, it } from 'vitest';
 import type { CreatedObject } from '../../local/s3-events.ts';
 import { createWiring, MAX_RECEIVE_COUNT } from '../../local/wiring.ts';
 
-const object = (key: string): CreatedObject => ({ bucket: 'b', key, size: 1, eventName: 'ObjectCreated:Put', eventTime: '2026-11-29T00:00:00.000Z' });
-const keyOf = (event: SQSEvent) => (JSON.parse(event.Records[0]!.body) as { Records: { s3: { object: { key: string } } }[] }).Records[0]!.s3.object.key;
+const object = (key: string): CreatedObject => ({
+  bucket: 'b',
+  key,
+  size: 1,
+  eventName: 'ObjectCreated:Put',
+  eventTime: '2026-11-29T00:00:00.000Z',
+});
+const keyOf = (event: SQSEvent) =>
+  (JSON.parse(event.Records[0]!.body) as { Records: { s3: { object: { key: string } } }[] }).Records[0]!.s3.object.key;
 const ok: SQSBatchResponse = { batchItemFailures: [] };
 
 describe('wiring of S3 events to the ingest handler', () => {
@@ -50,7 +57,11 @@ describe('wiring of S3 events to the ingest handler', () => {
 
   it('a message that fails once succeeds on its second receive', async () => {
     let calls = 0;
-    const wiring = createWiring({ retryDelayMs: 1, log: () => undefined, handler: async () => (++calls === 1 ? { batchItemFailures: [{ itemIdentifier: 'x' }] } : ok) });
+    const wiring = createWiring({
+      retryDelayMs: 1,
+      log: () => undefined,
+      handler: async () => (++calls === 1 ? { batchItemFailures: [{ itemIdentifier: 'x' }] } : ok),
+    });
     wiring.deliver(object('uploads/flaky.txt'));
     await wiring.idle();
     expect(calls).toBe(2);

@@ -7,7 +7,9 @@ const T2_2021 = ['第二十条第（一）项', '信息内容\t本年制发件�
 const T2_2019 = ['第二十条第（一）项', '信息内容\t本年新制作数量\t本年新公开数量\t对外公开总数量', '规章\t0\t0\t0'];
 
 function report(year: number, table: string[], extra: string[] = []) {
-  const text = [`某局${year}年政府信息公开工作年度报告`, '一、总体情况', '概况。', '二、主动公开政府信息情况', ...table, ...extra].join('\n');
+  const text = [`某局${year}年政府信息公开工作年度报告`, '一、总体情况', '概况。', '二、主动公开政府信息情况', ...table, ...extra].join(
+    '\n',
+  );
   return recognize(textToDocument(text));
 }
 
@@ -27,7 +29,19 @@ describe('edition detection (spec §1.2)', () => {
   });
 
   it('2019 markers split across cells still count (本年新 / 制作数量)', () => {
-    const r = report(2020, ['第二十条第(一)项', '信息内容', '本年新', '制作数量', '本年新', '公开数量', '对外公开总数量', '规章', '1', '2', '3']);
+    const r = report(2020, [
+      '第二十条第(一)项',
+      '信息内容',
+      '本年新',
+      '制作数量',
+      '本年新',
+      '公开数量',
+      '对外公开总数量',
+      '规章',
+      '1',
+      '2',
+      '3',
+    ]);
     expect(r.edition).toBe('2019');
     expect(r.cells['s2.regulations.total']).toBe(3);
   });

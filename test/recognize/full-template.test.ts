@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { textToDocument } from '../../shared/extract/text.ts';
 import { recognize } from '../../shared/recognize/index.ts';
 import {
+  type Edition,
   SECTION_HEADINGS,
   T2,
   T3_COLUMNS,
@@ -18,7 +19,6 @@ import {
   t3Key,
   t4Key,
   templateCellKeys,
-  type Edition,
 } from '../../shared/report/template.ts';
 
 type Style = 'tab' | 'pipe' | 'lines' | 'spaces';
@@ -31,7 +31,12 @@ function build(edition: Edition, style: Style): { text: string; expected: Record
     return String(next++);
   };
   const rows: string[][] = [];
-  const out: string[] = [`某市某局${edition === '2019' ? 2020 : 2022}年政府信息公开工作年度报告`, SECTION_HEADINGS[1], '概况。', SECTION_HEADINGS[2]];
+  const out: string[] = [
+    `某市某局${edition === '2019' ? 2020 : 2022}年政府信息公开工作年度报告`,
+    SECTION_HEADINGS[1],
+    '概况。',
+    SECTION_HEADINGS[2],
+  ];
   const flush = (): void => {
     for (const r of rows) {
       if (style === 'tab') out.push(r.join('\t'));

@@ -7,8 +7,11 @@ import { describe, expect, it } from 'vitest';
 import { textToDocument } from '../../shared/extract/text.ts';
 import { recognize } from '../../shared/recognize/index.ts';
 
-const HEAD = ['某县某局2022年政府信息公开工作年度报告', '三、收到和处理政府信息公开申请情况',
-  '（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）\t申请人情况'];
+const HEAD = [
+  '某县某局2022年政府信息公开工作年度报告',
+  '三、收到和处理政府信息公开申请情况',
+  '（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）\t申请人情况',
+];
 const TAIL = ['四、政府信息公开行政复议、行政诉讼情况'];
 const ROWS: [string, number[]][] = [
   ['一、本年新收政府信息公开申请数量', [3, 1, 0, 0, 0, 0, 4]],
@@ -23,7 +26,10 @@ const row = ([label, v]: [string, number[]], n: number): string => [label, ...v.
 
 describe('table 三 without its 总计 column', () => {
   it('header without 总计 and 6 values a row: total missing, total cells absent, values read', () => {
-    const r = doc('自然人\t法人或其他组织', ROWS.map((x) => row(x, 6)));
+    const r = doc(
+      '自然人\t法人或其他组织',
+      ROWS.map((x) => row(x, 6)),
+    );
     expect(t3(r).missingColumns).toEqual(['total']);
     expect(t3(r).ambiguousRows ?? []).toEqual([]);
     expect(r.cells['s3.new_received.natural']).toBe(3);
@@ -33,7 +39,10 @@ describe('table 三 without its 总计 column', () => {
   });
 
   it('header with 总计 and one short row: that row is ambiguous, the others complete', () => {
-    const r = doc('自然人\t法人或其他组织\t总计', ROWS.map((x, i) => row(x, i === 1 ? 6 : 7)));
+    const r = doc(
+      '自然人\t法人或其他组织\t总计',
+      ROWS.map((x, i) => row(x, i === 1 ? 6 : 7)),
+    );
     expect(t3(r).missingColumns).toEqual([]);
     expect(t3(r).ambiguousRows).toEqual(['carried_over']);
     expect(r.cells['s3.new_received.total']).toBe(4);
@@ -41,7 +50,10 @@ describe('table 三 without its 总计 column', () => {
   });
 
   it('header without 总计 but 7 values a row: the column is there, the values fill every template column', () => {
-    const r = doc('自然人\t法人或其他组织', ROWS.map((x) => row(x, 7)));
+    const r = doc(
+      '自然人\t法人或其他组织',
+      ROWS.map((x) => row(x, 7)),
+    );
     expect(t3(r).missingColumns).toEqual([]);
     expect(r.cells['s3.new_received.total']).toBe(4);
     expect(r.cells['s3.granted.total']).toBe(3);
@@ -51,8 +63,18 @@ describe('table 三 without its 总计 column', () => {
 
 describe('table 二 sub-table (一) without its 现行有效件数 column', () => {
   const t2 = (header: string, rows: string[]): ReturnType<typeof recognize> =>
-    recognize(textToDocument(['某县某局2022年政府信息公开工作年度报告', '二、主动公开政府信息情况', '第二十条第（一）项', header,
-      ...rows, '三、收到和处理政府信息公开申请情况'].join('\n')));
+    recognize(
+      textToDocument(
+        [
+          '某县某局2022年政府信息公开工作年度报告',
+          '二、主动公开政府信息情况',
+          '第二十条第（一）项',
+          header,
+          ...rows,
+          '三、收到和处理政府信息公开申请情况',
+        ].join('\n'),
+      ),
+    );
   const sub = (r: ReturnType<typeof recognize>) => r.recognition.tables.find((t) => t.id.startsWith('t2'))!;
 
   it('header and rows without it: valid missing, its cells absent', () => {

@@ -2,9 +2,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { extractText, textToDocument } from '../../shared/extract/text.ts';
-import { InputProblem } from '../../shared/report/errors.ts';
-import { ReportSchema, type Document } from '../../shared/report/model.ts';
 import { recognize } from '../../shared/recognize/index.ts';
+import { InputProblem } from '../../shared/report/errors.ts';
+import { type Document, ReportSchema } from '../../shared/report/model.ts';
 
 const fixtures = join(import.meta.dirname, '..', 'fixtures');
 const read = (name: string) => recognize(extractText(new Uint8Array(readFileSync(join(fixtures, name)))));
@@ -161,7 +161,9 @@ describe('metadata', () => {
   });
 
   it('period variants and page-chrome publication dates', () => {
-    const r = fromText('某局2022年政府信息公开工作年度报告\n发布时间: 2023-01-18 来源: 本站\n统计期限自2022年1月1日起至2022年12月31日止。\n一、总体情况\n内容。');
+    const r = fromText(
+      '某局2022年政府信息公开工作年度报告\n发布时间: 2023-01-18 来源: 本站\n统计期限自2022年1月1日起至2022年12月31日止。\n一、总体情况\n内容。',
+    );
     expect(r.recognition.period).toMatchObject({ text: '2022年1月1日起至2022年12月31日', to: { year: 2022, month: 12, day: 31 } });
     expect(r.publishedAt).toBe('2023-01-18');
     const doc: Document = { ...textToDocument('某局2022年政府信息公开工作年度报告\n一、总体情况\n内容。'), publishedAt: '2023-01-20' };

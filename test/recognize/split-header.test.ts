@@ -6,8 +6,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { textToDocument } from '../../shared/extract/text.ts';
-import type { Block, Cell, Document } from '../../shared/report/model.ts';
 import { recognize } from '../../shared/recognize/index.ts';
+import type { Block, Cell, Document } from '../../shared/report/model.ts';
 
 const TITLE = '某局2022年政府信息公开工作年度报告';
 const NOTE = '（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）';
@@ -81,7 +81,16 @@ describe('table 三 header words wrapped over two rows of cells', () => {
   it('an ordinary three-row header is still read row by row (no label variants)', () => {
     const g = grid();
     if (g.kind !== 'table') throw new Error('table');
-    g.rows.splice(2, 2, [...spans(NOTE, 3), c('自然人', true), c('商业企业'), c('科研机构'), c('社会公益组织'), c('法律服务机构'), c('其他'), c('总计', true)]);
+    g.rows.splice(2, 2, [
+      ...spans(NOTE, 3),
+      c('自然人', true),
+      c('商业企业'),
+      c('科研机构'),
+      c('社会公益组织'),
+      c('法律服务机构'),
+      c('其他'),
+      c('总计', true),
+    ]);
     const r = recognize(doc(g));
     expectT3(r);
     expect(r.recognition.labelVariants).toEqual([]);
@@ -113,7 +122,12 @@ describe('table 二 header words wrapped over two rows of cells', () => {
     const t21 = r.recognition.tables.find((t) => t.id === 't2.1')!;
     expect(t21.missingColumns).toEqual([]);
     expect(t21.extraColumns).toEqual([]);
-    expect(r.cells).toMatchObject({ 's2.regulations.valid': 2, 's2.normative.issued': 3, 's2.normative.repealed': 1, 's2.normative.valid': 25 });
+    expect(r.cells).toMatchObject({
+      's2.regulations.valid': 2,
+      's2.normative.issued': 3,
+      's2.normative.repealed': 1,
+      's2.normative.valid': 25,
+    });
     const t25 = r.recognition.tables.find((t) => t.id === 't2.5')!;
     expect(t25.missingColumns).toEqual([]);
     expect(t25.extraColumns).toEqual([]);

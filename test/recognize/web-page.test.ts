@@ -5,8 +5,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { textToDocument } from '../../shared/extract/text.ts';
-import type { Block, Document } from '../../shared/report/model.ts';
 import { recognize } from '../../shared/recognize/index.ts';
+import type { Block, Document } from '../../shared/report/model.ts';
 
 const TITLE = '某市生态环境局2020年政府信息公开工作年度报告';
 const BODY = ['一、总体情况', '2020年，我局全年主动公开政府信息1260条。', '二、主动公开政府信息情况'];
@@ -123,7 +123,14 @@ describe("a section heading typed as a table's title row", () => {
     const head = [TITLE, '一、总体情况', '全年主动公开政府信息100条。', ...(withParagraph ? ['二、主动公开政府信息情况'] : [])];
     const d = textToDocument(head.join('\n'));
     const tail = textToDocument(
-      ['三、收到和处理政府信息公开申请情况', '四、政府信息公开行政复议、行政诉讼情况', '五、存在的主要问题及改进情况', '无。', '六、其他需要报告的事项', '无。'].join('\n'),
+      [
+        '三、收到和处理政府信息公开申请情况',
+        '四、政府信息公开行政复议、行政诉讼情况',
+        '五、存在的主要问题及改进情况',
+        '无。',
+        '六、其他需要报告的事项',
+        '无。',
+      ].join('\n'),
     );
     return { ...d, blocks: [...d.blocks, tableTwo, ...tail.blocks] };
   };

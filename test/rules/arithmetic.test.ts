@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import type { Report } from '../../shared/report/model.ts';
 import { outcomeRows, t3Key, t4Key } from '../../shared/report/template.ts';
 import { IDENTITIES } from '../../shared/rules/arithmetic/identities.ts';
 import { makeReport, withCells, withRecognition } from '../support/report-factory.ts';
-import { checkCase, num, run, type RuleCase } from './helpers.ts';
-import type { Report } from '../../shared/report/model.ts';
+import { checkCase, num, type RuleCase, run } from './helpers.ts';
 
 const r21 = makeReport({ seed: 41, edition: '2021', year: 2022 });
 const r19 = makeReport({ seed: 41, edition: '2019', year: 2019 });
@@ -70,7 +70,12 @@ const cases: RuleCase[] = [
     expected: n('s3.granted.total'),
     message: ['予以公开', String(n('s3.granted.total'))],
   },
-  { name: 'blank row total, derived total satisfies K2', rule: 'K-T3-OUTCOME-SUM', report: () => withCells(r21, { 's3.granted.total': null }), fires: 0 },
+  {
+    name: 'blank row total, derived total satisfies K2',
+    rule: 'K-T3-OUTCOME-SUM',
+    report: () => withCells(r21, { 's3.granted.total': null }),
+    fires: 0,
+  },
   { name: 'blank row total, no K3 error', rule: 'K-T3-ROW-TOTAL', report: () => withCells(r21, { 's3.granted.total': null }), fires: 0 },
   {
     name: 'subtotal row that differs',
@@ -83,7 +88,12 @@ const cases: RuleCase[] = [
     message: ['不予公开', String(deniedNatural + 5), String(deniedNatural)],
   },
   { name: 'subtotal row that agrees', rule: 'K-T3-GROUP-SUBTOTAL', report: () => subtotal(r21, { natural: deniedNatural }), fires: 0 },
-  { name: '2019 （六）其他处理 has no children', rule: 'K-T3-GROUP-SUBTOTAL', report: () => subtotal(r19, { natural: 99 }, 'other'), fires: 0 },
+  {
+    name: '2019 （六）其他处理 has no children',
+    rule: 'K-T3-GROUP-SUBTOTAL',
+    report: () => subtotal(r19, { natural: 99 }, 'other'),
+    fires: 0,
+  },
   {
     name: 'table 四 total off by one',
     rule: 'K-T4-GROUP-TOTAL',
@@ -95,8 +105,28 @@ const cases: RuleCase[] = [
     actual: n('s4.review.total') + 1,
     message: ['表四“行政复议”', `结果维持 ${n('s4.review.upheld')}`, `“总计”为 ${n('s4.review.total') + 1}`, '相差 1'],
   },
-  { name: 'blank table-四 total', rule: 'K-T4-TOTAL-BLANK', report: () => withCells(r21, { 's4.review.total': null }), fires: 1, severity: 'warning', expected: n('s4.review.total'), message: ['行政复议', String(n('s4.review.total'))] },
-  { name: 'blank table-四 total over zeros', rule: 'K-T4-TOTAL-BLANK', report: () => withCells(r21, { 's4.litigation_direct.total': null, 's4.litigation_direct.upheld': 0, 's4.litigation_direct.corrected': 0, 's4.litigation_direct.other': 0, 's4.litigation_direct.pending': 0 }), fires: 0 },
+  {
+    name: 'blank table-四 total',
+    rule: 'K-T4-TOTAL-BLANK',
+    report: () => withCells(r21, { 's4.review.total': null }),
+    fires: 1,
+    severity: 'warning',
+    expected: n('s4.review.total'),
+    message: ['行政复议', String(n('s4.review.total'))],
+  },
+  {
+    name: 'blank table-四 total over zeros',
+    rule: 'K-T4-TOTAL-BLANK',
+    report: () =>
+      withCells(r21, {
+        's4.litigation_direct.total': null,
+        's4.litigation_direct.upheld': 0,
+        's4.litigation_direct.corrected': 0,
+        's4.litigation_direct.other': 0,
+        's4.litigation_direct.pending': 0,
+      }),
+    fires: 0,
+  },
   {
     name: 'valid below issued − repealed',
     rule: 'K-T2-STOCK-FLOOR',
@@ -108,8 +138,22 @@ const cases: RuleCase[] = [
     actual: 5,
     message: ['现行有效件数 5', '10', '2', '8'],
   },
-  { name: 'regulations from a department', rule: 'K-T2-RULEMAKING', report: () => withCells(r21, { 's2.regulations.issued': 2 }), fires: 1, severity: 'info', cells: ['s2.regulations.issued'], message: ['规章', '2'] },
-  { name: 'regulations from a government', rule: 'K-T2-RULEMAKING', report: () => withCells(r21, { 's2.regulations.issued': 2 }), metadata: { issuerKind: 'government' }, fires: 0 },
+  {
+    name: 'regulations from a department',
+    rule: 'K-T2-RULEMAKING',
+    report: () => withCells(r21, { 's2.regulations.issued': 2 }),
+    fires: 1,
+    severity: 'info',
+    cells: ['s2.regulations.issued'],
+    message: ['规章', '2'],
+  },
+  {
+    name: 'regulations from a government',
+    rule: 'K-T2-RULEMAKING',
+    report: () => withCells(r21, { 's2.regulations.issued': 2 }),
+    metadata: { issuerKind: 'government' },
+    fires: 0,
+  },
   {
     name: 'matters below zero',
     rule: 'K-T2-MATTERS-NONNEG',
@@ -141,7 +185,12 @@ const cases: RuleCase[] = [
     actual: 5,
     message: ['5', '3', '相差 2'],
   },
-  { name: '2019 rule on a 2021 report', rule: 'K-T2-PUBLISHED-LE-MADE', report: () => withCells(r21, { 's2.normative.made': 3, 's2.normative.published': 5 }), fires: 0 },
+  {
+    name: '2019 rule on a 2021 report',
+    rule: 'K-T2-PUBLISHED-LE-MADE',
+    report: () => withCells(r21, { 's2.normative.made': 3, 's2.normative.published': 5 }),
+    fires: 0,
+  },
 ];
 
 describe('arithmetic rules', () => {
@@ -163,14 +212,18 @@ describe('arithmetic rules', () => {
 
   it('is silent when an operand is absent (not assessable)', () => {
     const out = withCells(r21, { 's3.carried_forward.natural': undefined, 's3.granted.natural': n('s3.granted.natural') + 1 });
-    const ids = run(out).filter((f) => f.ruleId.startsWith('K-')).map((f) => `${f.ruleId} ${f.cells?.at(-1)}`);
+    const ids = run(out)
+      .filter((f) => f.ruleId.startsWith('K-'))
+      .map((f) => `${f.ruleId} ${f.cells?.at(-1)}`);
     // K1(natural) needs carried_forward.natural: not assessed; K2(natural) and K3(granted) still are.
     expect(ids).toEqual(['K-T3-OUTCOME-SUM s3.total_processed.natural', 'K-T3-ROW-TOTAL s3.granted.total']);
   });
 
   it('reads blank and "/" as 0 (lenient sums)', () => {
     const out = withCells(r21, { 's3.partial.research': 0 });
-    const zero = Object.entries(out.cells).filter(([k, v]) => k.startsWith('s3.') && v === 0).map(([k]) => k);
+    const zero = Object.entries(out.cells)
+      .filter(([k, v]) => k.startsWith('s3.') && v === 0)
+      .map(([k]) => k);
     const patch = Object.fromEntries(zero.map((k, i) => [k, i % 2 ? null : '/'] as const));
     expect(run(withCells(out, patch)).filter((f) => f.ruleId.startsWith('K-') && f.severity === 'error')).toEqual([]);
   });

@@ -13,7 +13,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Report } from '../../shared/report/model.ts';
-import { outcomeRows, type Edition } from '../../shared/report/template.ts';
+import { type Edition, outcomeRows } from '../../shared/report/template.ts';
 import { splitKey } from '../../shared/rules/labels.ts';
 import { arithmeticKeys, makeReport, withCells } from '../support/report-factory.ts';
 import { run } from './helpers.ts';
@@ -45,7 +45,7 @@ describe('fault injection into tables 三 and 四', () => {
         expect(run(clean).filter((f) => f.ruleId.startsWith('K-'))).toEqual([]);
         for (const key of arithmeticKeys(edition)) {
           const value = clean.cells[key] as number;
-          for (const delta of [seed % 3 + 1, -1, 7]) {
+          for (const delta of [(seed % 3) + 1, -1, 7]) {
             if (value + delta < 0) continue;
             const k = run(inject(clean, key, delta)).filter((f) => f.ruleId.startsWith('K-'));
             const label = `${key} ${delta > 0 ? '+' : ''}${delta}`;

@@ -1,6 +1,6 @@
 /** Shared helpers of the rule tests: run validate, pick findings, check them against the schema. */
 import { expect } from 'vitest';
-import { FindingSchema, type Finding, type Report, type Severity, type UploadMetadata } from '../../shared/report/model.ts';
+import { type Finding, FindingSchema, type Report, type Severity, type UploadMetadata } from '../../shared/report/model.ts';
 import type { RuleId } from '../../shared/rules/catalogue.ts';
 import { validate } from '../../shared/rules/index.ts';
 

@@ -1,10 +1,10 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { CATALOGUE, type RuleId } from '../../shared/rules/catalogue.ts';
-import { REPORT_RULES, RULES, sortFindings, validate } from '../../shared/rules/index.ts';
-import { HISTORY_RULES } from '../../shared/rules/history/index.ts';
 import type { Finding } from '../../shared/report/model.ts';
+import { CATALOGUE, type RuleId } from '../../shared/rules/catalogue.ts';
+import { HISTORY_RULES } from '../../shared/rules/history/index.ts';
+import { REPORT_RULES, RULES, sortFindings, validate } from '../../shared/rules/index.ts';
 import { makeReport } from '../support/report-factory.ts';
 import { run } from './helpers.ts';
 

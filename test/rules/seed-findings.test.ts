@@ -4,9 +4,9 @@
  */
 import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { checkBytes, type CheckResult } from '../../shared/usecases/check.ts';
 import { FindingSchema } from '../../shared/report/model.ts';
 import { T3_ROWS } from '../../shared/report/template.ts';
+import { type CheckResult, checkBytes } from '../../shared/usecases/check.ts';
 
 const dir = new URL('../fixtures/seed/', import.meta.url);
 const expected = JSON.parse(readFileSync(new URL('heilongjiang-gxt-2022.expected.json', dir), 'utf8')) as {

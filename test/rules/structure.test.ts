@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Report } from '../../shared/report/model.ts';
 import { T3_ROWS, t3Key } from '../../shared/report/template.ts';
-import { makeReport, withCells, withRecognition, withReport, withSection, withoutCells } from '../support/report-factory.ts';
-import { checkCase, num, run, type RuleCase } from './helpers.ts';
+import { makeReport, withCells, withoutCells, withRecognition, withReport, withSection } from '../support/report-factory.ts';
+import { checkCase, num, type RuleCase, run } from './helpers.ts';
 
 const r21 = makeReport({ seed: 21, edition: '2021', year: 2022 });
 
@@ -30,7 +30,14 @@ function cutTable(report: Report): Report {
 const zeroCell = Object.entries(r21.cells).find(([k, v]) => k.startsWith('s3.partial.') && v === 0)?.[0] ?? 's3.partial.research';
 
 const cases: RuleCase[] = [
-  { name: 'section 四 missing', rule: 'C-SECTION-MISSING', report: () => withSection(r21, 4, null), fires: 1, severity: 'error', message: ['四、政府信息公开行政复议、行政诉讼情况'] },
+  {
+    name: 'section 四 missing',
+    rule: 'C-SECTION-MISSING',
+    report: () => withSection(r21, 4, null),
+    fires: 1,
+    severity: 'error',
+    message: ['四、政府信息公开行政复议、行政诉讼情况'],
+  },
   {
     name: 'sections 五 and 六 swapped',
     rule: 'C-SECTION-ORDER',
@@ -42,7 +49,10 @@ const cases: RuleCase[] = [
   {
     name: 'heading 三 twice',
     rule: 'C-SECTION-DUPLICATE',
-    report: () => withRecognition(r21, { headings: [...r21.recognition.headings, { number: 3, text: '三、收到和处理政府信息公开申请情况', variant: false, numbered: true }] }),
+    report: () =>
+      withRecognition(r21, {
+        headings: [...r21.recognition.headings, { number: 3, text: '三、收到和处理政府信息公开申请情况', variant: false, numbered: true }],
+      }),
     fires: 1,
     severity: 'warning',
     message: ['2 次'],
@@ -50,12 +60,22 @@ const cases: RuleCase[] = [
   {
     name: 'variant heading 三',
     rule: 'C-SECTION-HEADING-VARIANT',
-    report: () => withReport(r21, { sections: r21.sections.map((s) => (s.number === 3 ? { ...s, heading: '三、收到和处理政府信息公开情况', variant: true } : s)) }),
+    report: () =>
+      withReport(r21, {
+        sections: r21.sections.map((s) => (s.number === 3 ? { ...s, heading: '三、收到和处理政府信息公开情况', variant: true } : s)),
+      }),
     fires: 1,
     severity: 'info',
     message: ['三、收到和处理政府信息公开情况'],
   },
-  { name: 'empty section 六', rule: 'C-SECTION-EMPTY', report: () => withSection(r21, 6, ' '), fires: 1, severity: 'warning', message: ['六、其他需要报告的事项'] },
+  {
+    name: 'empty section 六',
+    rule: 'C-SECTION-EMPTY',
+    report: () => withSection(r21, 6, ' '),
+    fires: 1,
+    severity: 'warning',
+    message: ['六、其他需要报告的事项'],
+  },
   { name: '无。 in section 六 is content', rule: 'C-SECTION-EMPTY', report: () => withSection(r21, 6, '无。'), fires: 0 },
   { name: 'empty section 二 is fine (tables only)', rule: 'C-SECTION-EMPTY', report: () => withSection(r21, 2, ''), fires: 0 },
   {
@@ -67,11 +87,45 @@ const cases: RuleCase[] = [
     cells: Object.keys(r21.cells).filter((k) => k.startsWith('s4.')),
     message: ['表四'],
   },
-  { name: 'table 四 missing with its section', rule: 'C-TABLE-MISSING', report: () => withSection(withoutCells(withoutTable(r21, 't4'), 's4.'), 4, null), fires: 0 },
-  { name: 'table 四 as image: not missing', rule: 'C-TABLE-MISSING', report: () => withRecognition(withoutCells(withoutTable(r21, 't4'), 's4.'), { imageSections: [4] }), fires: 0 },
-  { name: 'table 四 as image', rule: 'C-TABLE-AS-IMAGE', report: () => withRecognition(withoutCells(withoutTable(r21, 't4'), 's4.'), { imageSections: [4] }), fires: 1, severity: 'warning', message: ['第四部分'] },
-  { name: 'table 四 under section 三', rule: 'C-TABLE-MISPLACED', report: () => tables(r21, (t) => (t.section = 3), 't4'), fires: 1, severity: 'warning', message: ['第四部分', '第三部分'] },
-  { name: 'table 四 under 三 when heading 四 is lost', rule: 'C-TABLE-MISPLACED', report: () => withSection(tables(r21, (t) => (t.section = 3), 't4'), 4, null), fires: 0 },
+  {
+    name: 'table 四 missing with its section',
+    rule: 'C-TABLE-MISSING',
+    report: () => withSection(withoutCells(withoutTable(r21, 't4'), 's4.'), 4, null),
+    fires: 0,
+  },
+  {
+    name: 'table 四 as image: not missing',
+    rule: 'C-TABLE-MISSING',
+    report: () => withRecognition(withoutCells(withoutTable(r21, 't4'), 's4.'), { imageSections: [4] }),
+    fires: 0,
+  },
+  {
+    name: 'table 四 as image',
+    rule: 'C-TABLE-AS-IMAGE',
+    report: () => withRecognition(withoutCells(withoutTable(r21, 't4'), 's4.'), { imageSections: [4] }),
+    fires: 1,
+    severity: 'warning',
+    message: ['第四部分'],
+  },
+  {
+    name: 'table 四 under section 三',
+    rule: 'C-TABLE-MISPLACED',
+    report: () => tables(r21, (t) => (t.section = 3), 't4'),
+    fires: 1,
+    severity: 'warning',
+    message: ['第四部分', '第三部分'],
+  },
+  {
+    name: 'table 四 under 三 when heading 四 is lost',
+    rule: 'C-TABLE-MISPLACED',
+    report: () =>
+      withSection(
+        tables(r21, (t) => (t.section = 3), 't4'),
+        4,
+        null,
+      ),
+    fires: 0,
+  },
   {
     name: 'table 三 cut (seed)',
     rule: 'C-ROW-MISSING',
@@ -102,7 +156,14 @@ const cases: RuleCase[] = [
     cells: T3_ROWS['2021'].map((r) => t3Key(r.key, 'research')),
     message: ['科研机构'],
   },
-  { name: 'extra column', rule: 'C-COL-EXTRA', report: () => tables(r21, (t) => t.extraColumns.push('备注'), 't3'), fires: 1, severity: 'warning', message: ['备注'] },
+  {
+    name: 'extra column',
+    rule: 'C-COL-EXTRA',
+    report: () => tables(r21, (t) => t.extraColumns.push('备注'), 't3'),
+    fires: 1,
+    severity: 'warning',
+    message: ['备注'],
+  },
   {
     name: 'alias label',
     rule: 'C-LABEL-VARIANT',
@@ -111,7 +172,15 @@ const cases: RuleCase[] = [
     severity: 'info',
     message: ['其他组织', '其他'],
   },
-  { name: 'blank zero cell (relations hold)', rule: 'C-CELL-BLANK', report: () => withCells(r21, { [zeroCell]: null }), fires: 1, severity: 'info', cells: [zeroCell], message: ['空白'] },
+  {
+    name: 'blank zero cell (relations hold)',
+    rule: 'C-CELL-BLANK',
+    report: () => withCells(r21, { [zeroCell]: null }),
+    fires: 1,
+    severity: 'info',
+    cells: [zeroCell],
+    message: ['空白'],
+  },
   {
     name: 'blank non-zero cell (relations break)',
     rule: 'C-CELL-BLANK',
@@ -121,10 +190,36 @@ const cases: RuleCase[] = [
     cells: ['s3.granted.natural'],
     message: ['予以公开', '自然人'],
   },
-  { name: 'blank total with positive parts (K-T3-ROW-TOTAL-BLANK instead)', rule: 'C-CELL-BLANK', report: () => withCells(r21, { 's3.granted.total': null }), fires: 0 },
-  { name: '/ in table 二', rule: 'C-CELL-NA', report: () => withCells(r21, { 's2.regulations.issued': '/' }), fires: 1, severity: 'info', cells: ['s2.regulations.issued'], message: ['规章'] },
-  { name: '"/" total with positive parts (K-T3-ROW-TOTAL-BLANK instead)', rule: 'C-CELL-NA', report: () => withCells(r21, { 's3.granted.total': '/' }), fires: 0 },
-  { name: '/ in table 三', rule: 'C-CELL-NA', report: () => withCells(r21, { [zeroCell]: '/' }), fires: 1, severity: 'warning', cells: [zeroCell], message: ['无则应填 0'] },
+  {
+    name: 'blank total with positive parts (K-T3-ROW-TOTAL-BLANK instead)',
+    rule: 'C-CELL-BLANK',
+    report: () => withCells(r21, { 's3.granted.total': null }),
+    fires: 0,
+  },
+  {
+    name: '/ in table 二',
+    rule: 'C-CELL-NA',
+    report: () => withCells(r21, { 's2.regulations.issued': '/' }),
+    fires: 1,
+    severity: 'info',
+    cells: ['s2.regulations.issued'],
+    message: ['规章'],
+  },
+  {
+    name: '"/" total with positive parts (K-T3-ROW-TOTAL-BLANK instead)',
+    rule: 'C-CELL-NA',
+    report: () => withCells(r21, { 's3.granted.total': '/' }),
+    fires: 0,
+  },
+  {
+    name: '/ in table 三',
+    rule: 'C-CELL-NA',
+    report: () => withCells(r21, { [zeroCell]: '/' }),
+    fires: 1,
+    severity: 'warning',
+    cells: [zeroCell],
+    message: ['无则应填 0'],
+  },
 ];
 
 describe('structure and completeness rules', () => {

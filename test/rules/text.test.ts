@@ -32,8 +32,22 @@ const received = n(t3Key('new_received', 'total'));
 const grantedPartial = n(t3Key('granted', 'total')) + n(t3Key('partial', 'total'));
 
 const cases: RuleCase[] = [
-  { name: '监督保障 not mentioned (2021)', rule: 'T-S1-ASPECTS', report: () => withSection(r21, 1, S1_NO_SUPERVISION), fires: 1, severity: 'warning', message: ['监督保障'] },
-  { name: '监督保障 not mentioned (2019: info)', rule: 'T-S1-ASPECTS', report: () => withSection(r19, 1, S1_NO_SUPERVISION), fires: 1, severity: 'info', message: ['监督保障'] },
+  {
+    name: '监督保障 not mentioned (2021)',
+    rule: 'T-S1-ASPECTS',
+    report: () => withSection(r21, 1, S1_NO_SUPERVISION),
+    fires: 1,
+    severity: 'warning',
+    message: ['监督保障'],
+  },
+  {
+    name: '监督保障 not mentioned (2019: info)',
+    rule: 'T-S1-ASPECTS',
+    report: () => withSection(r19, 1, S1_NO_SUPERVISION),
+    fires: 1,
+    severity: 'info',
+    message: ['监督保障'],
+  },
   { name: 'every aspect missing', rule: 'T-S1-ASPECTS', report: () => withSection(r21, 1, '本年度工作有序开展。'), fires: 5 },
   { name: 'empty section 一 (C-SECTION-EMPTY instead)', rule: 'T-S1-ASPECTS', report: () => withSection(r21, 1, ''), fires: 0 },
   {
@@ -44,21 +58,57 @@ const cases: RuleCase[] = [
     severity: 'info',
     message: [GOV, '考核'],
   },
-  { name: 'government with 考核', rule: 'T-S1-GOV-ACCOUNTABILITY', report: () => withReport(r21, { agency: GOV, issuerKind: 'government' }), fires: 0 },
+  {
+    name: 'government with 考核',
+    rule: 'T-S1-GOV-ACCOUNTABILITY',
+    report: () => withReport(r21, { agency: GOV, issuerKind: 'government' }),
+    fires: 0,
+  },
   { name: 'department without 考核', rule: 'T-S1-GOV-ACCOUNTABILITY', report: () => withSection(r21, 1, S1_NO_SUPERVISION), fires: 0 },
-  { name: 'no problems, no measures', rule: 'T-S5-PROBLEMS-AND-MEASURES', report: () => withSection(r21, 5, '本年度工作开展顺利。'), fires: 1, severity: 'warning', message: ['存在的主要问题', '改进措施'] },
+  {
+    name: 'no problems, no measures',
+    rule: 'T-S5-PROBLEMS-AND-MEASURES',
+    report: () => withSection(r21, 5, '本年度工作开展顺利。'),
+    fires: 1,
+    severity: 'warning',
+    message: ['存在的主要问题', '改进措施'],
+  },
   { name: 'seed section 五 (问題 in traditional script, 2023 年…将)', rule: 'T-S5-PROBLEMS-AND-MEASURES', report: seedLike, fires: 0 },
-  { name: 'seed section 五: no word on last year', rule: 'T-S5-PRIOR-RECTIFICATION', report: seedLike, fires: 1, severity: 'warning', message: ['2021'] },
-  { name: 'names the previous year', rule: 'T-S5-PRIOR-RECTIFICATION', report: () => withSection(r21, 5, '针对 2021 年度报告指出的问题，已全部整改到位。'), fires: 0 },
+  {
+    name: 'seed section 五: no word on last year',
+    rule: 'T-S5-PRIOR-RECTIFICATION',
+    report: seedLike,
+    fires: 1,
+    severity: 'warning',
+    message: ['2021'],
+  },
+  {
+    name: 'names the previous year',
+    rule: 'T-S5-PRIOR-RECTIFICATION',
+    report: () => withSection(r21, 5, '针对 2021 年度报告指出的问题，已全部整改到位。'),
+    fires: 0,
+  },
   { name: '2019 edition (2021-only rule)', rule: 'T-S5-PRIOR-RECTIFICATION', report: () => withSection(r19, 5, SEED_S5), fires: 0 },
-  { name: 'no fee statement', rule: 'T-S6-FEE-STATEMENT', report: () => withSection(r21, 6, '无。'), fires: 1, severity: 'warning', message: ['信息处理费'] },
+  {
+    name: 'no fee statement',
+    rule: 'T-S6-FEE-STATEMENT',
+    report: () => withSection(r21, 6, '无。'),
+    fires: 1,
+    severity: 'warning',
+    message: ['信息处理费'],
+  },
   { name: 'seed section 六', rule: 'T-S6-FEE-STATEMENT', report: seedLike, fires: 0 },
   { name: 'no fee statement in 2019 (2021-only)', rule: 'T-S6-FEE-STATEMENT', report: () => withSection(r19, 6, '无。'), fires: 0 },
   { name: 'only the fee', rule: 'T-S6-GOV-ITEMS', report: seedLike, fires: 3, severity: 'info', message: ['工作要点'] },
   {
     name: 'prose count of requests differs',
     rule: 'T-NUM-TEXT-TABLE',
-    report: () => withSection(r21, 1, `${r21.sections[0]!.text.replace(`收到政府信息公开申请 ${received} 件`, `收到政府信息公开申请 ${received + 5} 件`)}`),
+    report: () =>
+      withSection(
+        r21,
+        1,
+        `${r21.sections[0]!.text.replace(`收到政府信息公开申请 ${received} 件`, `收到政府信息公开申请 ${received + 5} 件`)}`,
+      ),
     fires: 1,
     severity: 'warning',
     cells: [t3Key('new_received', 'total')],
@@ -67,7 +117,12 @@ const cases: RuleCase[] = [
     message: [String(received + 5), String(received), '相差 5'],
   },
   { name: 'seed prose 12 条 / 17 件 / 4 件', rule: 'T-NUM-TEXT-TABLE', report: seedLike, fires: 0 },
-  { name: 'combined outcome compared with the sum', rule: 'T-NUM-TEXT-TABLE', report: () => withSection(r21, 3, `其中予以公开及部分公开 ${grantedPartial} 件。`), fires: 0 },
+  {
+    name: 'combined outcome compared with the sum',
+    rule: 'T-NUM-TEXT-TABLE',
+    report: () => withSection(r21, 3, `其中予以公开及部分公开 ${grantedPartial} 件。`),
+    fires: 0,
+  },
   {
     name: 'combined outcome that differs',
     rule: 'T-NUM-TEXT-TABLE',
@@ -77,7 +132,12 @@ const cases: RuleCase[] = [
     expected: grantedPartial,
     actual: grantedPartial + 1,
   },
-  { name: 'last year’s number is not compared', rule: 'T-NUM-TEXT-TABLE', report: () => withSection(r21, 3, `较去年收到申请 ${received + 9} 件有所增加。2021 年收到申请 ${received + 3} 件。`), fires: 0 },
+  {
+    name: 'last year’s number is not compared',
+    rule: 'T-NUM-TEXT-TABLE',
+    report: () => withSection(r21, 3, `较去年收到申请 ${received + 9} 件有所增加。2021 年收到申请 ${received + 3} 件。`),
+    fires: 0,
+  },
   {
     name: 'repealed documents differ',
     rule: 'T-NUM-TEXT-TABLE',
@@ -102,7 +162,14 @@ const cases: RuleCase[] = [
     rule: 'T-S4-NARRATIVE-CONFLICT',
     report: () =>
       withSection(
-        withCells(r21, Object.fromEntries(['litigation_direct', 'litigation_after_review'].flatMap((g) => ['upheld', 'corrected', 'other', 'pending', 'total'].map((c) => [t4Key(g, c), 0])))),
+        withCells(
+          r21,
+          Object.fromEntries(
+            ['litigation_direct', 'litigation_after_review'].flatMap((g) =>
+              ['upheld', 'corrected', 'other', 'pending', 'total'].map((c) => [t4Key(g, c), 0]),
+            ),
+          ),
+        ),
         4,
         '本年度发生因政府信息公开引起的行政诉讼案件。',
       ),
@@ -117,22 +184,69 @@ const cases: RuleCase[] = [
     fires: n('s4.litigation_direct.total') + n('s4.litigation_after_review.total') > 0 ? 2 : 1,
     cells: [t4Key('review', 'total')],
   },
-  { name: 'government recognized by its name', rule: 'T-S1-GOV-ACCOUNTABILITY', report: () => withReport(withSection(r21, 1, S1_NO_SUPERVISION), { agency: GOV, issuerKind: null }), fires: 1, message: [GOV] },
-  { name: 'government office is not the government', rule: 'T-S1-GOV-ACCOUNTABILITY', report: () => withReport(withSection(r21, 1, S1_NO_SUPERVISION), { agency: '示例县人民政府办公室', issuerKind: null }), fires: 0 },
-  { name: 'no reconsideration and none in table', rule: 'T-S4-NARRATIVE-CONFLICT', report: () => withSection(withCells(r21, { 's4.review.upheld': 0, 's4.review.corrected': 0, 's4.review.other': 0, 's4.review.pending': 0, 's4.review.total': 0 }), 4, '本年度未发生行政复议案件。'), fires: 0 },
-  { name: 'preamble says six parts, five found', rule: 'T-PREAMBLE-PARTS', report: () => withSection(r21, 4, null), fires: 1, severity: 'info', expected: 6, actual: 5, message: ['六个部分', '5'] },
+  {
+    name: 'government recognized by its name',
+    rule: 'T-S1-GOV-ACCOUNTABILITY',
+    report: () => withReport(withSection(r21, 1, S1_NO_SUPERVISION), { agency: GOV, issuerKind: null }),
+    fires: 1,
+    message: [GOV],
+  },
+  {
+    name: 'government office is not the government',
+    rule: 'T-S1-GOV-ACCOUNTABILITY',
+    report: () => withReport(withSection(r21, 1, S1_NO_SUPERVISION), { agency: '示例县人民政府办公室', issuerKind: null }),
+    fires: 0,
+  },
+  {
+    name: 'no reconsideration and none in table',
+    rule: 'T-S4-NARRATIVE-CONFLICT',
+    report: () =>
+      withSection(
+        withCells(r21, {
+          's4.review.upheld': 0,
+          's4.review.corrected': 0,
+          's4.review.other': 0,
+          's4.review.pending': 0,
+          's4.review.total': 0,
+        }),
+        4,
+        '本年度未发生行政复议案件。',
+      ),
+    fires: 0,
+  },
+  {
+    name: 'preamble says six parts, five found',
+    rule: 'T-PREAMBLE-PARTS',
+    report: () => withSection(r21, 4, null),
+    fires: 1,
+    severity: 'info',
+    expected: 6,
+    actual: 5,
+    message: ['六个部分', '5'],
+  },
   {
     name: 'fee with no request',
     rule: 'T-S6-FEE-WITHOUT-REQUESTS',
-    report: () => withSection(withCells(r21, { 's3.new_received.total': 0, 's3.carried_over.total': 0 }), 6, '本年度收取信息处理费 200 元。'),
+    report: () =>
+      withSection(withCells(r21, { 's3.new_received.total': 0, 's3.carried_over.total': 0 }), 6, '本年度收取信息处理费 200 元。'),
     fires: 1,
     severity: 'info',
     cells: ['s3.new_received.total', 's3.carried_over.total'],
     actual: 200,
     message: ['200元', '0'],
   },
-  { name: 'fee with requests', rule: 'T-S6-FEE-WITHOUT-REQUESTS', report: () => withSection(r21, 6, '本年度收取信息处理费 200 元。'), fires: 0 },
-  { name: 'no fee and no request', rule: 'T-S6-FEE-WITHOUT-REQUESTS', report: () => withSection(withCells(r21, { 's3.new_received.total': 0, 's3.carried_over.total': 0 }), 6, '本年度未收取信息处理费。'), fires: 0 },
+  {
+    name: 'fee with requests',
+    rule: 'T-S6-FEE-WITHOUT-REQUESTS',
+    report: () => withSection(r21, 6, '本年度收取信息处理费 200 元。'),
+    fires: 0,
+  },
+  {
+    name: 'no fee and no request',
+    rule: 'T-S6-FEE-WITHOUT-REQUESTS',
+    report: () => withSection(withCells(r21, { 's3.new_received.total': 0, 's3.carried_over.total': 0 }), 6, '本年度未收取信息处理费。'),
+    fires: 0,
+  },
 ];
 
 describe('text rules', () => {

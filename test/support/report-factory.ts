@@ -13,21 +13,20 @@
  * small, tables 三 and 四 are never all zero, and the prose states the table totals
  * (收到申请 N 件, 办结 N 件, 行政复议 N 件 …) so T-NUM-TEXT-TABLE has something to compare.
  */
-import { ReportSchema, type CellValue, type Recognition, type Report, type Section } from '../../shared/report/model.ts';
+import { type CellValue, type Recognition, type Report, ReportSchema, type Section } from '../../shared/report/model.ts';
 import {
+  type Edition,
+  outcomeRows,
   SECTION_HEADINGS,
+  type SectionNumber,
   T3_APPLICANTS,
-
   T3_ROWS,
   T4_COLUMNS,
   T4_GROUPS,
   TEMPLATE_TABLES,
-  outcomeRows,
   t2Key,
   t3Key,
   t4Key,
-  type Edition,
-  type SectionNumber,
 } from '../../shared/report/template.ts';
 
 export interface ReportOptions {
@@ -275,8 +274,5 @@ export function withReport(report: Report, patch: Partial<Report>): Report {
 
 /** Every cell key of tables 三 and 四 of a report's edition, in template order. */
 export function arithmeticKeys(edition: Edition): string[] {
-  return TEMPLATE_TABLES[edition]
-    .filter((t) => t.id === 't3' || t.id === 't4')
-    .flatMap((t) => t.rows.flatMap((row) => row.cells));
+  return TEMPLATE_TABLES[edition].filter((t) => t.id === 't3' || t.id === 't4').flatMap((t) => t.rows.flatMap((row) => row.cells));
 }
-

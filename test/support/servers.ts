@@ -11,16 +11,17 @@
  * `startDynalite()` / `startS3rver()` start one of them alone. Nothing here reads outside the
  * project; s3rver stores objects in a fresh temporary directory removed by stop().
  */
-import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { documentClient } from '../../shared/adapters/dynamodb/client.ts';
+
 import { mkdtemp, rm } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CreateTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { S3Client } from '@aws-sdk/client-s3';
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import dynalite from 'dynalite';
 import S3rver from 's3rver';
+import { documentClient } from '../../shared/adapters/dynamodb/client.ts';
 import { createTableInput } from '../../shared/adapters/dynamodb/table-definition.ts';
 
 export const LOCAL_REGION = 'us-east-1';

@@ -6,14 +6,14 @@
 import { readFileSync } from 'node:fs';
 import { Logger } from '@aws-lambda-powertools/logger';
 import { Metrics } from '@aws-lambda-powertools/metrics';
+import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
-import { PublishCommand, SNSClient, type PublishCommandInput } from '@aws-sdk/client-sns';
-import { QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { PublishCommand, type PublishCommandInput, SNSClient } from '@aws-sdk/client-sns';
+import { type DynamoDBDocumentClient, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { Context, SQSEvent, SQSRecord } from 'aws-lambda';
 import { mockClient } from 'aws-sdk-client-mock';
 import { encodeS3Key } from '../../functions/ingest/events.ts';
 import { createIngestHandler, type IngestDeps } from '../../functions/ingest/handler.ts';
-import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 
 export const TOPIC_ARN = 'arn:aws:sns:ap-east-1:123456789012:nianbao-reports';
 export const API_URL = 'https://api.example.test/prod';
@@ -22,7 +22,6 @@ export const BUCKET = 'nianbao-uploads';
 export const SEED = new Uint8Array(readFileSync(new URL('../fixtures/seed/heilongjiang-gxt-2022.txt', import.meta.url)));
 export const SEED_AGENCY = '黑龙江省工业和信息化厅';
 export const corpus = (name: string) => new Uint8Array(readFileSync(new URL(`../fixtures/corpus/${name}`, import.meta.url)));
-
 
 let messageSeq = 0;
 

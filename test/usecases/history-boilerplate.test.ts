@@ -3,16 +3,16 @@
  * year contain are left out of H-TEXT-COPIED, through the real ingest handler.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Report } from '../../shared/report/model.ts';
-import { normalizeSentence } from '../../shared/rules/history/sentences.ts';
-import { keys, sentenceHashOf, SentenceItemSchema } from '../../shared/adapters/dynamodb/items.ts';
-import { reportIdOf } from '../../shared/usecases/records.ts';
+import { keys, SentenceItemSchema, sentenceHashOf } from '../../shared/adapters/dynamodb/items.ts';
 import { DynamoReportStore } from '../../shared/adapters/dynamodb/report-store.ts';
 import { SENTENCE_AGENCY_CAP } from '../../shared/adapters/dynamodb/sentence-store.ts';
+import type { Report } from '../../shared/report/model.ts';
 import { indexedSentences } from '../../shared/rules/history/copied-text.ts';
+import { normalizeSentence } from '../../shared/rules/history/sentences.ts';
+import { reportIdOf } from '../../shared/usecases/records.ts';
 import { yearPair } from '../rules/history/pairs.ts';
 import { withSection } from '../support/report-factory.ts';
-import { startServers, type LocalServers } from '../support/servers.ts';
+import { type LocalServers, startServers } from '../support/servers.ts';
 import { BUCKET, buildHandler, lambdaContext, mockSns, partition, putObject, s3Record, sqsEvent } from './harness.ts';
 import { bytesOf } from './history-texts.ts';
 

@@ -4,12 +4,12 @@
  * other; names that are `same` only through a place prefix are not found (docs/history.md).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DynamoReportStore } from '../../shared/adapters/dynamodb/report-store.ts';
 import { sameAgency } from '../../shared/report/agency.ts';
 import { agencyKeyOf, reportIdOf } from '../../shared/usecases/records.ts';
-import { DynamoReportStore } from '../../shared/adapters/dynamodb/report-store.ts';
 import { yearPair } from '../rules/history/pairs.ts';
 import { withCells } from '../support/report-factory.ts';
-import { startServers, type LocalServers } from '../support/servers.ts';
+import { type LocalServers, startServers } from '../support/servers.ts';
 import { BUCKET, buildHandler, lambdaContext, mockSns, putObject, s3Record, sqsEvent } from './harness.ts';
 import { bytesOf } from './history-texts.ts';
 
@@ -50,7 +50,13 @@ describe('previous-year lookup through the pipeline', () => {
   const pairOf = (agency2021: string, agency2022: string) => {
     const { previous, report } = yearPair({ year: 2022, edition: '2021', agency: agency2022, previousAgency: agency2021 });
     const k = 's3.carried_forward.natural';
-    return { r2021: withCells(previous, { [k]: (previous.cells[k] as number) + 1, 's3.carried_forward.total': (previous.cells['s3.carried_forward.total'] as number) + 1 }), r2022: report };
+    return {
+      r2021: withCells(previous, {
+        [k]: (previous.cells[k] as number) + 1,
+        's3.carried_forward.total': (previous.cells['s3.carried_forward.total'] as number) + 1,
+      }),
+      r2022: report,
+    };
   };
 
   it('finds last year written 人民政府 when this year writes 政府, in either order of arrival', async () => {
@@ -62,7 +68,10 @@ describe('previous-year lookup through the pipeline', () => {
     };
     const carry = async (agency: string) => {
       const [latest] = await repo.versions(reportIdOf(agency, 2022));
-      return { latest: latest!, carry: (await repo.findings(reportIdOf(agency, 2022), latest!.versionId)).filter((f) => f.ruleId === 'X-T3-CARRYOVER').length };
+      return {
+        latest: latest!,
+        carry: (await repo.findings(reportIdOf(agency, 2022), latest!.versionId)).filter((f) => f.ruleId === 'X-T3-CARRYOVER').length,
+      };
     };
 
     const inOrder = pairOf('示例县人民政府办公室', '示例县政府办公室');
@@ -78,6 +87,9 @@ describe('previous-year lookup through the pipeline', () => {
     await upload('uploads/2021/b/2021.txt', bytesOf(reversed.r2021));
     const b = await carry('示例乡政府');
     expect(b.carry).toBe(2);
-    expect(b.latest.evaluation).toMatchObject({ kind: 'previous-year', triggeredBy: { reportId: reportIdOf('示例乡人民政府', 2021), year: 2021 } });
+    expect(b.latest.evaluation).toMatchObject({
+      kind: 'previous-year',
+      triggeredBy: { reportId: reportIdOf('示例乡人民政府', 2021), year: 2021 },
+    });
   });
 });

@@ -6,6 +6,7 @@
 import type { Report } from '../../shared/report/model.ts';
 import {
   SECTION_HEADINGS,
+  type SectionNumber,
   T2,
   T3_COLUMNS,
   T3_GROUP_LABELS,
@@ -16,7 +17,6 @@ import {
   t2Key,
   t3Key,
   t4Key,
-  type SectionNumber,
 } from '../../shared/report/template.ts';
 
 const cell = (report: Report, key: string): string => {

@@ -5,20 +5,20 @@
  */
 import { PublishCommand } from '@aws-sdk/client-sns';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { FindingItemSchema, keys } from '../../shared/adapters/dynamodb/items.ts';
+import { createQueries } from '../../shared/adapters/dynamodb/queries.ts';
+import { DynamoReportStore } from '../../shared/adapters/dynamodb/report-store.ts';
 import { S3ObjectSource } from '../../shared/adapters/s3/object-source.ts';
-import { checkBytes } from '../../shared/usecases/check.ts';
 import type { ProcessedUpload } from '../../shared/render/email.ts';
-import { ingestObject } from '../../shared/usecases/ingest.ts';
-import { REEVALUATION_SOURCE } from '../../shared/usecases/evaluate.ts';
 import type { Report } from '../../shared/report/model.ts';
 import { RULESET_VERSION } from '../../shared/rules/catalogue.ts';
-import { createQueries } from '../../shared/adapters/dynamodb/queries.ts';
-import { FindingItemSchema, keys } from '../../shared/adapters/dynamodb/items.ts';
+import { checkBytes } from '../../shared/usecases/check.ts';
+import { REEVALUATION_SOURCE } from '../../shared/usecases/evaluate.ts';
+import { ingestObject } from '../../shared/usecases/ingest.ts';
 import { reportIdOf } from '../../shared/usecases/records.ts';
-import { DynamoReportStore } from '../../shared/adapters/dynamodb/report-store.ts';
 import { yearPair } from '../rules/history/pairs.ts';
 import { withCells, withSection } from '../support/report-factory.ts';
-import { startServers, type LocalServers } from '../support/servers.ts';
+import { type LocalServers, startServers } from '../support/servers.ts';
 import { BUCKET, buildHandler, lambdaContext, mockSns, partition, putObject, s3Record, sqsEvent } from './harness.ts';
 import { bytesOf } from './history-texts.ts';
 
@@ -81,7 +81,11 @@ describe('out-of-order arrival', () => {
     expect(second).toMatchObject({
       previousVersionId: first!.versionId,
       previousYear: { reportId: id2021, versionId: v2021!.versionId },
-      evaluation: { kind: 'previous-year', basedOn: first!.versionId, triggeredBy: { reportId: id2021, versionId: v2021!.versionId, year: 2021 } },
+      evaluation: {
+        kind: 'previous-year',
+        basedOn: first!.versionId,
+        triggeredBy: { reportId: id2021, versionId: v2021!.versionId, year: 2021 },
+      },
       objectKey: first!.objectKey,
       sourceVersion: first!.sourceVersion,
       uploadMetadata: first!.uploadMetadata,
@@ -90,7 +94,11 @@ describe('out-of-order arrival', () => {
 
     // The findings are what the rules give for 2022 with 2021 as its previous year.
     const direct2021 = await checkBytes(bytesOf(inconsistent2021), { fileName: '2021.txt' });
-    const direct = await checkBytes(bytesOf(report2022), { fileName: '2022.txt', metadata: first!.uploadMetadata!, previous: direct2021.report! });
+    const direct = await checkBytes(bytesOf(report2022), {
+      fileName: '2022.txt',
+      metadata: first!.uploadMetadata!,
+      previous: direct2021.report!,
+    });
     const stored = await repo.findingItems(id2022, second!.versionId);
     expect(stored.map((f) => [f.ruleId, f.message])).toEqual(direct.findings.map((f) => [f.ruleId, f.message]));
     const carry = stored.filter((f) => f.ruleId === 'X-T3-CARRYOVER');
@@ -112,12 +120,23 @@ describe('out-of-order arrival', () => {
     expect(body.email).toContain(`重新检查：本报告已入库，其上一年度（2021 年）报告（编号 ${id2021}）随后才入库`);
     expect(body.email).toContain('与上一版本相比：新增 2 条，已解决 0 条');
     expect(body.email).toContain('[X-T3-CARRYOVER]');
-    const payload = JSON.parse(body.default) as { reportId: string; evaluation: { kind: string; triggeredBy: { reportId: string } }; diff: unknown };
-    expect(payload).toMatchObject({ reportId: id2022, evaluation: { kind: 'previous-year', triggeredBy: { reportId: id2021 } }, diff: { new: 2, resolved: 0 } });
+    const payload = JSON.parse(body.default) as {
+      reportId: string;
+      evaluation: { kind: string; triggeredBy: { reportId: string } };
+      diff: unknown;
+    };
+    expect(payload).toMatchObject({
+      reportId: id2022,
+      evaluation: { kind: 'previous-year', triggeredBy: { reportId: id2021 } },
+      diff: { new: 2, resolved: 0 },
+    });
 
     // The API shows why the version exists.
     const listed = await createQueries({ client: servers.doc, tableName: servers.tableName }).listVersions(id2022);
-    expect(listed!.map((v) => [v.latest, v.evaluation?.kind ?? null])).toEqual([[true, 'previous-year'], [false, null]]);
+    expect(listed!.map((v) => [v.latest, v.evaluation?.kind ?? null])).toEqual([
+      [true, 'previous-year'],
+      [false, null],
+    ]);
     expect(listed![0]).toMatchObject({
       previousVersionId: first!.versionId,
       previousYear: { reportId: id2021, versionId: v2021!.versionId },
@@ -137,7 +156,11 @@ describe('out-of-order arrival', () => {
     expect(await deliver(handler, `uploads/2021/${agency}/2021.txt`)).toEqual({ batchItemFailures: [] });
     expect(published()).toHaveLength(5);
     const third = (await repo.versions(id2022))[0]!;
-    expect(third).toMatchObject({ previousVersionId: second!.versionId, diff: { new: 0, resolved: 2 }, evaluation: { kind: 'previous-year', basedOn: second!.versionId } });
+    expect(third).toMatchObject({
+      previousVersionId: second!.versionId,
+      diff: { new: 0, resolved: 2 },
+      evaluation: { kind: 'previous-year', basedOn: second!.versionId },
+    });
     expect(ids(await repo.resolvedItems(id2022, third.versionId))).toEqual(['X-T3-CARRYOVER', 'X-T3-CARRYOVER']);
   });
 
@@ -162,7 +185,11 @@ describe('out-of-order arrival', () => {
 
     // A 2021 re-upload that changes nothing for 2022 (same figures, section 六 reworded): 2022 is
     // checked against it, but no new version of 2022 is stored and nothing more is sent.
-    const reworded = withSection(inconsistent2021, 6, `${inconsistent2021.sections.find((s) => s.number === 6)!.text}另无其他需要报告的事项。`);
+    const reworded = withSection(
+      inconsistent2021,
+      6,
+      `${inconsistent2021.sections.find((s) => s.number === 6)!.text}另无其他需要报告的事项。`,
+    );
     await putObject(servers.s3, `uploads/2021/${agency}/a.txt`, bytesOf(reworded));
     await deliver(handler, `uploads/2021/${agency}/a.txt`);
     expect(await repo.versions(reportIdOf(agency, 2021))).toHaveLength(2);
@@ -201,7 +228,11 @@ describe('out-of-order arrival', () => {
     expect(subjects.filter((s) => s?.includes('re-evaluated'))).toHaveLength(2); // the failed call and the retry
     expect(subjects).toHaveLength(4);
     // The idempotency record of the re-evaluation is completed: a third delivery does nothing.
-    const record = await repo.processing({ bucket: REEVALUATION_SOURCE, objectKey: id2022, sourceVersion: `${reportIdOf(agency, 2021)}#${(await repo.versions(reportIdOf(agency, 2021)))[0]!.versionId}` });
+    const record = await repo.processing({
+      bucket: REEVALUATION_SOURCE,
+      objectKey: id2022,
+      sourceVersion: `${reportIdOf(agency, 2021)}#${(await repo.versions(reportIdOf(agency, 2021)))[0]!.versionId}`,
+    });
     expect(record).toMatchObject({ status: 'completed', reportId: id2022, versionId: versions[0]!.versionId });
     await deliver(handler, `uploads/2021/${agency}/a.txt`);
     expect(published()).toHaveLength(4);
@@ -235,10 +266,15 @@ describe('out-of-order arrival', () => {
       { objects: new S3ObjectSource(servers.s3), store, notifier: { publish: async (u) => void sent.push(u) } },
     );
     expect(blind).toBe(false);
-    expect(outcome).toMatchObject({ kind: 'processed', followUp: { nextYear: { kind: 'none' }, thisYear: { kind: 'stored', reportId: id2022, added: 2 } } });
+    expect(outcome).toMatchObject({
+      kind: 'processed',
+      followUp: { nextYear: { kind: 'none' }, thisYear: { kind: 'stored', reportId: id2022, added: 2 } },
+    });
     const [latest, upload] = await repo.versions(id2022);
     expect(upload!.previousYear).toBeUndefined();
-    expect(latest).toMatchObject({ evaluation: { kind: 'previous-year', basedOn: upload!.versionId, triggeredBy: { reportId: id2021, year: 2021 } } });
+    expect(latest).toMatchObject({
+      evaluation: { kind: 'previous-year', basedOn: upload!.versionId, triggeredBy: { reportId: id2021, year: 2021 } },
+    });
     expect(sent.map((u) => u.evaluation?.kind ?? 'upload')).toEqual(['upload', 'previous-year']);
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { splitText } from '../../shared/adapters/dynamodb/version-items.ts';
 import { decodeMetadataValue, identityFromKey, metadataOf } from '../../shared/usecases/identity.ts';
 import { reportIdOf, unidentifiedReportIdOf, versionIdOf } from '../../shared/usecases/records.ts';
-import { splitText } from '../../shared/adapters/dynamodb/version-items.ts';
 
 describe('report identity', () => {
   it.each([

@@ -2,31 +2,39 @@
  * The ingest handler against real dynalite and s3rver; SNS mocked at the client.
  */
 import { readFileSync } from 'node:fs';
-import { HeadObjectCommand } from '@aws-sdk/client-s3';
 import { ProvisionedThroughputExceededException } from '@aws-sdk/client-dynamodb';
+import { HeadObjectCommand } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { checkBytes } from '../../shared/usecases/check.ts';
+import {
+  CellsItemSchema,
+  FindingItemSchema,
+  keys,
+  ReportItemSchema,
+  ResolvedItemSchema,
+  SectionItemSchema,
+  VersionItemSchema,
+} from '../../shared/adapters/dynamodb/items.ts';
+import { DynamoReportStore } from '../../shared/adapters/dynamodb/report-store.ts';
 import { renderEmail, renderSns } from '../../shared/render/email.ts';
 import { countBySeverity } from '../../shared/report/status.ts';
 import { diffFindings } from '../../shared/rules/diff.ts';
-import { CellsItemSchema, FindingItemSchema, ReportItemSchema, ResolvedItemSchema, SectionItemSchema, VersionItemSchema, keys } from '../../shared/adapters/dynamodb/items.ts';
+import { checkBytes } from '../../shared/usecases/check.ts';
 import { reportIdOf, unidentifiedReportIdOf } from '../../shared/usecases/records.ts';
-import { DynamoReportStore } from '../../shared/adapters/dynamodb/report-store.ts';
-import { documentClient, dynamoClient, startServers, type LocalServers } from '../support/servers.ts';
+import { documentClient, dynamoClient, type LocalServers, startServers } from '../support/servers.ts';
 import {
   API_URL,
   BUCKET,
-  SEED,
-  SEED_AGENCY,
-  TOPIC_ARN,
   buildHandler,
   corpus,
   lambdaContext,
   mockSns,
   partition,
   putObject,
+  SEED,
+  SEED_AGENCY,
   s3Record,
   sqsEvent,
+  TOPIC_ARN,
 } from './harness.ts';
 
 process.env.POWERTOOLS_METRICS_DISABLED = 'true';
@@ -43,9 +51,9 @@ afterAll(async () => servers?.stop());
 const handlerWith = (sns: ReturnType<typeof mockSns>['sns'], overrides = {}) =>
   buildHandler({ s3: servers.s3, dynamo: servers.dynamo, sns }, servers.tableName, overrides);
 
-const expected = JSON.parse(
-  readFileSync(new URL('../fixtures/seed/heilongjiang-gxt-2022.expected.json', import.meta.url), 'utf8'),
-) as { values: Record<string, number | null | '/'> };
+const expected = JSON.parse(readFileSync(new URL('../fixtures/seed/heilongjiang-gxt-2022.expected.json', import.meta.url), 'utf8')) as {
+  values: Record<string, number | null | '/'>;
+};
 
 describe('the seed, end to end', () => {
   it('stores report, version, sections, cells and findings and publishes one exact message', async () => {
@@ -57,14 +65,27 @@ describe('the seed, end to end', () => {
     const response = await handlerWith(sns)(event, lambdaContext());
     expect(response).toEqual({ batchItemFailures: [] });
 
-    const direct = await checkBytes(SEED, { fileName: '黑龙江省工业和信息化厅 2022年报.txt', metadata: { agency: SEED_AGENCY, year: 2022, fileName: '黑龙江省工业和信息化厅 2022年报.txt' } });
+    const direct = await checkBytes(SEED, {
+      fileName: '黑龙江省工业和信息化厅 2022年报.txt',
+      metadata: { agency: SEED_AGENCY, year: 2022, fileName: '黑龙江省工业和信息化厅 2022年报.txt' },
+    });
     expect(direct.report?.agency).toBe(SEED_AGENCY);
     const reportId = reportIdOf(SEED_AGENCY, 2022);
     expect(reportId).toMatch(/^2022-[0-9a-f]{10}$/);
 
     const head = ReportItemSchema.parse((await partition(servers.doc, servers.tableName, keys.report(reportId).pk, 'LATEST'))[0]);
-    expect(head).toMatchObject({ reportId, agency: SEED_AGENCY, year: 2022, identified: true, objectKey: key, bucket: BUCKET, edition: '2021' });
-    const versions = (await partition(servers.doc, servers.tableName, keys.report(reportId).pk, 'VERSION#')).map((i) => VersionItemSchema.parse(i));
+    expect(head).toMatchObject({
+      reportId,
+      agency: SEED_AGENCY,
+      year: 2022,
+      identified: true,
+      objectKey: key,
+      bucket: BUCKET,
+      edition: '2021',
+    });
+    const versions = (await partition(servers.doc, servers.tableName, keys.report(reportId).pk, 'VERSION#')).map((i) =>
+      VersionItemSchema.parse(i),
+    );
     expect(versions).toHaveLength(1);
     const version = versions[0]!;
     expect(version.versionId).toBe(head.latestVersionId);
@@ -82,8 +103,10 @@ describe('the seed, end to end', () => {
     expect(findings.every((f) => f.gsi3pk === `RULE#${f.ruleId}#YEAR#2022`)).toBe(true);
     // The seed's expected findings (fixtures/seed/*.expected.json: must_have / must_not_have).
     const ruleIds = new Set(findings.map((f) => f.ruleId));
-    for (const id of ['C-ROW-MISSING', 'C-SECTION-MISSING', 'C-SECTION-HEADING-VARIANT', 'T-S5-PRIOR-RECTIFICATION']) expect(ruleIds).toContain(id);
-    for (const id of ['T-NUM-TEXT-TABLE', 'T-S6-FEE-STATEMENT', 'M-PERIOD-MISSING', 'E-EDITION-YEAR-MISMATCH']) expect(ruleIds).not.toContain(id);
+    for (const id of ['C-ROW-MISSING', 'C-SECTION-MISSING', 'C-SECTION-HEADING-VARIANT', 'T-S5-PRIOR-RECTIFICATION'])
+      expect(ruleIds).toContain(id);
+    for (const id of ['T-NUM-TEXT-TABLE', 'T-S6-FEE-STATEMENT', 'M-PERIOD-MISSING', 'E-EDITION-YEAR-MISMATCH'])
+      expect(ruleIds).not.toContain(id);
     expect([...ruleIds].filter((id) => id.startsWith('K-'))).toEqual([]);
     expect(await repo.loadReport(reportId, version.versionId)).toEqual(direct.report);
 
@@ -108,7 +131,10 @@ describe('the seed, end to end', () => {
     expect(input.Subject).toMatch(/^\[nianbao\] 2022 report: [ -~]+ \(id 2022-[0-9a-f]{10}\)$/);
     expect(input.Subject!.length).toBeLessThan(100);
     expect(input.MessageAttributes).toMatchObject({
-      severity: { DataType: 'String', StringValue: version.counts.error ? 'error' : version.counts.warning ? 'warning' : version.counts.info ? 'info' : 'none' },
+      severity: {
+        DataType: 'String',
+        StringValue: version.counts.error ? 'error' : version.counts.warning ? 'warning' : version.counts.info ? 'info' : 'none',
+      },
       year: { DataType: 'Number', StringValue: '2022' },
       agency: { DataType: 'String', StringValue: SEED_AGENCY },
       ruleIds: { DataType: 'String.Array', StringValue: JSON.stringify([...new Set(direct.findings.map((f) => f.ruleId))].sort()) },
@@ -211,7 +237,7 @@ describe('a corrected re-upload', () => {
     const reportId = reportIdOf(SEED_AGENCY, 2022);
     const mine = (await repo.versions(reportId)).filter((v) => v.objectKey === key);
     expect(mine).toHaveLength(2);
-    const [v2, v1] = mine as [typeof mine[0], typeof mine[0]];
+    const [v2, v1] = mine as [(typeof mine)[0], (typeof mine)[0]];
     expect(v2.previousVersionId).toBe(v1.versionId);
     expect((await repo.getReport(reportId))?.latestVersionId).toBe(v2.versionId);
 
@@ -225,7 +251,9 @@ describe('a corrected re-upload', () => {
       resolved: diff.resolved.length,
       unchanged: diff.unchanged.length,
     });
-    const resolvedItems = (await partition(servers.doc, servers.tableName, keys.versionPartition(reportId, v2.versionId), 'RESOLVED#')).map((i) => ResolvedItemSchema.parse(i));
+    const resolvedItems = (await partition(servers.doc, servers.tableName, keys.versionPartition(reportId, v2.versionId), 'RESOLVED#')).map(
+      (i) => ResolvedItemSchema.parse(i),
+    );
     expect(resolvedItems.map((r) => r.ruleId)).toEqual(diff.resolved.map((f) => f.ruleId));
     expect(resolvedItems.every((r) => r.fromVersionId === v1.versionId && r.resolvedIn === v2.versionId)).toBe(true);
     // The superseded version's findings left the rule index.

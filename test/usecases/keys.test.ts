@@ -8,7 +8,10 @@ import { keyPrefix, keys, sentenceHashOf } from '../../shared/adapters/dynamodb/
 describe('keys', () => {
   it('report head, version and version partition', () => {
     expect(keys.report('r1')).toEqual({ pk: 'REPORT#r1', sk: 'LATEST' });
-    expect(keys.version('r1', '2026-01-05T00:00:00.000Z_ab12cd34')).toEqual({ pk: 'REPORT#r1', sk: 'VERSION#2026-01-05T00:00:00.000Z_ab12cd34' });
+    expect(keys.version('r1', '2026-01-05T00:00:00.000Z_ab12cd34')).toEqual({
+      pk: 'REPORT#r1',
+      sk: 'VERSION#2026-01-05T00:00:00.000Z_ab12cd34',
+    });
     expect(keys.versionPartition('r1', 'v9')).toBe('VERSION#r1#v9');
     expect(keys.section(3, 1)).toBe('SECTION#3#01');
     expect(keys.finding('0007')).toBe('FINDING#0007');

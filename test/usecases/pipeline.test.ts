@@ -4,13 +4,13 @@
  */
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { checkBytes } from '../../shared/usecases/check.ts';
-import type { ProcessedUpload } from '../../shared/render/email.ts';
-import { ingestObject, type PipelineDeps } from '../../shared/usecases/ingest.ts';
-import { type ObjectHead, type ObjectRef, type ObjectSource } from '../../shared/usecases/ports.ts';
-import { reportIdOf } from '../../shared/usecases/records.ts';
 import { DynamoReportStore } from '../../shared/adapters/dynamodb/report-store.ts';
-import { startServers, type LocalServers } from '../support/servers.ts';
+import type { ProcessedUpload } from '../../shared/render/email.ts';
+import { checkBytes } from '../../shared/usecases/check.ts';
+import { ingestObject, type PipelineDeps } from '../../shared/usecases/ingest.ts';
+import type { ObjectHead, ObjectRef, ObjectSource } from '../../shared/usecases/ports.ts';
+import { reportIdOf } from '../../shared/usecases/records.ts';
+import { type LocalServers, startServers } from '../support/servers.ts';
 
 const SEED = new Uint8Array(readFileSync(new URL('../fixtures/seed/heilongjiang-gxt-2022.txt', import.meta.url)));
 const AGENCY = '黑龙江省工业和信息化厅';

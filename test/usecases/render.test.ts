@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { type ProcessedUpload, renderEmail, renderSns, renderSubject, SNS_MAX_BYTES } from '../../shared/render/email.ts';
 import type { Finding } from '../../shared/report/model.ts';
-import { SNS_MAX_BYTES, renderEmail, renderSns, renderSubject, type ProcessedUpload } from '../../shared/render/email.ts';
 import { countBySeverity, statusOf } from '../../shared/report/status.ts';
 
 const f = (ruleId: string, severity: Finding['severity'], message: string, extra: Partial<Finding> = {}): Finding => ({
@@ -31,7 +31,10 @@ function upload(findings: Finding[], more: Partial<ProcessedUpload> = {}): Proce
 }
 
 const sample = [
-  f('X-TEST-COLUMN', 'error', '表三第一行各列之和为 11，总计栏为 12。', { suspect: 's3.new_received.total', cells: ['s3.new_received.total'] }),
+  f('X-TEST-COLUMN', 'error', '表三第一行各列之和为 11，总计栏为 12。', {
+    suspect: 's3.new_received.total',
+    cells: ['s3.new_received.total'],
+  }),
   f('X-TEST-ROW', 'error', '第二行\n跨行的说明', { source: { line: 50 } }),
   f('X-TEST-GROUP', 'error', '第三条'),
   f('C-SECTION-EMPTY', 'warning', '第五部分没有内容。'),
@@ -43,7 +46,10 @@ describe('renderSubject', () => {
     [upload(sample), '[nianbao] 2022 report: 3 errors, 1 warning (id 2022-ab12cd34ef)'],
     [upload([sample[3]!]), '[nianbao] 2022 report: 1 warning (id 2022-ab12cd34ef)'],
     [upload([sample[4]!]), '[nianbao] 2022 report: no problems (id 2022-ab12cd34ef)'],
-    [upload([sample[2]!], { identified: false, year: null, agency: null, reportId: 'u-0123456789' }), '[nianbao] unidentified upload: 1 error (id u-0123456789)'],
+    [
+      upload([sample[2]!], { identified: false, year: null, agency: null, reportId: 'u-0123456789' }),
+      '[nianbao] unidentified upload: 1 error (id u-0123456789)',
+    ],
   ])('is ASCII, one line, under 100 characters', (u, subject) => {
     expect(renderSubject(u)).toBe(subject);
     expect(subject).toMatch(/^[\x20-\x7e]{1,99}$/);
@@ -75,9 +81,18 @@ describe('renderSns', () => {
     expect(email).toContain('GET https://api.example.test/prod/reports/2022-ab12cd34ef');
     expect(email).toContain('这是该报告的第一个版本。');
     const payload = JSON.parse(bodies.default!);
-    expect(payload).toMatchObject({ reportId: '2022-ab12cd34ef', severity: 'error', counts: { error: 3, warning: 1, info: 1 }, omitted: { error: 0, warning: 0, info: 0 } });
+    expect(payload).toMatchObject({
+      reportId: '2022-ab12cd34ef',
+      severity: 'error',
+      counts: { error: 3, warning: 1, info: 1 },
+      omitted: { error: 0, warning: 0, info: 0 },
+    });
     expect(payload.findings).toHaveLength(5);
-    expect(payload.api).toEqual({ method: 'GET', path: '/reports/2022-ab12cd34ef', url: 'https://api.example.test/prod/reports/2022-ab12cd34ef' });
+    expect(payload.api).toEqual({
+      method: 'GET',
+      path: '/reports/2022-ab12cd34ef',
+      url: 'https://api.example.test/prod/reports/2022-ab12cd34ef',
+    });
   });
 
   it('lists new and resolved findings relative to the previous version', () => {
@@ -100,11 +115,20 @@ describe('renderSns', () => {
 
   it('summarizes thousands of findings under the SNS limit without cutting a line', () => {
     const many = Array.from({ length: 3000 }, (_, i) =>
-      f('P-CELL-UNPARSEABLE', i % 3 === 0 ? 'error' : i % 3 === 1 ? 'warning' : 'info', `单元格 s3.row${i}.total 的内容“${'很长的说明'.repeat(20)}”不是数字。`),
+      f(
+        'P-CELL-UNPARSEABLE',
+        i % 3 === 0 ? 'error' : i % 3 === 1 ? 'warning' : 'info',
+        `单元格 s3.row${i}.total 的内容“${'很长的说明'.repeat(20)}”不是数字。`,
+      ),
     );
     const message = renderSns(upload(many));
-    const size = Buffer.byteLength(message.Message) + Buffer.byteLength(message.Subject) +
-      Object.entries(message.MessageAttributes).reduce((n, [k, a]) => n + k.length + a.DataType.length + Buffer.byteLength(a.StringValue), 0);
+    const size =
+      Buffer.byteLength(message.Message) +
+      Buffer.byteLength(message.Subject) +
+      Object.entries(message.MessageAttributes).reduce(
+        (n, [k, a]) => n + k.length + a.DataType.length + Buffer.byteLength(a.StringValue),
+        0,
+      );
     expect(size).toBeLessThanOrEqual(SNS_MAX_BYTES);
     const { email, default: payload } = JSON.parse(message.Message) as { email: string; default: string };
     const lines = email.split('\n');

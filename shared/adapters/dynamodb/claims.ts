@@ -5,10 +5,10 @@
  */
 import { randomUUID } from 'node:crypto';
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { GetCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { type DynamoDBDocumentClient, GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { Claim, ClaimStore, ObjectVersionRef } from '../../usecases/ports.ts';
 import { versionIdOf } from '../../usecases/records.ts';
-import { keys, ProcessingItemSchema, type ProcessingItem } from './items.ts';
+import { keys, type ProcessingItem, ProcessingItemSchema } from './items.ts';
 
 export interface ClaimOptions {
   /** How long a claim protects an in-progress version from other workers (ms). */

@@ -4,14 +4,7 @@
  */
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
-import {
-  CellOriginSchema,
-  CellValueSchema,
-  FindingSchema,
-  IssuerKindSchema,
-  RecognitionSchema,
-  SourceSchema,
-} from '../../report/model.ts';
+import { CellOriginSchema, CellValueSchema, FindingSchema, IssuerKindSchema, RecognitionSchema, SourceSchema } from '../../report/model.ts';
 import { ReportHeadSchema, VersionRecordSchema } from '../../usecases/records.ts';
 
 // ---------------------------------------------------------------------------------------------

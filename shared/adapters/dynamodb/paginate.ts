@@ -6,14 +6,14 @@
  * last page (unless the read budget ran out, when the cursor resumes where reading stopped).
  */
 import {
-  QueryCommand,
-  ScanCommand,
   type DynamoDBDocumentClient,
+  QueryCommand,
   type QueryCommandInput,
+  ScanCommand,
   type ScanCommandInput,
 } from '@aws-sdk/lib-dynamodb';
-import { decodeCursor, encodeCursor, InvalidCursor, type CursorKey } from './cursor.ts';
 import type { Page } from '../../usecases/views.ts';
+import { type CursorKey, decodeCursor, encodeCursor, InvalidCursor } from './cursor.ts';
 
 type Raw = Record<string, unknown>;
 

@@ -3,27 +3,27 @@
  * item read is validated with the item schemas of items.ts and mapped to a view of views.ts;
  * listings are paginated with opaque cursors (cursor.ts, paginate.ts).
  */
-import { GetCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { type DynamoDBDocumentClient, GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { z } from 'zod';
 import type { Severity } from '../../report/model.ts';
-import { queryFingerprint, type CursorKey } from './cursor.ts';
+import type { ListFindingsFilter, ListReportsFilter, ReportFindings, ReportQueries } from '../../usecases/ports.ts';
+import { agencyKeyOf } from '../../usecases/records.ts';
+import type { LatestFinding, Page, ReportDetail, ReportSummary, VersionFinding, VersionSummary } from '../../usecases/views.ts';
+import { type CursorKey, queryFingerprint } from './cursor.ts';
 import {
   FindingItemSchema,
+  type Item,
   ItemSchema,
   keyPrefix,
   keys,
-  ReportItemSchema,
-  VersionItemSchema,
-  type Item,
   type ReportItem,
+  ReportItemSchema,
   type VersionItem,
+  VersionItemSchema,
 } from './items.ts';
-import { agencyKeyOf } from '../../usecases/records.ts';
 import { readPage } from './paginate.ts';
 import { TABLE_DEFINITION, type TableDefinition } from './table-definition.ts';
 import { latestFindingOf, reportDetailOf, reportSummaryOf, versionFindingOf, versionSummaryOf } from './to-views.ts';
-import type { ListFindingsFilter, ListReportsFilter, ReportFindings, ReportQueries } from '../../usecases/ports.ts';
-import type { LatestFinding, Page, ReportDetail, ReportSummary, VersionFinding, VersionSummary } from '../../usecases/views.ts';
 
 export interface QueryDeps {
   client: DynamoDBDocumentClient;
@@ -31,9 +31,6 @@ export interface QueryDeps {
   /** Most DynamoDB calls behind one page of a listing (default 10): bounds latency on filtered scans. */
   maxReadsPerPage?: number;
 }
-
-
-
 
 /** A stored item that does not match its schema: a bug or a corrupted table, never the caller's fault. */
 export class CorruptItem extends Error {
@@ -43,7 +40,10 @@ export class CorruptItem extends Error {
 function parse<T>(schema: z.ZodType<T>, raw: unknown): T {
   const result = schema.safeParse(raw);
   if (!result.success) {
-    const where = raw && typeof raw === 'object' ? `${String((raw as Record<string, unknown>).pk)} / ${String((raw as Record<string, unknown>).sk)}` : '?';
+    const where =
+      raw && typeof raw === 'object'
+        ? `${String((raw as Record<string, unknown>).pk)} / ${String((raw as Record<string, unknown>).sk)}`
+        : '?';
     throw new CorruptItem(`stored item ${where} does not match its schema: ${result.error.message}`);
   }
   return result.data;
@@ -66,7 +66,6 @@ const str = (key: CursorKey, name: string): string => (typeof key[name] === 'str
 // ---------------------------------------------------------------------------------------------
 // ReportQueries
 // ---------------------------------------------------------------------------------------------
-
 
 export function createQueries({ client, tableName, maxReadsPerPage }: QueryDeps): ReportQueries {
   async function getItem(key: { pk: string; sk: string }): Promise<Record<string, unknown> | undefined> {
@@ -107,10 +106,7 @@ export function createQueries({ client, tableName, maxReadsPerPage }: QueryDeps)
 
   /** A version item and the items of its partition, read together; null when the version does not exist. */
   async function versionWithItems(reportId: string, versionId: string): Promise<[VersionItem, Item[]] | null> {
-    const [version, items] = await Promise.all([
-      getVersionItem(reportId, versionId),
-      queryAll(keys.versionPartition(reportId, versionId)),
-    ]);
+    const [version, items] = await Promise.all([getVersionItem(reportId, versionId), queryAll(keys.versionPartition(reportId, versionId))]);
     return version ? [version, items] : null;
   }
 
@@ -159,7 +155,9 @@ export function createQueries({ client, tableName, maxReadsPerPage }: QueryDeps)
               TableName: tableName,
               IndexName: GSI1.indexName,
               KeyConditionExpression: skPrefix ? '#pk = :pk AND begins_with(#sk, :prefix)' : '#pk = :pk',
-              ExpressionAttributeNames: skPrefix ? { '#pk': GSI1.partitionKey.name, '#sk': GSI1.sortKey.name } : { '#pk': GSI1.partitionKey.name },
+              ExpressionAttributeNames: skPrefix
+                ? { '#pk': GSI1.partitionKey.name, '#sk': GSI1.sortKey.name }
+                : { '#pk': GSI1.partitionKey.name },
               ExpressionAttributeValues: skPrefix ? { ':pk': pkValue, ':prefix': skPrefix } : { ':pk': pkValue },
             },
           },
@@ -267,7 +265,8 @@ export function createQueries({ client, tableName, maxReadsPerPage }: QueryDeps)
       const values: Record<string, unknown> = { ':type': 'finding' };
       if (year !== undefined) filters.push('#year = :year'), (names['#year'] = 'year'), (values[':year'] = year);
       if (ruleId !== undefined) filters.push('#ruleId = :ruleId'), (names['#ruleId'] = 'ruleId'), (values[':ruleId'] = ruleId);
-      if (severity !== undefined) filters.push('#severity = :severity'), (names['#severity'] = 'severity'), (values[':severity'] = severity);
+      if (severity !== undefined)
+        filters.push('#severity = :severity'), (names['#severity'] = 'severity'), (values[':severity'] = severity);
       return readPage({
         client,
         read: {

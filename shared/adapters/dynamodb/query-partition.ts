@@ -2,7 +2,7 @@
  * Reading a whole partition (or the items of a partition whose sort key starts with a prefix),
  * every page, with strongly consistent reads: the version items the adapter writes and reads back.
  */
-import { QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { type DynamoDBDocumentClient, QueryCommand } from '@aws-sdk/lib-dynamodb';
 
 /**
  * Every item of partition `pk` whose sort key starts with `skPrefix` (every item for '').

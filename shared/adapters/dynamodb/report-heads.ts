@@ -3,11 +3,10 @@
  * by agency (gsi2, optionally of one year), or all of them (a Scan of the sparse gsi1, which only
  * report items carry). Reads every page; the caller decides how many reports it can afford.
  */
-import { QueryCommand, ScanCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { type DynamoDBDocumentClient, QueryCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
 import type { ReportHeadFilter } from '../../usecases/ports.ts';
-import { keys, ReportItemSchema, type ReportItem } from './items.ts';
 import { agencyKeyOf } from '../../usecases/records.ts';
-
+import { keys, type ReportItem, ReportItemSchema } from './items.ts';
 
 type Input = {
   TableName: string;

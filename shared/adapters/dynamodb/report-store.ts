@@ -6,7 +6,7 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { BoilerplateIndex } from '../../rules/history/boilerplate.ts';
 import type { ObjectVersionRef, ReportStore, VersionWrite } from '../../usecases/ports.ts';
-import { DynamoClaims, type ClaimOptions } from './claims.ts';
+import { type ClaimOptions, DynamoClaims } from './claims.ts';
 import { loadBoilerplate, recordSentences } from './sentence-store.ts';
 import { DynamoVersionReader } from './version-reader.ts';
 import { DynamoVersionWriter } from './version-writer.ts';

@@ -9,10 +9,10 @@
  * concurrency) and reads the entries of its own sentences (BatchGetItem, 100 keys a call).
  */
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { BatchGetCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { BatchGetCommand, type DynamoDBDocumentClient, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { normalizeAgency } from '../../report/agency.ts';
 import { BoilerplateIndex } from '../../rules/history/boilerplate.ts';
-import { keys, sentenceHashOf, SentenceItemSchema } from './items.ts';
+import { keys, SentenceItemSchema, sentenceHashOf } from './items.ts';
 import { drainWithBackoff } from './retry.ts';
 
 /** Agencies kept per sentence: the index answers "seen in ≥ k other agencies" for any k < this. */

@@ -2,7 +2,7 @@
  * Item → view: how the stored items of items.ts become the read models of views.ts. Drops every
  * key and denormalized attribute; joins a version's section parts and cell groups.
  */
-import type { FindingItem, Item, ReportItem, ResolvedItem, VersionItem } from './items.ts';
+
 import type {
   LatestFinding,
   ReportDetail,
@@ -12,6 +12,7 @@ import type {
   VersionFinding,
   VersionSummary,
 } from '../../usecases/views.ts';
+import type { FindingItem, Item, ReportItem, ResolvedItem, VersionItem } from './items.ts';
 
 // ---------------------------------------------------------------------------------------------
 
@@ -68,7 +69,11 @@ export function versionSummaryOf(item: VersionItem, latestVersionId: string | nu
           kind: item.evaluation.kind,
           basedOn: item.evaluation.basedOn,
           triggeredBy: item.evaluation.triggeredBy
-            ? { reportId: item.evaluation.triggeredBy.reportId, versionId: item.evaluation.triggeredBy.versionId, year: item.evaluation.triggeredBy.year }
+            ? {
+                reportId: item.evaluation.triggeredBy.reportId,
+                versionId: item.evaluation.triggeredBy.versionId,
+                year: item.evaluation.triggeredBy.year,
+              }
             : null,
         }
       : null,
@@ -126,7 +131,13 @@ export function reportDetailOf(version: VersionItem, latestVersionId: string | n
       case 'section': {
         let entry = parts.get(item.number);
         if (!entry) {
-          const section: SectionView = { number: item.number, heading: item.heading, text: '', variant: item.variant, numbered: item.numbered };
+          const section: SectionView = {
+            number: item.number,
+            heading: item.heading,
+            text: '',
+            variant: item.variant,
+            numbered: item.numbered,
+          };
           if (item.source) section.source = item.source;
           entry = { section, texts: [] };
           parts.set(item.number, entry);
@@ -152,7 +163,13 @@ export function reportDetailOf(version: VersionItem, latestVersionId: string | n
     }
   }
   detail.sections = [...parts.values()]
-    .map(({ section, texts }) => ({ ...section, text: texts.sort((a, b) => a[0] - b[0]).map(([, t]) => t).join('') }))
+    .map(({ section, texts }) => ({
+      ...section,
+      text: texts
+        .sort((a, b) => a[0] - b[0])
+        .map(([, t]) => t)
+        .join(''),
+    }))
     .sort((a, b) => a.number - b.number);
   detail.findings = findings.sort((a, b) => a.seq.localeCompare(b.seq)).map(versionFindingOf);
   detail.resolvedFindings = resolved.sort((a, b) => a.seq.localeCompare(b.seq)).map(resolvedFindingOf);

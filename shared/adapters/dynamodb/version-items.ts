@@ -2,18 +2,18 @@
  * Builders of the items of one version (docs/data-model.md): section text parts, cells by
  * section, recognition evidence, findings and resolved findings; and the way back to the model.
  */
-import { ReportSchema, type Finding, type Report } from '../../report/model.ts';
+import { type Finding, type Report, ReportSchema } from '../../report/model.ts';
 import {
-  CellsItemSchema,
-  RecognitionItemSchema,
-  SECTION_PART_CHARS,
-  SectionItemSchema,
-  keys,
-  seqOf,
   type CellsItem,
+  CellsItemSchema,
   type FindingItem,
+  keys,
+  RecognitionItemSchema,
   type ResolvedItem,
+  SECTION_PART_CHARS,
   type SectionItem,
+  SectionItemSchema,
+  seqOf,
   type VersionItem,
 } from './items.ts';
 

@@ -3,21 +3,21 @@
  * version's Report rebuilt from its section, cell and recognition items. Every item read is
  * validated with its schema (items.ts).
  */
-import { GetCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { type DynamoDBDocumentClient, GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { Finding, Report } from '../../report/model.ts';
 import type { ReportHeadFilter, StoredVersion } from '../../usecases/ports.ts';
 import { VersionRecordSchema } from '../../usecases/records.ts';
 import {
+  type FindingItem,
   FindingItemSchema,
   keyPrefix,
   keys,
-  ReportItemSchema,
-  ResolvedItemSchema,
-  VersionItemSchema,
-  type FindingItem,
   type ReportItem,
+  ReportItemSchema,
   type ResolvedItem,
+  ResolvedItemSchema,
   type VersionItem,
+  VersionItemSchema,
 } from './items.ts';
 import { queryPartition } from './query-partition.ts';
 import { reportHeads } from './report-heads.ts';
@@ -35,9 +35,7 @@ export class DynamoVersionReader {
   }
 
   async getVersion(reportId: string, versionId: string): Promise<VersionItem | undefined> {
-    const out = await this.doc.send(
-      new GetCommand({ TableName: this.tableName, Key: keys.version(reportId, versionId) }),
-    );
+    const out = await this.doc.send(new GetCommand({ TableName: this.tableName, Key: keys.version(reportId, versionId) }));
     return out.Item ? VersionItemSchema.parse(out.Item) : undefined;
   }
 
@@ -47,7 +45,11 @@ export class DynamoVersionReader {
       new QueryCommand({
         TableName: this.tableName,
         KeyConditionExpression: 'pk = :pk AND sk BETWEEN :lo AND :hi',
-        ExpressionAttributeValues: { ':pk': keys.report(reportId).pk, ':lo': keyPrefix.version, ':hi': keys.version(reportId, versionId).sk },
+        ExpressionAttributeValues: {
+          ':pk': keys.report(reportId).pk,
+          ':lo': keyPrefix.version,
+          ':hi': keys.version(reportId, versionId).sk,
+        },
         ScanIndexForward: false,
         Limit: 2,
         ConsistentRead: true,

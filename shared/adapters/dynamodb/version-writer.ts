@@ -5,7 +5,7 @@
  * superseded versions leave the per-rule index (gsi3).
  */
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { BatchWriteCommand, PutCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { BatchWriteCommand, type DynamoDBDocumentClient, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { VersionWrite } from '../../usecases/ports.ts';
 import { FindingItemSchema, keys, type ReportItem } from './items.ts';
 import { queryPartition } from './query-partition.ts';

@@ -3,7 +3,7 @@
  * shared/render/email.ts (ASCII subject, Chinese body, JSON payload, filterable attributes).
  */
 import { PublishCommand, type SNSClient } from '@aws-sdk/client-sns';
-import { renderSns, type ProcessedUpload, type RenderOptions } from '../../render/email.ts';
+import { type ProcessedUpload, type RenderOptions, renderSns } from '../../render/email.ts';
 import type { Notifier } from '../../usecases/ports.ts';
 
 export class SnsNotifier implements Notifier {

@@ -13,15 +13,15 @@
  */
 import type { CellValue, Report } from '../../report/model.ts';
 import {
+  type Edition,
+  outcomeRows,
   T3_APPLICANTS,
   T3_COLUMNS,
   T3_ROWS,
   T4_COLUMNS,
   T4_GROUPS,
-  outcomeRows,
   t3Key,
   t4Key,
-  type Edition,
 } from '../../report/template.ts';
 
 export type IdentityKind = 'K1' | 'K2' | 'K3' | 'K5';
@@ -55,14 +55,35 @@ function build(edition: Edition): Identity[] {
   }
   const outcomes = outcomeRows(edition);
   for (const c of columns) {
-    out.push(identity('K2', c, outcomes.map((r) => t3Key(r, c)), [t3Key('total_processed', c)]));
+    out.push(
+      identity(
+        'K2',
+        c,
+        outcomes.map((r) => t3Key(r, c)),
+        [t3Key('total_processed', c)],
+      ),
+    );
   }
   for (const row of T3_ROWS[edition]) {
-    out.push(identity('K3', row.key, T3_APPLICANTS.map((a) => t3Key(row.key, a)), [t3Key(row.key, 'total')]));
+    out.push(
+      identity(
+        'K3',
+        row.key,
+        T3_APPLICANTS.map((a) => t3Key(row.key, a)),
+        [t3Key(row.key, 'total')],
+      ),
+    );
   }
   const parts = T4_COLUMNS.map((c) => c.key).filter((c) => c !== 'total');
   for (const g of T4_GROUPS) {
-    out.push(identity('K5', g.key, parts.map((p) => t4Key(g.key, p)), [t4Key(g.key, 'total')]));
+    out.push(
+      identity(
+        'K5',
+        g.key,
+        parts.map((p) => t4Key(g.key, p)),
+        [t4Key(g.key, 'total')],
+      ),
+    );
   }
   return out;
 }

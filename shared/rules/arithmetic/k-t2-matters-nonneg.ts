@@ -1,7 +1,7 @@
-import type { Draft, Rule } from '../rule.ts';
 import { t2Key } from '../../report/template.ts';
-import { cell, fmt, lenient } from '../support.ts';
 import { t2RowName } from '../labels.ts';
+import type { Draft, Rule } from '../rule.ts';
+import { cell, fmt, lenient } from '../support.ts';
 
 const ROWS = ['license', 'other_services', 'penalty', 'coercion', 'fees'];
 

@@ -1,7 +1,7 @@
-import type { Draft, Rule } from '../rule.ts';
 import { t2Key } from '../../report/template.ts';
-import { cell, fmt, lenient } from '../support.ts';
 import { t2RowName } from '../labels.ts';
+import type { Draft, Rule } from '../rule.ts';
+import { cell, fmt, lenient } from '../support.ts';
 
 /** K11 (2019): total ≥ published for 规章 and 规范性文件. */
 export const rule: Rule = {

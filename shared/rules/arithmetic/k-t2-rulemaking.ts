@@ -1,6 +1,6 @@
-import type { Rule } from '../rule.ts';
 import { TEMPLATE_TABLES } from '../../report/template.ts';
 import { cellName } from '../labels.ts';
+import type { Rule } from '../rule.ts';
 import { cell, fmt } from '../support.ts';
 
 /** Names of bodies that may make 规章 even though they are departments (State Council ministries). */
@@ -14,8 +14,7 @@ export const rule: Rule = {
     const kind = metadata?.issuerKind ?? report.issuerKind;
     if (edition === null || !kind) return [];
     const agency = metadata?.agency ?? report.agency ?? '';
-    const noPower =
-      kind === 'township' || kind === 'general-office' || (kind === 'department' && !CENTRAL.test(agency));
+    const noPower = kind === 'township' || kind === 'general-office' || (kind === 'department' && !CENTRAL.test(agency));
     if (!noPower) return [];
     const row = TEMPLATE_TABLES[edition].find((t) => t.id === 't2.1')?.rows.find((r) => r.key === 'regulations');
     if (!row) return [];

@@ -1,7 +1,7 @@
-import type { Draft, Rule } from '../rule.ts';
 import { t2Key } from '../../report/template.ts';
-import { cell, fmt, lenient } from '../support.ts';
 import { t2RowName } from '../labels.ts';
+import type { Draft, Rule } from '../rule.ts';
+import { cell, fmt, lenient } from '../support.ts';
 
 /** K7 (2021): valid ≥ issued − repealed for 规章 and 行政规范性文件. */
 export const rule: Rule = {
@@ -14,8 +14,7 @@ export const rule: Rule = {
       if (issued === undefined || repealed === undefined || valid === undefined) continue;
       if (valid >= issued - repealed) continue;
       out.push({
-        message:
-          `表二“${t2RowName(row, '2021')}”：现行有效件数 ${fmt(valid)} 少于本年制发 ${fmt(issued)} − 本年废止 ${fmt(repealed)} = ${fmt(issued - repealed)}。`,
+        message: `表二“${t2RowName(row, '2021')}”：现行有效件数 ${fmt(valid)} 少于本年制发 ${fmt(issued)} − 本年废止 ${fmt(repealed)} = ${fmt(issued - repealed)}。`,
         cells: keys,
         expected: issued - repealed,
         actual: valid,

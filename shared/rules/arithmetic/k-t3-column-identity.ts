@@ -1,6 +1,6 @@
+import { splitKey, T3_SHORT, t3ColumnName } from '../labels.ts';
 import type { Rule } from '../rule.ts';
 import { fmt } from '../support.ts';
-import { T3_SHORT, splitKey, t3ColumnName } from '../labels.ts';
 import { analyze, brokenOf } from './identities.ts';
 
 /** K1: new_received.c + carried_over.c = total_processed.c + carried_forward.c (spec §5.1). */

@@ -1,7 +1,7 @@
-import type { Rule, Draft } from '../rule.ts';
 import { T3_COLUMNS, T3_GROUP_LABELS, T3_ROWS, t3Key } from '../../report/template.ts';
-import { fmt, lenientSum } from '../support.ts';
 import { bare, t3ColumnName } from '../labels.ts';
+import type { Draft, Rule } from '../rule.ts';
+import { fmt, lenientSum } from '../support.ts';
 import { analyze } from './identities.ts';
 
 /** A non-template subtotal row of （三）（四）（五）（六, 2021） that differs from its children, per column. */

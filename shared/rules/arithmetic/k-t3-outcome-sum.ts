@@ -1,6 +1,6 @@
+import { t3ColumnName } from '../labels.ts';
 import type { Rule } from '../rule.ts';
 import { fmt } from '../support.ts';
-import { t3ColumnName } from '../labels.ts';
 import { brokenOf } from './identities.ts';
 
 /** K2: total_processed.c = Σ of the edition's outcome rows in column c (spec §5.1). */

@@ -1,6 +1,6 @@
+import { t3RowName } from '../labels.ts';
 import type { Rule } from '../rule.ts';
 import { fmt } from '../support.ts';
-import { t3RowName } from '../labels.ts';
 import { analyze } from './identities.ts';
 
 /** A blank or "/" 总计 on a table-三 row whose applicant cells sum to more than 0. */

@@ -1,6 +1,6 @@
+import { splitKey, t3ColumnName, t3RowName } from '../labels.ts';
 import type { Rule } from '../rule.ts';
 import { fmt } from '../support.ts';
-import { splitKey, t3ColumnName, t3RowName } from '../labels.ts';
 import { analyze, brokenOf } from './identities.ts';
 
 /** K3: r.total = Σ over the six applicant columns (spec §5.1). */

@@ -1,6 +1,6 @@
+import { splitKey, t4ColumnName, t4GroupName } from '../labels.ts';
 import type { Rule } from '../rule.ts';
 import { fmt } from '../support.ts';
-import { splitKey, t4ColumnName, t4GroupName } from '../labels.ts';
 import { analyze, brokenOf } from './identities.ts';
 
 /** K5: g.total = g.upheld + g.corrected + g.other + g.pending (spec §5.2). */

@@ -1,6 +1,6 @@
+import { t4GroupName } from '../labels.ts';
 import type { Rule } from '../rule.ts';
 import { fmt } from '../support.ts';
-import { t4GroupName } from '../labels.ts';
 import { analyze } from './identities.ts';
 
 /** A blank or "/" table-四 总计 whose four parts sum to more than 0. */

@@ -6,8 +6,8 @@
  */
 import type { Report } from '../../report/model.ts';
 import { section } from '../support.ts';
-import { isTemplateSentence, type BoilerplateIndex } from './boilerplate.ts';
-import { sentencesOf, type Sentence } from './sentences.ts';
+import { type BoilerplateIndex, isTemplateSentence } from './boilerplate.ts';
+import { type Sentence, sentencesOf } from './sentences.ts';
 
 /** The sections compared: 一 总体情况 and 五 存在的主要问题及改进情况. */
 export const COMPARED_SECTIONS = [1, 5] as const;

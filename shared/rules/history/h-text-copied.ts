@@ -1,5 +1,5 @@
 import type { Rule } from '../rule.ts';
-import { COPIED_SHARE_THRESHOLD, MIN_COPIED_SENTENCES, copiedText } from './copied-text.ts';
+import { COPIED_SHARE_THRESHOLD, copiedText, MIN_COPIED_SENTENCES } from './copied-text.ts';
 import { consecutiveOf } from './previous.ts';
 import { quote } from './sentences.ts';
 

@@ -3,8 +3,9 @@
  * sameAgency, never on an uncertain identity), both years known and post-2018, and — for every
  * rule but X-EDITION-REGRESSION — exactly one year earlier.
  */
-import type { CellValue, Report } from '../../report/model.ts';
+
 import { sameAgency } from '../../report/agency.ts';
+import type { CellValue, Report } from '../../report/model.ts';
 import type { RuleContext } from '../rule.ts';
 import { cell } from '../support.ts';
 

@@ -13,19 +13,15 @@ export interface Sentence {
 }
 
 const SPLIT = /[。！？；!?;\n\r]+/;
-const ENUMERATION = /^(?:[（(]?[一二三四五六七八九十]+[）)、.]|[一二三四五六七八九十]+是|第[一二三四五六七八九十]+[，,、]?|[（(]?\d+[）)、.]|[①-⑳])+/;
+const ENUMERATION =
+  /^(?:[（(]?[一二三四五六七八九十]+[）)、.]|[一二三四五六七八九十]+是|第[一二三四五六七八九十]+[，,、]?|[（(]?\d+[）)、.]|[①-⑳])+/;
 const NUMBER = /\d+(?:[.,，]\d+)*/g;
 /** Everything but CJK ideographs, Latin letters and the number placeholder. */
 const NOT_WORD = /[^\p{Script=Han}A-Za-z#]/gu;
 
 /** The comparable form of one sentence. */
 export function normalizeSentence(text: string): string {
-  return prose(text)
-    .replace(/\s+/g, '')
-    .replace(ENUMERATION, '')
-    .replace(NUMBER, '#')
-    .replace(NOT_WORD, '')
-    .replace(/#+/g, '#');
+  return prose(text).replace(/\s+/g, '').replace(ENUMERATION, '').replace(NUMBER, '#').replace(NOT_WORD, '').replace(/#+/g, '#');
 }
 
 /** The sentences of a text, in order, with their normalized forms (empty ones dropped). */

@@ -25,7 +25,10 @@ export function problemClauses(text: string): string[] {
 /** Distinctive 4-character phrases of a clause (generic words removed). */
 function phrases(clause: string): string[] {
   const out: string[] = [];
-  for (const part of clause.replace(/\s+/g, '').replace(GENERIC, '|').split(/[|，,、：:“”"（）()]/)) {
+  for (const part of clause
+    .replace(/\s+/g, '')
+    .replace(GENERIC, '|')
+    .split(/[|，,、：:“”"（）()]/)) {
     for (let i = 0; i + 4 <= part.length; i++) out.push(part.slice(i, i + 4));
   }
   return out;

@@ -23,7 +23,8 @@ export const rule: Rule = {
       const before = stock(previous, key);
       if (now === undefined || before === undefined || now >= before) continue;
       const published = flow(report, t2Key(row, 'published'));
-      const usual = published === undefined ? '' : `（通常应为 ${fmt(before)} + 本年新公开 ${fmt(published)} = ${fmt(before + published)}）`;
+      const usual =
+        published === undefined ? '' : `（通常应为 ${fmt(before)} + 本年新公开 ${fmt(published)} = ${fmt(before + published)}）`;
       out.push({
         message:
           `表二“${t2RowName(row, '2019')}”：本报告（${year} 年）“对外公开总数量”为 ${fmt(now)}，` +

@@ -8,8 +8,7 @@ export const rule: Rule = {
   check({ report, metadata }) {
     const years = { ...report.recognition.years };
     if (metadata?.year !== undefined) years.metadata = metadata.year;
-    const base: keyof typeof PLACES | undefined =
-      years.title !== undefined ? 'title' : years.period !== undefined ? 'period' : undefined;
+    const base: keyof typeof PLACES | undefined = years.title !== undefined ? 'title' : years.period !== undefined ? 'period' : undefined;
     if (!base) return [];
     const baseYear = years[base]!;
     const out: Draft[] = [];

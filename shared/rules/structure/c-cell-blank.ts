@@ -1,7 +1,7 @@
+import { analyze, evaluate, identitiesOf } from '../arithmetic/identities.ts';
+import { cellName } from '../labels.ts';
 import type { Draft, Rule } from '../rule.ts';
 import { scanCells } from '../support.ts';
-import { cellName } from '../labels.ts';
-import { analyze, evaluate, identitiesOf } from '../arithmetic/identities.ts';
 
 /**
  * A template cell is blank. Info instead of warning when every relation containing the cell

@@ -1,7 +1,7 @@
+import { analyze } from '../arithmetic/identities.ts';
+import { cellName } from '../labels.ts';
 import type { Draft, Rule } from '../rule.ts';
 import { scanCells } from '../support.ts';
-import { cellName } from '../labels.ts';
-import { analyze } from '../arithmetic/identities.ts';
 
 /** A template cell holds a not-applicable mark; warning in tables 三/四, where every cell applies. */
 export const rule: Rule = {

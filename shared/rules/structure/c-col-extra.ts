@@ -1,5 +1,5 @@
-import type { Draft, Rule } from '../rule.ts';
 import { tableName } from '../labels.ts';
+import type { Draft, Rule } from '../rule.ts';
 
 /** A column that is not in the template. */
 export const rule: Rule = {

@@ -1,6 +1,6 @@
-import type { Draft, Rule } from '../rule.ts';
 import { TEMPLATE_TABLES } from '../../report/template.ts';
 import { columnName, splitKey, tableName } from '../labels.ts';
+import type { Draft, Rule } from '../rule.ts';
 
 /** A template column of a found table is missing (one finding per column). */
 export const rule: Rule = {

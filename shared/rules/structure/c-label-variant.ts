@@ -1,5 +1,5 @@
-import type { Rule } from '../rule.ts';
 import { tableName } from '../labels.ts';
+import type { Rule } from '../rule.ts';
 
 /** A row or column label matched only after normalization or through an alias. */
 export const rule: Rule = {

@@ -1,5 +1,5 @@
-import type { Draft, Rule } from '../rule.ts';
 import { tableName } from '../labels.ts';
+import type { Draft, Rule } from '../rule.ts';
 
 /** A row that is not a template row (kept, excluded from arithmetic). */
 export const rule: Rule = {

@@ -1,6 +1,6 @@
-import type { Draft, Rule } from '../rule.ts';
 import { TEMPLATE_TABLES } from '../../report/template.ts';
 import { rowName, tableName } from '../labels.ts';
+import type { Draft, Rule } from '../rule.ts';
 
 /** A template row of a found table is missing (one finding per row). */
 export const rule: Rule = {

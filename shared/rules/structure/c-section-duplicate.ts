@@ -1,5 +1,5 @@
-import type { Draft, Rule } from '../rule.ts';
 import { SECTION_NAMES } from '../labels.ts';
+import type { Draft, Rule } from '../rule.ts';
 
 /** A section heading matched more than once outside tables (one finding per section). */
 export const rule: Rule = {

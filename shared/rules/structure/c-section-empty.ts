@@ -1,5 +1,5 @@
-import type { Rule } from '../rule.ts';
 import { SECTION_HEADINGS, type SectionNumber } from '../../report/template.ts';
+import type { Rule } from '../rule.ts';
 
 /** Section 一, 五 or 六 has no body text (a bare 无 counts as content). */
 export const rule: Rule = {

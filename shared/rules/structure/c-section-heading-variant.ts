@@ -1,5 +1,5 @@
-import type { Rule } from '../rule.ts';
 import { SECTION_HEADINGS, type SectionNumber } from '../../report/template.ts';
+import type { Rule } from '../rule.ts';
 
 /** A section recognized only through a variant heading or without its number. */
 export const rule: Rule = {

@@ -1,5 +1,5 @@
-import type { Rule } from '../rule.ts';
 import { SECTION_HEADINGS, SECTION_NUMBERS } from '../../report/template.ts';
+import type { Rule } from '../rule.ts';
 import { section } from '../support.ts';
 
 /** One finding per section of the six that was not found. */

@@ -1,5 +1,5 @@
-import type { Rule } from '../rule.ts';
 import { SECTION_NAMES } from '../labels.ts';
+import type { Rule } from '../rule.ts';
 
 /** The sections found are not in the order 一…六. */
 export const rule: Rule = {

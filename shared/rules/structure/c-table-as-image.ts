@@ -1,5 +1,5 @@
-import type { Rule } from '../rule.ts';
 import { SECTION_NAMES } from '../labels.ts';
+import type { Rule } from '../rule.ts';
 
 /** Section 二, 三 or 四 holds an image and no table text. */
 export const rule: Rule = {

@@ -1,7 +1,7 @@
-import type { Rule } from '../rule.ts';
 import { TEMPLATE_TABLES } from '../../report/template.ts';
-import { section } from '../support.ts';
 import { SECTION_NAMES, tableName } from '../labels.ts';
+import type { Rule } from '../rule.ts';
+import { section } from '../support.ts';
 
 const HOME = {
   '2019': new Map(TEMPLATE_TABLES['2019'].map((t) => [t.id as string, t.section])),

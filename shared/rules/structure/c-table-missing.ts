@@ -1,7 +1,7 @@
-import type { Rule } from '../rule.ts';
 import { TEMPLATE_TABLES } from '../../report/template.ts';
-import { section } from '../support.ts';
 import { tableName } from '../labels.ts';
+import type { Rule } from '../rule.ts';
+import { section } from '../support.ts';
 
 /**
  * A template table of the edition was not found. Not reported when its section is missing

@@ -4,14 +4,29 @@
  * and allow spaces between digits and Chinese (`12 件`). Phrases that mix two outcomes
  * (予以公开及部分公开) are compared with the matching sum; vague verbs (办理, 受理) are skipped.
  */
-import { T3_ROWS, t3Key, t4Key, type Edition } from '../../report/template.ts';
+import { type Edition, T3_ROWS, t3Key, t4Key } from '../../report/template.ts';
 
 /** A gap of at most n characters that crosses no clause boundary, digit or conjunction. */
 const gap = (n: number) => `[^。;,、:!?\\d及和与或]{0,${n}}?`;
 const UNIT = '\\s*(?:件|个|条|项|起|宗|次)';
 const NUM = '(\\d+)';
 const AND = '(?:及|和|与|、|或)';
-const HINTS = ['收到', '新收', '上年结转', '结转', '办结', '答复', '予以公开', '部分公开', '不予公开', '无法提供', '不予处理', '行政复议', '行政诉讼', '规范性文件'];
+const HINTS = [
+  '收到',
+  '新收',
+  '上年结转',
+  '结转',
+  '办结',
+  '答复',
+  '予以公开',
+  '部分公开',
+  '不予公开',
+  '无法提供',
+  '不予处理',
+  '行政复议',
+  '行政诉讼',
+  '规范性文件',
+];
 
 export interface Quantity {
   /** What the prose talks about, in Chinese, for the message. */
@@ -24,7 +39,10 @@ export interface Quantity {
 }
 
 const rowsOf = (edition: Edition, group: string) =>
-  T3_ROWS[edition].map((r) => r.key).filter((k) => k.startsWith(`${group}.`)).map((k) => t3Key(k, 'total'));
+  T3_ROWS[edition]
+    .map((r) => r.key)
+    .filter((k) => k.startsWith(`${group}.`))
+    .map((k) => t3Key(k, 'total'));
 
 const q = (name: string, source: string, keys: (edition: Edition) => string[]): Quantity => ({
   name,

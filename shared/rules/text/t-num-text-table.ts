@@ -1,5 +1,5 @@
-import type { Draft, Rule } from '../rule.ts';
 import { analyze } from '../arithmetic/identities.ts';
+import type { Draft, Rule } from '../rule.ts';
 import { allProse, fmt } from '../support.ts';
 import { mentions } from './quantities.ts';
 

@@ -1,9 +1,10 @@
-import type { Draft, Rule } from '../rule.ts';
 import { t4Key } from '../../report/template.ts';
 import { analyze } from '../arithmetic/identities.ts';
+import type { Draft, Rule } from '../rule.ts';
 import { allProse, fmt } from '../support.ts';
 
-const NEGATION = /(未发生|没有发生|未出现|未有|没有|未收到|未被|不存在)[^。;]{0,20}?(复议|诉讼)|无[^。;,]{0,6}?(复议|诉讼)|(复议|诉讼)[^。;]{0,12}?(为零|均为\s*0(?!\d)|均未发生|均无|情况为无)/;
+const NEGATION =
+  /(未发生|没有发生|未出现|未有|没有|未收到|未被|不存在)[^。;]{0,20}?(复议|诉讼)|无[^。;,]{0,6}?(复议|诉讼)|(复议|诉讼)[^。;]{0,12}?(为零|均为\s*0(?!\d)|均未发生|均无|情况为无)/;
 const POSITIVE = /(发生|被申请|被提起|收到|涉及)[^。;,]{0,10}?(行政复议|行政诉讼)/;
 
 const GROUPS = {

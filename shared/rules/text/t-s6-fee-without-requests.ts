@@ -1,6 +1,6 @@
-import type { Rule } from '../rule.ts';
 import { t3Key } from '../../report/template.ts';
 import { analyze } from '../arithmetic/identities.ts';
+import type { Rule } from '../rule.ts';
 import { fmt, lenientSum, sectionProse } from '../support.ts';
 
 const FEE = /信息处理费[^。；;]{0,20}?(\d+(?:\.\d+)?)\s*(万元|元)/;

@@ -1,6 +1,6 @@
-import type { Draft, Rule } from '../rule.ts';
 import { isDeltaKey } from '../../report/template.ts';
 import { cellName } from '../labels.ts';
+import type { Draft, Rule } from '../rule.ts';
 import { fmt, scanCells } from '../support.ts';
 
 /** A negative value in any template cell other than the 2019 本年增/减 cells. */

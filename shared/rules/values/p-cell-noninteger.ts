@@ -1,6 +1,6 @@
-import type { Draft, Rule } from '../rule.ts';
 import { MONEY_KEYS } from '../../report/template.ts';
 import { cellName } from '../labels.ts';
+import type { Draft, Rule } from '../rule.ts';
 import { fmt, scanCells } from '../support.ts';
 
 /** A non-integer in a count cell (every cell but the money cells). */
@@ -15,7 +15,12 @@ export const rule: Rule = {
       const v = report.cells[key] as number;
       if (MONEY_KEYS.has(key)) continue;
       seen.add(key);
-      out.push({ message: `${cellName(key, edition)}为 ${fmt(v)}，计数应为整数。`, cells: [key], actual: v, source: report.cellSources[key] });
+      out.push({
+        message: `${cellName(key, edition)}为 ${fmt(v)}，计数应为整数。`,
+        cells: [key],
+        actual: v,
+        source: report.cellSources[key],
+      });
     }
     for (const i of report.recognition.cellIssues) {
       if (i.issue !== 'noninteger' || seen.has(i.key)) continue;

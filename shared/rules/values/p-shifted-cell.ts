@@ -5,10 +5,6 @@ import { issueDrafts } from './issues.ts';
 export const rule: Rule = {
   id: 'P-SHIFTED-CELL',
   check({ report }) {
-    return issueDrafts(
-      report,
-      'shifted',
-      (name, i) => `${name}填写为带符号的“${i.raw}”，疑似把“本年增/减”的数字填错了列。`,
-    );
+    return issueDrafts(report, 'shifted', (name, i) => `${name}填写为带符号的“${i.raw}”，疑似把“本年增/减”的数字填错了列。`);
   },
 };

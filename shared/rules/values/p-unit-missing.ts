@@ -1,5 +1,5 @@
-import type { Rule } from '../rule.ts';
 import { cellName } from '../labels.ts';
+import type { Rule } from '../rule.ts';
 import { fmt } from '../support.ts';
 
 const KEY = 's2.procurement.amount';

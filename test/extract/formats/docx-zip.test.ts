@@ -7,8 +7,8 @@ import { strToU8, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { extractDocx } from '../../../shared/extract/docx.ts';
 import { listZip, readZip } from '../../../shared/extract/zip.ts';
-import { fixture } from './fixtures.ts';
 import { problemOf } from '../../support/problem.ts';
+import { fixture } from './fixtures.ts';
 
 const W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"';
 const DOC = `<w:document ${W}><w:body><w:p><w:r><w:t>正文</w:t></w:r></w:p></w:body></w:document>`;
@@ -65,7 +65,6 @@ function zip64(name: string, data: Uint8Array): Uint8Array {
   return out;
 }
 
-
 describe('zip.ts', () => {
   it('stored (uncompressed) entries are read', () => {
     const bytes = zipSync({ 'word/document.xml': strToU8(DOC), 'a.txt': strToU8('x') }, { level: 0 });
@@ -109,6 +108,8 @@ describe('zip.ts', () => {
   });
 
   it('no end of central directory is I-UNREADABLE', () => {
-    expect(problemOf(() => listZip(strToU8('PK\u0003\u0004 not really a zip'))).detail).toMatchObject({ reason: 'no end of central directory' });
+    expect(problemOf(() => listZip(strToU8('PK\u0003\u0004 not really a zip'))).detail).toMatchObject({
+      reason: 'no end of central directory',
+    });
   });
 });

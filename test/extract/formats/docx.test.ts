@@ -3,8 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { extractDocx } from '../../../shared/extract/docx.ts';
 import { ZIP_LIMITS } from '../../../shared/extract/zip.ts';
 import type { TableBlock } from '../../../shared/report/model.ts';
-import { fixture } from './fixtures.ts';
 import { problemOf } from '../../support/problem.ts';
+import { fixture } from './fixtures.ts';
 
 const W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"';
 const p = (text: string, style?: string): string =>
@@ -34,7 +34,10 @@ describe('DOCX paragraphs', () => {
 <w:style w:type="paragraph" w:styleId="x"><w:name w:val="Custom"/><w:pPr><w:outlineLvl w:val="2"/></w:pPr></w:style>
 </w:styles>`;
     const doc = extractDocx(
-      docx(`${p('某局年度报告', '1')}${p('')}${p('一、总体情况', 'a5')}${p('（一）主动公开', 'x')}${p('正文</w:t></w:r><w:r><w:tab/><w:t>继续')}`, { 'word/styles.xml': styles }),
+      docx(
+        `${p('某局年度报告', '1')}${p('')}${p('一、总体情况', 'a5')}${p('（一）主动公开', 'x')}${p('正文</w:t></w:r><w:r><w:tab/><w:t>继续')}`,
+        { 'word/styles.xml': styles },
+      ),
     );
     expect(doc.format).toBe('docx');
     expect(doc.blocks).toEqual([
@@ -48,7 +51,8 @@ describe('DOCX paragraphs', () => {
   it('deleted text and field codes are not text; drawings are image blocks; the core title is read', () => {
     const body = `<w:p><w:r><w:t>保留</w:t></w:r><w:del><w:r><w:delText>删除</w:delText></w:r></w:del><w:r><w:instrText>PAGE</w:instrText></w:r></w:p>
 <w:p><w:r><w:drawing/></w:r></w:p>`;
-    const core = '<cp:coreProperties xmlns:cp="x" xmlns:dc="http://purl.org/dc/elements/1.1/"><dc:title>2022年年报</dc:title></cp:coreProperties>';
+    const core =
+      '<cp:coreProperties xmlns:cp="x" xmlns:dc="http://purl.org/dc/elements/1.1/"><dc:title>2022年年报</dc:title></cp:coreProperties>';
     const doc = extractDocx(docx(body, { 'docProps/core.xml': core }));
     expect(doc.title).toBe('2022年年报');
     expect(doc.blocks).toEqual([
@@ -109,7 +113,18 @@ describe('DOCX tables', () => {
     const doc = extractDocx(fixture('heilongjiang-gxt-2022.docx'));
     const t3 = doc.blocks.filter((b): b is TableBlock => b.kind === 'table')[1]!;
     expect(t3.rows).toHaveLength(28);
-    expect(t3.rows[5]!.map((c) => c.text)).toEqual(['三、本年度办理结果', '（一）予以公开', '（一）予以公开', '12', '0', '0', '0', '0', '0', '12']);
+    expect(t3.rows[5]!.map((c) => c.text)).toEqual([
+      '三、本年度办理结果',
+      '（一）予以公开',
+      '（一）予以公开',
+      '12',
+      '0',
+      '0',
+      '0',
+      '0',
+      '0',
+      '12',
+    ]);
     expect(t3.rows[5]![2]!.span).toBe(true);
     expect(t3.rows[27]![0]).toMatchObject({ text: '四、结转下年度继续办理' });
     expect(doc.title).toBe('黑龙江省工业和信息化厅2022年度政府信息公开工作报告');

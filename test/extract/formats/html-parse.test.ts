@@ -5,7 +5,7 @@ import { parseDocument } from 'htmlparser2';
 import { describe, expect, it } from 'vitest';
 import { decodeHtml } from '../../../shared/extract/html-charset.ts';
 import { VOID } from '../../../shared/extract/html-elements.ts';
-import { type HtmlElement, type HtmlNode, getAttribute, parseHtml } from '../../../shared/extract/html-parse.ts';
+import { getAttribute, type HtmlElement, type HtmlNode, parseHtml } from '../../../shared/extract/html-parse.ts';
 
 /** The tree as markup: every element closed where the tree closes it, attributes left out. */
 function show(node: HtmlNode): string {
@@ -37,9 +37,7 @@ describe('parseHtml: tokens', () => {
   });
 
   it('decodes named, numeric and legacy (no semicolon) character references in text and attributes', () => {
-    expect(tree('a&nbsp;b&amp;c&lt;d&gt;e&quot;&#20013;&#x6587;&hellip;&copy 2021 &nbsp&amp')).toBe(
-      'a\u00a0b&c<d>e"中文…© 2021 \u00a0&',
-    );
+    expect(tree('a&nbsp;b&amp;c&lt;d&gt;e&quot;&#20013;&#x6587;&hellip;&copy 2021 &nbsp&amp')).toBe('a\u00a0b&c<d>e"中文…© 2021 \u00a0&');
     expect(tree('&unknown; &')).toBe('&unknown; &');
     const img = find(parseHtml('<img alt="表&nbsp;二 &amp; 三" src="a.png?x=1&copy=2">'), 'img')!;
     expect(getAttribute(img, 'alt')).toBe('表\u00a0二 & 三');
@@ -49,9 +47,7 @@ describe('parseHtml: tokens', () => {
 
   it('drops comments, doctypes, processing instructions, CDATA and bogus comments', () => {
     // CDATA outside svg/math is a bogus comment up to the first ">", as in browsers
-    expect(tree('<!DOCTYPE html><?xml version="1.0"?><p>a<!-- x <p> y -->b<!---->c<!-->d<![CDATA[e>f]]>g</p>')).toBe(
-      '<p>abcdf]]>g</p>',
-    );
+    expect(tree('<!DOCTYPE html><?xml version="1.0"?><p>a<!-- x <p> y -->b<!---->c<!-->d<![CDATA[e>f]]>g</p>')).toBe('<p>abcdf]]>g</p>');
     expect(tree('<p>a</ >b</>c</p>')).toBe('<p>abc</p>');
     expect(tree('<p>a<!-- x -- y --!>b<!-- never closed <p>c')).toBe('<p>ab</p>');
   });
@@ -66,9 +62,7 @@ describe('parseHtml: tokens', () => {
     expect(tree('<script>if (a</b) document.write("<p>x</p>")</SCRIPT ><p>y</p>')).toBe(
       '<script>if (a</b) document.write("<p>x</p>")</script><p>y</p>',
     );
-    expect(tree('<style>p>b{}</style><title>年报 &amp; <b>附件</b></title>')).toBe(
-      '<style>p>b{}</style><title>年报 & <b>附件</b></title>',
-    );
+    expect(tree('<style>p>b{}</style><title>年报 &amp; <b>附件</b></title>')).toBe('<style>p>b{}</style><title>年报 & <b>附件</b></title>');
     expect(tree('<textarea><p>&lt;</textarea>z')).toBe('<textarea><p><</textarea>z');
     expect(tree('<script>never closed <p>x')).toBe('<script>never closed <p>x</script>');
   });

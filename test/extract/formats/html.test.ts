@@ -159,7 +159,9 @@ describe('HTML blocks', () => {
     );
     expect(DocumentSchema.parse(doc)).toBeTruthy();
     expect(doc.title).toBe('年报页面');
-    expect(doc.blocks.map((b) => [b.kind, 'text' in b ? b.text : 'alt' in b ? b.alt : undefined, 'level' in b ? b.level : undefined])).toEqual([
+    expect(
+      doc.blocks.map((b) => [b.kind, 'text' in b ? b.text : 'alt' in b ? b.alt : undefined, 'level' in b ? b.level : undefined]),
+    ).toEqual([
       ['heading', '某局2022年政府信息公开工作年度报告', 1],
       ['heading', '一、总体情况', undefined],
       ['paragraph', '2022年，我局……', undefined],

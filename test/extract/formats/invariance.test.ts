@@ -3,9 +3,9 @@
  * the same report cells and findings through checkBytes (text, HTML, DOCX, PDF).
  */
 import { describe, expect, it } from 'vitest';
-import { checkBytes } from '../../../shared/usecases/check.ts';
 import { extract } from '../../../shared/extract/index.ts';
 import type { Block, Finding, TableBlock } from '../../../shared/report/model.ts';
+import { checkBytes } from '../../../shared/usecases/check.ts';
 import { gridTexts, items, loadSpecs } from '../../fixtures/formats/render.ts';
 import { fixture } from './fixtures.ts';
 
@@ -75,6 +75,11 @@ describe.each(specs)('$name: checkBytes (text, HTML, DOCX, PDF)', async (spec) =
     const findings = results['txt']!.findings;
     const ids = findings.map((f) => f.ruleId);
     for (const id of has) expect(ids).toContain(id);
-    expect(findings.filter((f) => f.severity === 'error').map((f) => f.ruleId).sort()).toHaveLength(errors);
+    expect(
+      findings
+        .filter((f) => f.severity === 'error')
+        .map((f) => f.ruleId)
+        .sort(),
+    ).toHaveLength(errors);
   });
 });

@@ -32,7 +32,10 @@ describe('joinSeam: a row broken across the page break', () => {
 
   it('a label that does not fill its cell does not go on: two rows (a blank row stays)', () => {
     const prev = [row('行政许可', '1523')];
-    expect(join(prev, [row('行政处罚', '')], [])).toEqual([['行政许可', '1523'], ['行政处罚', '']]);
+    expect(join(prev, [row('行政处罚', '')], [])).toEqual([
+      ['行政许可', '1523'],
+      ['行政处罚', ''],
+    ]);
   });
 
   it('a next row that starts an item is its own row, even under a full label', () => {
@@ -62,7 +65,10 @@ describe('joinSeam: a row broken across the page break', () => {
 
   it('numbers never wrap', () => {
     const full = [cell('12'), cell('3')];
-    expect(join([row(full[0]!, full[1]!)], [row('4', '5')], full)).toEqual([['12', '3'], ['4', '5']]);
+    expect(join([row(full[0]!, full[1]!)], [row('4', '5')], full)).toEqual([
+      ['12', '3'],
+      ['4', '5'],
+    ]);
   });
 });
 

@@ -39,16 +39,26 @@ describe('text runs', () => {
 
   it('the position advances after a run, and Td moves from the start of the line', () => {
     const { items } = read([
-      ['beginText', null], font('cjk', 10), at(100, 700),
-      text(glyph('一')), text(glyph('二')),
-      ['moveText', [0, -20]], text(glyph('三')),
+      ['beginText', null],
+      font('cjk', 10),
+      at(100, 700),
+      text(glyph('一')),
+      text(glyph('二')),
+      ['moveText', [0, -20]],
+      text(glyph('三')),
     ]);
-    expect(round(items).map((i) => [i.str, i.x, i.y])).toEqual([['一', 100, 700], ['二', 110, 700], ['三', 100, 680]]);
+    expect(round(items).map((i) => [i.str, i.x, i.y])).toEqual([
+      ['一', 100, 700],
+      ['二', 110, 700],
+      ['三', 100, 680],
+    ]);
   });
 
   it('a TJ gap of a third of an em between Latin letters reads as a space; over an em it starts a new run', () => {
     const { items } = read([
-      ['beginText', null], font('cjk', 10), at(0, 0),
+      ['beginText', null],
+      font('cjk', 10),
+      at(0, 0),
       text(glyph('a', 500), -300, glyph('b', 500), -3000, glyph('c', 500)),
     ]);
     expect(round(items)).toEqual([
@@ -64,7 +74,10 @@ describe('text runs', () => {
 
   it('space glyphs are gaps, with word spacing; no trailing space is kept', () => {
     const { items } = read([
-      ['beginText', null], font('cjk', 10), ['setWordSpacing', [2]], at(0, 0),
+      ['beginText', null],
+      font('cjk', 10),
+      ['setWordSpacing', [2]],
+      at(0, 0),
       text(glyph('a', 500), glyph(' ', 250, true), glyph('b', 500), glyph(' ', 250, true)),
     ]);
     expect(round(items)).toEqual([{ str: 'a b', x: 0, y: 0, width: 14.5, size: 10 }]);
@@ -72,19 +85,36 @@ describe('text runs', () => {
 
   it('character spacing and horizontal scaling change the advance', () => {
     const { items } = read([
-      ['beginText', null], font('cjk', 10), ['setCharSpacing', [1]], ['setHScale', [50]], at(0, 0),
-      text(glyph('甲'), glyph('乙')), text(glyph('丙')),
+      ['beginText', null],
+      font('cjk', 10),
+      ['setCharSpacing', [1]],
+      ['setHScale', [50]],
+      at(0, 0),
+      text(glyph('甲'), glyph('乙')),
+      text(glyph('丙')),
     ]);
     // each glyph advances (10 + 1) × 0.5
-    expect(round(items).map((i) => [i.str, i.x, i.width])).toEqual([['甲乙', 0, 11], ['丙', 11, 5.5]]);
+    expect(round(items).map((i) => [i.str, i.x, i.width])).toEqual([
+      ['甲乙', 0, 11],
+      ['丙', 11, 5.5],
+    ]);
   });
 
   it('the CTM scales and moves text; restore brings the old CTM back', () => {
     const { items } = read([
-      ['save', null], ['transform', [2, 0, 0, 2, 10, 20]],
-      ['beginText', null], font('cjk', 5), at(0, 0), text(glyph('大')), ['endText', null],
+      ['save', null],
+      ['transform', [2, 0, 0, 2, 10, 20]],
+      ['beginText', null],
+      font('cjk', 5),
+      at(0, 0),
+      text(glyph('大')),
+      ['endText', null],
       ['restore', null],
-      ['beginText', null], font('cjk', 5), at(0, 0), text(glyph('小')), ['endText', null],
+      ['beginText', null],
+      font('cjk', 5),
+      at(0, 0),
+      text(glyph('小')),
+      ['endText', null],
     ]);
     expect(round(items)).toEqual([
       { str: '大', x: 10, y: 20, width: 10, size: 10 },
@@ -94,42 +124,62 @@ describe('text runs', () => {
 
   it('a text matrix that flips y (as cairo writes) still gives the size as a positive number', () => {
     const { items } = read([
-      ['beginText', null], font('cjk', 1), ['setTextMatrix', [new Float32Array([8, 0, 0, -8, 50, 60])]], text(glyph('字')),
+      ['beginText', null],
+      font('cjk', 1),
+      ['setTextMatrix', [new Float32Array([8, 0, 0, -8, 50, 60])]],
+      text(glyph('字')),
     ]);
     expect(round(items)).toEqual([{ str: '字', x: 50, y: 60, width: 8, size: 8 }]);
   });
 
   it('leading, T* and text rise', () => {
     const { items } = read([
-      ['beginText', null], font('cjk', 10), at(0, 100), ['setLeading', [14]],
-      ['nextLine', null], text(glyph('下')),
-      ['setTextRise', [3]], ['setLeadingMoveText', [0, -10]], text(glyph('上')),
+      ['beginText', null],
+      font('cjk', 10),
+      at(0, 100),
+      ['setLeading', [14]],
+      ['nextLine', null],
+      text(glyph('下')),
+      ['setTextRise', [3]],
+      ['setLeadingMoveText', [0, -10]],
+      text(glyph('上')),
     ]);
-    expect(round(items).map((i) => [i.str, i.x, i.y])).toEqual([['下', 0, 86], ['上', 0, 79]]);
+    expect(round(items).map((i) => [i.str, i.x, i.y])).toEqual([
+      ['下', 0, 86],
+      ['上', 0, 79],
+    ]);
   });
 
   it('a font set through an ExtGState, and a font matrix other than 1/1000', () => {
-    const { items } = read([
-      ['beginText', null], ['setGState', [[['Font', ['type3', 4]]]]], at(0, 0), text(glyph('甲', 50)),
-    ]);
+    const { items } = read([['beginText', null], ['setGState', [[['Font', ['type3', 4]]]]], at(0, 0), text(glyph('甲', 50))]);
     expect(round(items)).toEqual([{ str: '甲', x: 0, y: 0, width: 2, size: 4 }]);
   });
 
   it('a form XObject’s matrix applies to its text and paths, and ends with it', () => {
     const { items, segments } = read([
       ['paintFormXObjectBegin', [new Float32Array([1, 0, 0, 1, 100, 200]), null]],
-      ['beginText', null], font('cjk', 10), at(0, 0), text(glyph('内')), ['endText', null],
+      ['beginText', null],
+      font('cjk', 10),
+      at(0, 0),
+      text(glyph('内')),
+      ['endText', null],
       ['constructPath', [ops.stroke, [new Float32Array([0, 0, 0, 1, 50, 0])], null]],
       ['paintFormXObjectEnd', null],
       ['constructPath', [ops.stroke, [new Float32Array([0, 0, 0, 1, 50, 0])], null]],
     ]);
     expect(round(items).map((i) => [i.str, i.x, i.y])).toEqual([['内', 100, 200]]);
-    expect(segments).toEqual([{ x1: 100, x2: 150, y1: 200, y2: 200 }, { x1: 0, x2: 50, y1: 0, y2: 0 }]);
+    expect(segments).toEqual([
+      { x1: 100, x2: 150, y1: 200, y2: 200 },
+      { x1: 0, x2: 50, y1: 0, y2: 0 },
+    ]);
   });
 
   it('a vertical font gives one item per glyph, going down the page', () => {
     const { items } = read([['beginText', null], font('vertical', 10), at(300, 500), text(glyph('竖'), glyph('排'))]);
-    expect(round(items).map((i) => [i.str, i.x, i.y])).toEqual([['竖', 300, 500], ['排', 300, 490]]);
+    expect(round(items).map((i) => [i.str, i.x, i.y])).toEqual([
+      ['竖', 300, 500],
+      ['排', 300, 490],
+    ]);
   });
 
   it('compatibility characters are normalized like pdfjs text content (ligatures)', () => {

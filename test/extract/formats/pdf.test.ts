@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { extractPdf } from '../../../shared/extract/pdf.ts';
-import { type PageGeometry, type Segment, type TextItem, dedupe, layoutPage, toLines } from '../../../shared/extract/pdf-layout.ts';
+import { dedupe, layoutPage, type PageGeometry, type Segment, type TextItem, toLines } from '../../../shared/extract/pdf-layout.ts';
 import type { Document, TableBlock } from '../../../shared/report/model.ts';
 import { gridTexts, loadSpecs, table2, table3, table4 } from '../../fixtures/formats/render.ts';
-import { fixture, input, utf8 } from './fixtures.ts';
 import { problemOfAsync } from '../../support/problem.ts';
+import { fixture, input, utf8 } from './fixtures.ts';
 
 const problem = (bytes: Uint8Array) => problemOfAsync(() => extractPdf(bytes));
 const tables = (doc: Document): TableBlock[] => doc.blocks.filter((b): b is TableBlock => b.kind === 'table');
@@ -115,7 +115,10 @@ describe('PDF: rows broken across a page break (LibreOffice, rows allowed to spl
 
   it('every other table is exact and report.cells are the spec values', async () => {
     const { checkBytes } = await import('../../../shared/usecases/check.ts');
-    for (const [name, spec] of [['zhujian-2021-ed2021', zhujian], ['heilongjiang-gxt-2022', seed]] as const) {
+    for (const [name, spec] of [
+      ['zhujian-2021-ed2021', zhujian],
+      ['heilongjiang-gxt-2022', seed],
+    ] as const) {
       const result = await checkBytes(fixture(`variants/${name}.split-rows.pdf`));
       expect(texts(tables(result.document!)[0]!)).toEqual(gridTexts(table2(spec)));
       expect(result.report?.cells).toEqual(spec.cells);
@@ -151,11 +154,16 @@ describe('PDF geometry without pdfjs', () => {
     const frame = [v(100, 60, 700), v(200, 60, 700), v(300, 60, 700)];
     const items = [item('行政许可', 110, 688), item('1523', 210, 688), item('4.无正当理由', 110, 668), item('0', 210, 668)];
     const { blocks } = layoutPage(geo(items, [h(700, 100, 300), h(680, 100, 300), ...frame]));
-    expect(texts(blocks[0]!.block as TableBlock)).toEqual([['行政许可', '1523'], ['4.无正当理由', '0']]);
+    expect(texts(blocks[0]!.block as TableBlock)).toEqual([
+      ['行政许可', '1523'],
+      ['4.无正当理由', '0'],
+    ]);
     expect(blocks[0]).toMatchObject({ openBottom: true });
     expect(blocks[0]!.openTop).toBeUndefined();
     // a closed table has no open edge
-    const closed = layoutPage(geo(items, [h(700, 100, 300), h(680, 100, 300), h(660, 100, 300), v(100, 660, 700), v(200, 660, 700), v(300, 660, 700)]));
+    const closed = layoutPage(
+      geo(items, [h(700, 100, 300), h(680, 100, 300), h(660, 100, 300), v(100, 660, 700), v(200, 660, 700), v(300, 660, 700)]),
+    );
     expect(closed.blocks[0]!.openBottom).toBeUndefined();
   });
 
@@ -177,8 +185,22 @@ describe('PDF geometry without pdfjs', () => {
     // 3 columns × 2 rows; the first column has no line between the rows (rowspan 2)
     const h = (y: number, x1: number, x2: number): Segment => ({ x1, x2, y1: y, y2: y });
     const v = (x: number, y1: number, y2: number): Segment => ({ x1: x, x2: x, y1, y2 });
-    const segments = [h(700, 100, 400), h(680, 200, 400), h(660, 100, 400), v(100, 660, 700), v(200, 660, 700), v(300, 660, 700), v(400, 660, 700)];
-    const items = [item('不予公开', 110, 675), item('1.属于国家秘密', 205, 688, 6), item('0', 340, 688), item('2.其他', 205, 668, 6), item('1', 340, 668)];
+    const segments = [
+      h(700, 100, 400),
+      h(680, 200, 400),
+      h(660, 100, 400),
+      v(100, 660, 700),
+      v(200, 660, 700),
+      v(300, 660, 700),
+      v(400, 660, 700),
+    ];
+    const items = [
+      item('不予公开', 110, 675),
+      item('1.属于国家秘密', 205, 688, 6),
+      item('0', 340, 688),
+      item('2.其他', 205, 668, 6),
+      item('1', 340, 668),
+    ];
     const { blocks } = layoutPage(geo(items, segments));
     const t = blocks[0]!.block as TableBlock;
     expect(t.rows.map((r) => r.map((c) => (c.span ? `~${c.text}` : c.text)))).toEqual([
@@ -226,8 +248,21 @@ describe('PDF geometry: things that are not tables', () => {
   });
 
   it('a glyph drawn as tiny strokes (cairo outlines a bold glyph) is not a table', () => {
-    const box = (x: number, y: number): Segment[] => [h(y, x, x + 3), h(y - 3.4, x, x + 3), h(y - 7, x, x + 3), v(x, y - 7, y), v(x + 3, y - 7, y), v(x + 6, y - 7, y)];
-    const { blocks, lines } = layoutPage({ page: 1, width: 595, height: 842, items: [item('五', 102, 700.5, 6), item('、存在的主要问题', 108, 700.5, 6)], segments: box(102, 706) });
+    const box = (x: number, y: number): Segment[] => [
+      h(y, x, x + 3),
+      h(y - 3.4, x, x + 3),
+      h(y - 7, x, x + 3),
+      v(x, y - 7, y),
+      v(x + 3, y - 7, y),
+      v(x + 6, y - 7, y),
+    ];
+    const { blocks, lines } = layoutPage({
+      page: 1,
+      width: 595,
+      height: 842,
+      items: [item('五', 102, 700.5, 6), item('、存在的主要问题', 108, 700.5, 6)],
+      segments: box(102, 706),
+    });
     expect(blocks).toEqual([]);
     expect(lines.map((l) => l.text)).toEqual(['五、存在的主要问题']);
   });

@@ -4,9 +4,9 @@
  * write text, fonts and ruling lines their own way. The cells must survive.
  */
 import { describe, expect, it } from 'vitest';
-import { checkBytes } from '../../../shared/usecases/check.ts';
 import { extract } from '../../../shared/extract/index.ts';
 import type { TableBlock } from '../../../shared/report/model.ts';
+import { checkBytes } from '../../../shared/usecases/check.ts';
 import { gridTexts, items, loadSpecs } from '../../fixtures/formats/render.ts';
 import { fixture } from './fixtures.ts';
 

@@ -2,8 +2,8 @@ import { strToU8, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { sniff } from '../../../shared/extract/sniff.ts';
 import { loadSpecs } from '../../fixtures/formats/render.ts';
-import { fixture, input, utf8 } from './fixtures.ts';
 import { problemOf } from '../../support/problem.ts';
+import { fixture, input, utf8 } from './fixtures.ts';
 
 const problem = (bytes: Uint8Array) => problemOf(() => sniff(bytes));
 

@@ -5,7 +5,7 @@
  * and title, the six sections, no input finding, and the same warnings and errors as the clean
  * page of the same spec (label variants and normalized digits are info findings and may differ).
  */
-import { readFileSync, readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { type CheckResult, checkBytes } from '../../../shared/usecases/check.ts';

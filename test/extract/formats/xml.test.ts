@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { type XmlElement, type XmlNode, XmlError, decodeEntities, parseXml } from '../../../shared/extract/xml.ts';
+import { decodeEntities, parseXml, type XmlElement, XmlError, type XmlNode } from '../../../shared/extract/xml.ts';
 
 /** A compact view of a tree: [name, attrs, ...children], text as strings. */
 type View = string | [string, Record<string, string>, ...View[]];
@@ -21,7 +21,9 @@ function error(input: string | Uint8Array): XmlError {
 
 describe('XML reader', () => {
   it('elements, attributes (either quote, > inside a value), self-closing tags, text', () => {
-    const root = parseXml(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<a x="1" y='a>b' z = "">t1<b/><c k="v">t2</c >t3</a>\n`);
+    const root = parseXml(
+      `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<a x="1" y='a>b' z = "">t1<b/><c k="v">t2</c >t3</a>\n`,
+    );
     expect(view(root)).toEqual(['a', { x: '1', y: 'a>b', z: '' }, 't1', ['b', {}], ['c', { k: 'v' }, 't2'], 't3']);
     expect(root.attr('y')).toBe('a>b');
     expect(root.attr('missing')).toBeUndefined();

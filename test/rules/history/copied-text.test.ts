@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Report } from '../../../shared/report/model.ts';
 import { BoilerplateIndex, buildBoilerplateIndex, isTemplateSentence } from '../../../shared/rules/history/boilerplate.ts';
-import { COPIED_SHARE_THRESHOLD, MIN_COPIED_SENTENCES, comparedSentences, copiedText } from '../../../shared/rules/history/copied-text.ts';
+import { COPIED_SHARE_THRESHOLD, comparedSentences, copiedText, MIN_COPIED_SENTENCES } from '../../../shared/rules/history/copied-text.ts';
 import { rule } from '../../../shared/rules/history/h-text-copied.ts';
 import { normalizeSentence, sentencesOf } from '../../../shared/rules/history/sentences.ts';
 import { validate } from '../../../shared/rules/index.ts';
@@ -31,7 +31,11 @@ const renumbered = (text: string) => text.replace(/2021年/g, '2022年').replace
 function copiedPair(): { previous: Report; report: Report } {
   const { previous, report } = yearPair({ year: 2022, edition: '2021' });
   const prev = withSection(withSection(previous, 1, LAST_YEAR_ONE), 5, LAST_YEAR_FIVE);
-  const cur = withSection(withSection(report, 1, renumbered(LAST_YEAR_ONE)), 5, `针对上年度报告所列问题，已逐项整改。${renumbered(LAST_YEAR_FIVE)}`);
+  const cur = withSection(
+    withSection(report, 1, renumbered(LAST_YEAR_ONE)),
+    5,
+    `针对上年度报告所列问题，已逐项整改。${renumbered(LAST_YEAR_FIVE)}`,
+  );
   return { previous: prev, report: cur };
 }
 

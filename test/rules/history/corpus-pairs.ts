@@ -12,12 +12,12 @@
  *
  * Run `npx tsx test/rules/history/corpus-pairs.ts` for the table in docs/history.md.
  */
-import { readFileSync, readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { extractText } from '../../../shared/extract/text.ts';
-import { ReportSchema, type Report } from '../../../shared/report/model.ts';
 import { recognize } from '../../../shared/recognize/index.ts';
-import { buildBoilerplateIndex, type BoilerplateIndex } from '../../../shared/rules/history/boilerplate.ts';
+import { type Report, ReportSchema } from '../../../shared/report/model.ts';
+import { type BoilerplateIndex, buildBoilerplateIndex } from '../../../shared/rules/history/boilerplate.ts';
 import { comparedSentences, copiedText } from '../../../shared/rules/history/copied-text.ts';
 
 const fixtures = join(import.meta.dirname, '..', '..', 'fixtures');
@@ -127,6 +127,7 @@ if (process.argv[1] && import.meta.filename === process.argv[1]) {
   }
   for (const p of pairs.filter((x) => x.kind === 'unrelated')) {
     const m = measure(p);
-    if (m.copied.length > 0) console.log(`unrelated overlap: ${p.name}: ${m.copied.length}/${m.eligible.length}: ${m.copied.map((s) => s.text).join(' | ')}`);
+    if (m.copied.length > 0)
+      console.log(`unrelated overlap: ${p.name}: ${m.copied.length}/${m.eligible.length}: ${m.copied.map((s) => s.text).join(' | ')}`);
   }
 }

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { Finding, Report } from '../../../shared/report/model.ts';
+import { FindingSchema } from '../../../shared/report/model.ts';
 import type { RuleId } from '../../../shared/rules/catalogue.ts';
 import { HISTORY_RULES } from '../../../shared/rules/history/index.ts';
 import { validate } from '../../../shared/rules/index.ts';
-import { FindingSchema } from '../../../shared/report/model.ts';
 import { withCells, withRecognition, withReport, withSection } from '../../support/report-factory.ts';
 import { n, yearPair } from './pairs.ts';
 
@@ -93,7 +93,12 @@ describe('identity of the agency', () => {
   });
 
   it('matches spacing, full-width, traditional and 人民政府/政府 variants of the same name', () => {
-    const gov = yearPair({ year: 2022, edition: '2021', agency: '示例县人民政府办公室', previousAgency: '示例縣 政府辦公室（县政务公开办）' });
+    const gov = yearPair({
+      year: 2022,
+      edition: '2021',
+      agency: '示例县人民政府办公室',
+      previousAgency: '示例縣 政府辦公室（县政务公开办）',
+    });
     const broken = withCells(gov.report, { 's3.carried_over.natural': n(gov.report, 's3.carried_over.natural') + 1 });
     expect(of(run(broken, gov.previous), 'X-T3-CARRYOVER')).toHaveLength(1);
   });
@@ -139,9 +144,7 @@ describe('X-T2-MATTERS-CONTINUITY and X-T2-PUBLISHED-STOCK (2019 edition, Y = 20
     const { previous, report } = yearPair({ year: 2020, edition: '2019' });
     const before = n(previous, 's2.normative.total');
     const found = of(run(withCells(report, { 's2.normative.total': before - 1 }), previous), 'X-T2-PUBLISHED-STOCK');
-    expect(found.map((f) => [f.severity, f.cells, f.expected, f.actual])).toEqual([
-      ['info', ['s2.normative.total'], before, before - 1],
-    ]);
+    expect(found.map((f) => [f.severity, f.cells, f.expected, f.actual])).toEqual([['info', ['s2.normative.total'], before, before - 1]]);
     expect(found[0]!.message).toContain(`少于 2019 年报告的 ${before}`);
   });
 
@@ -205,4 +208,3 @@ describe('X-S5-FOLLOW-UP (2021 edition)', () => {
     expect(of(run(withSection(old.report, 5, silent), old.previous), 'X-S5-FOLLOW-UP')).toEqual([]);
   });
 });
-

@@ -5,7 +5,7 @@
  * refers to the previous year's problems.
  */
 import type { Report } from '../../../shared/report/model.ts';
-import { T3_APPLICANTS, t2Key, t3Key, type Edition } from '../../../shared/report/template.ts';
+import { type Edition, T3_APPLICANTS, t2Key, t3Key } from '../../../shared/report/template.ts';
 import { makeReport, withCells, withSection } from '../../support/report-factory.ts';
 
 export const AGENCY = '示例市生态环境局';
