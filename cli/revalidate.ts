@@ -68,7 +68,7 @@ export async function runRevalidate(raw: Record<string, unknown>, io: Output, en
     return 2;
   }
   const args = parsed.data;
-  let opened;
+  let opened: Awaited<ReturnType<typeof openStore>>;
   try {
     opened = await openStore(args, env);
   } catch (error) {

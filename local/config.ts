@@ -87,7 +87,7 @@ export type Endpoints = z.infer<typeof EndpointsSchema>;
 export async function writeEndpoints(dataDir: string, endpoints: Endpoints): Promise<string> {
   const file = dataPaths(dataDir).endpoints;
   await mkdir(dataDir, { recursive: true });
-  await writeFile(file, JSON.stringify(endpoints, null, 2) + '\n');
+  await writeFile(file, `${JSON.stringify(endpoints, null, 2)}\n`);
   return file;
 }
 

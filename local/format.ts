@@ -22,7 +22,7 @@ export function truncate(text: string, width: number): string {
     if (displayWidth(out + char) > width - 1) break;
     out += char;
   }
-  return out + '…';
+  return `${out}…`;
 }
 
 const pad = (text: string, width: number) => text + ' '.repeat(Math.max(0, width - displayWidth(text)));

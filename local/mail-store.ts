@@ -34,7 +34,7 @@ export class MailStore {
   async add(message: Omit<MailMessage, 'id'>, now = new Date()): Promise<MailMessage> {
     await mkdir(this.directory, { recursive: true });
     const stored = MailMessageSchema.parse({ id: this.nextId(now), ...message });
-    await writeFile(join(this.directory, `${stored.id}.json`), JSON.stringify(stored, null, 2) + '\n');
+    await writeFile(join(this.directory, `${stored.id}.json`), `${JSON.stringify(stored, null, 2)}\n`);
     return stored;
   }
 

@@ -1,6 +1,6 @@
 /**
  * The S3-compatible server of the local stack (s3rver), its bucket, and a client configured for it
- * (path-style, the S3RVER credentials, checksums only when required: see stack-notes.md).
+ * (path-style, the S3RVER credentials, checksums only when required: see docs/stack.md).
  */
 import type { EventEmitter } from 'node:events';
 import { mkdir } from 'node:fs/promises';

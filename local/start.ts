@@ -19,8 +19,8 @@ process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 
 const SAMPLES_DIR = fileURLToPath(new URL('../events/reports/', import.meta.url));
 const SAMPLE_TIMEOUT_MS = 60_000;
-const out = (text: string) => process.stdout.write(text + '\n');
-const err = (text: string) => process.stderr.write(text + '\n');
+const out = (text: string) => process.stdout.write(`${text}\n`);
+const err = (text: string) => process.stderr.write(`${text}\n`);
 
 async function ingestSamples(stack: LocalStack): Promise<Outcome[]> {
   let names: string[];

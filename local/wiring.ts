@@ -10,7 +10,7 @@ import type { Context, SQSBatchResponse, SQSEvent } from 'aws-lambda';
 import { UPLOAD_PREFIX } from './config.ts';
 import { type CreatedObject, sqsEventOf } from './s3-events.ts';
 
-export type IngestHandler = (event: SQSEvent, context: Context) => Promise<SQSBatchResponse | void>;
+export type IngestHandler = (event: SQSEvent, context: Context) => Promise<SQSBatchResponse | undefined>;
 
 /** Same value as the CDK stack's queue (infra/constructs/ingest-queue.ts), not imported: that pulls in aws-cdk-lib. */
 export const MAX_RECEIVE_COUNT = 3;
@@ -95,9 +95,11 @@ export function createWiring({ handler, retryDelayMs = 1000, log = console.error
   }
 
   function pump(): void {
-    if (inFlight || stopped) return settle();
-    const next = queue.shift();
-    if (!next) return settle();
+    const next = inFlight || stopped ? undefined : queue.shift();
+    if (!next) {
+      settle();
+      return;
+    }
     inFlight = receive(next).finally(() => {
       inFlight = undefined;
       pump();

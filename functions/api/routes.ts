@@ -3,7 +3,7 @@
  * (handler.ts) and the OpenAPI document (openapi.ts) are both built from it.
  */
 import type { z } from 'zod';
-import { RULESET_VERSION } from '../../shared/rules/catalogue.ts';
+import { RULESET_VERSION } from '../../shared/rules/ids.ts';
 import type { ReportQueries } from '../../shared/usecases/ports.ts';
 import { notFound } from './errors.ts';
 import {

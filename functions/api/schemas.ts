@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { SeveritySchema } from '../../shared/report/model.ts';
-import { isRuleId } from '../../shared/rules/catalogue.ts';
+import { isRuleId } from '../../shared/rules/ids.ts';
 import {
   LatestFindingSchema,
   REPORT_ID_PATTERN,
@@ -58,15 +58,10 @@ const CursorParam = z
   .max(2048)
   .regex(/^[A-Za-z0-9_-]+$/, 'a cursor returned as nextCursor')
   .meta({ description: 'The `nextCursor` of the previous page, with the same filters.' });
-const AgencyParam = z
-  .string()
-  .trim()
-  .min(1)
-  .max(200)
-  .meta({
-    description: 'Agency name as written in the report; matched after normalization (full-width, traditional script, spaces).',
-    example: '黑龙江省工业和信息化厅',
-  });
+const AgencyParam = z.string().trim().min(1).max(200).meta({
+  description: 'Agency name as written in the report; matched after normalization (full-width, traditional script, spaces).',
+  example: '黑龙江省工业和信息化厅',
+});
 const StatusParam = ReportStatusSchema;
 const SeverityParam = SeveritySchema.meta({ description: 'Only findings of this severity.' });
 const RuleIdParam = z

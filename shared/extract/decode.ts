@@ -37,6 +37,7 @@ function binary(detail: Record<string, unknown>): InputProblem {
 }
 
 /** Share of control characters (other than tab, line feed, carriage return, form feed) in a text. */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point (binary sniffing).
 const ANY_CONTROL = /[\u0000-\u0008\u000e-\u001f\u007f\ufffd]/;
 
 function controlShare(text: string): number {

@@ -78,7 +78,10 @@ export class TreeBuilder {
   text(data: string, start: number): void {
     const cur = this.current;
     if (cur.name === 'head' && !isBlank(data, 0, data.length)) this.popTo(this.stack.length - 1);
-    if ((cur.flags & F.TABLE_TEXT) !== 0) return this.fosterText(data, start);
+    if ((cur.flags & F.TABLE_TEXT) !== 0) {
+      this.fosterText(data, start);
+      return;
+    }
     if (this.lastText) {
       this.lastText.data += data;
       return;
@@ -171,7 +174,10 @@ export class TreeBuilder {
     const stack = this.stack;
     for (let i = stack.length - 1; i > 0; i--) {
       const { name, flags } = stack[i]!;
-      if (name === a || name === b) return this.popTo(i);
+      if (name === a || name === b) {
+        this.popTo(i);
+        return;
+      }
       if ((flags & F.SPECIAL) !== 0 && name !== 'address' && name !== 'div' && name !== 'p') return;
     }
   }

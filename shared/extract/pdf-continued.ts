@@ -56,7 +56,7 @@ export function continueMergedCells(prev: Rows, rows: Rows): void {
 function fillDown(rows: Rows, c: number, text: string): void {
   for (let r = 0; r < rows.length; r++) {
     const target = rows[r]![c];
-    if (!target || target.text !== '' || (r > 0 && !target.span)) break;
+    if (target?.text !== '' || (r > 0 && !target.span)) break;
     rows[r]![c] = { ...target, text, span: true };
   }
 }

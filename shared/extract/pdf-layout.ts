@@ -143,7 +143,9 @@ export function ruledTables(segments: Segment[]): Ruled[] {
   const root = (i: number): number => (parent[i] === i ? i : (parent[i] = root(parent[i]!)));
   for (let i = 0; i < n; i++) for (let j = i + 1; j < n; j++) if (connected(segments[i]!, segments[j]!)) parent[root(i)] = root(j);
   const groups = new Map<number, Segment[]>();
-  segments.forEach((s, i) => groups.set(root(i), [...(groups.get(root(i)) ?? []), s]));
+  segments.forEach((s, i) => {
+    groups.set(root(i), [...(groups.get(root(i)) ?? []), s]);
+  });
   const out: Ruled[] = [];
   for (const group of groups.values()) {
     const h = group.filter((s) => s.y2 - s.y1 < EPS);

@@ -30,8 +30,8 @@ function polyfillTransfer(): void {
   // pdfjs writes an embedded font's @font-face rule with Uint8Array#toBase64 (Node 20 lacks it);
   // without it, installing the font fails and pdfjs falls back to compiling glyph outlines.
   const bytes = Uint8Array.prototype as unknown as Record<string, unknown>;
-  if (typeof bytes['toBase64'] !== 'function') {
-    bytes['toBase64'] = function (this: Uint8Array, options?: { alphabet?: string; omitPadding?: boolean }): string {
+  if (typeof bytes.toBase64 !== 'function') {
+    bytes.toBase64 = function (this: Uint8Array, options?: { alphabet?: string; omitPadding?: boolean }): string {
       const buffer = Buffer.from(this.buffer, this.byteOffset, this.byteLength);
       const text = buffer.toString(options?.alphabet === 'base64url' ? 'base64url' : 'base64').replace(/=+$/, '');
       return options?.omitPadding ? text : text + '='.repeat((4 - (text.length % 4)) % 4);

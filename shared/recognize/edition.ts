@@ -1,5 +1,5 @@
 /**
- * Edition detection from strong markers (spec §1.2), with the report year as fallback.
+ * Edition detection from strong markers (docs/template.md "Editions", with the report year as fallback.
  */
 import type { Recognition } from '../report/model.ts';
 import type { Edition } from '../report/template.ts';

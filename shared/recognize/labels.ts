@@ -1,5 +1,5 @@
 /**
- * Matching labels of the Document's table cells onto the template (spec §7.1): rows of table 二
+ * Matching labels of the Document's table cells onto the template (docs/template.md "Reading a cell": rows of table 二
  * and 三, columns by their position in the concatenated header text.
  */
 import { normalizeLabel, stripAnnotation } from '../report/normalize.ts';

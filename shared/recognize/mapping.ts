@@ -1,6 +1,6 @@
 /**
  * Second pass: the captured rows of each template table mapped onto canonical cell keys of the
- * decided edition. Values are mapped by their order inside the row (spec §3.1 layout pitfall).
+ * decided edition. Values are mapped by their order inside the row (docs/template-tables.md layout pitfall).
  */
 import { isBlankText } from '../report/cell-text.ts';
 import type { Cell, CellIssue, CellOrigin, CellValue, Recognition, TableFinding } from '../report/model.ts';
@@ -246,7 +246,7 @@ const T3_NOT_COLUMNS = /申请人情况|法人或其他组织|三、本年度办
  * The columns table-三 values map onto. All template columns, unless the header lacks some
  * (`missing`) and the data rows agree: no row has a value for every template column and most
  * rows have exactly one per named column (a clipped 总计 column: 6 values a row). Then the
- * missing columns' cells stay absent (spec §8.2, C-COL-MISSING) instead of every row being
+ * missing columns' cells stay absent (docs/rules.md, C-COL-MISSING) instead of every row being
  * ambiguous. A single short row among full ones stays ambiguous, as before.
  */
 export function t3ValueColumns(rows: readonly RowView[], missing: readonly string[]): string[] {
@@ -319,7 +319,9 @@ export function mapT3(c: Capture, edition: Edition, acc: Accumulator): TableFind
       if (r.hasValues) ambiguous(f, m.key);
       continue;
     }
-    cells.forEach((cell, k) => put(acc, cellKey(t3Key, m.key, colKeys[k]!), cell, {}));
+    cells.forEach((cell, k) => {
+      put(acc, cellKey(t3Key, m.key, colKeys[k]!), cell, {});
+    });
   }
   return f;
 }
@@ -341,7 +343,7 @@ export function mapT4(c: Capture, _edition: Edition, acc: Accumulator): TableFin
     const read = cells !== undefined && cells.length > T4_GROUPS.indexOf(g) * T4_COLUMNS.length;
     if (read || text.includes(g.label)) f.rows.push(g.key);
   }
-  // Column labels are not judged: PDF text splits them into vertical fragments (spec §3.3); the
+  // Column labels are not judged: PDF text splits them into vertical fragments (docs/template-tables.md; the
   // 15 values in order are what counts.
   cells?.forEach((cell, i) => {
     const g = T4_GROUPS[Math.floor(i / T4_COLUMNS.length)]!;

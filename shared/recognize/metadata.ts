@@ -1,5 +1,5 @@
 /**
- * Title, agency, year, statistical period, publication date and issuer kind (spec §2.1, §8.1).
+ * Title, agency, year, statistical period, publication date and issuer kind (docs/template.md "Sections"; docs/rules.md.
  * Reads only the first prose blocks; never invents an agency.
  */
 

@@ -1,5 +1,5 @@
 /**
- * Section headings and section texts (spec §2.2): every heading match outside tables, and a
+ * Section headings and section texts (docs/template.md "Sections": every heading match outside tables, and a
  * table's title row that is a section heading; one section per number (first occurrence, later
  * duplicates add their prose to it), the preamble.
  */

@@ -1,5 +1,5 @@
 /**
- * The value parser of spec §7.3: one numeric cell's text → a value (number, null for blank, "/"
+ * The value parser of docs/template.md "Reading a cell": one numeric cell's text → a value (number, null for blank, "/"
  * for not applicable) and the remarks the P-* rules read. Unparseable text → no value.
  */
 import type { CellIssue, CellValue } from '../report/model.ts';
@@ -21,7 +21,7 @@ export interface ParsedValue {
   issues: { issue: CellIssue['issue']; unit?: string }[];
 }
 
-const ODD_SPACE = /[\s\u00a0\u200b\u200c\u200d\u2060\ufeff\u3000]+/g;
+const ODD_SPACE = /(?:\s|\u00a0|\u200b|\u200c|\u200d|\u2060|\ufeff|\u3000)+/g;
 const NOT_APPLICABLE = new Set(['/', '-', '—', '–', '——', '－', '─', '无', 'N/A', 'n/a', '不适用', '\\']);
 const UNIT = /(万元|元|件|项|个|条|次|%)$/;
 const COUNT_UNITS = new Set(['件', '项', '个', '条', '次']);

@@ -135,17 +135,18 @@ export function renderEmailText(upload: ProcessedUpload, options: RenderOptions 
     const list = upload.findings.filter((f) => f.finding.severity === severity);
     if (list.length === 0) continue;
     lines.push('', `${SEVERITY_ZH[severity]}（${list.length} 条）`);
-    list.slice(0, limit).forEach((f, i) => lines.push(findingLine(i + 1, f.finding, upload.previousVersionId ? f.change : undefined)));
+    for (const [i, f] of list.slice(0, limit).entries())
+      lines.push(findingLine(i + 1, f.finding, upload.previousVersionId ? f.change : undefined));
     if (list.length > limit) lines.push(`…及另外 ${list.length - limit} 条`);
   }
   if (upload.resolved.length > 0) {
     lines.push('', `已解决（与上一版本相比，${upload.resolved.length} 条）`);
-    upload.resolved.slice(0, limit).forEach((f, i) => lines.push(findingLine(i + 1, f)));
+    for (const [i, f] of upload.resolved.slice(0, limit).entries()) lines.push(findingLine(i + 1, f));
     if (upload.resolved.length > limit) lines.push(`…及另外 ${upload.resolved.length - limit} 条`);
   }
   lines.push('', '查询完整结果：', apiLine(upload, options.apiUrl));
   lines.push(`报告编号：${upload.reportId}；版本：${upload.versionId}`);
-  return lines.join('\n') + '\n';
+  return `${lines.join('\n')}\n`;
 }
 
 /** The JSON payload for machine subscribers (same limit per severity as the email). */

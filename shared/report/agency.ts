@@ -1,5 +1,5 @@
 /**
- * Agency identity across years (spec §5.4 "Identity of the same agency"): a normalized name, and a
+ * Agency identity across years (docs/template.md "Arithmetic" "Identity of the same agency"): a normalized name, and a
  * three-way comparison. Cross-year rules run only on 'same'; 'uncertain' (a renamed, merged or
  * loosely written agency) gives no history finding rather than a false one.
  */
@@ -102,7 +102,7 @@ function distance(a: string, b: string, limit: number): number {
  * - 'uncertain': a name is missing; one name contains the other without that guarantee
  *   (`自然资源局` vs `法库县自然资源局`); or, in the same place, the names differ by one or two
  *   characters (a typo, an unmapped traditional character, or a renamed body such as 国土资源局
- *   → 自然资源局 after the 2018 机构改革 — spec §5.4 asks for no finding rather than a false one).
+ *   → 自然资源局 after the 2018 机构改革 — docs/template.md "Arithmetic" asks for no finding rather than a false one).
  * - 'different': anything else (in particular two different places).
  */
 export function sameAgency(a: string | null | undefined, b: string | null | undefined): AgencyIdentity {

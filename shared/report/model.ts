@@ -1,5 +1,5 @@
 /**
- * The model (design.md "The model"): Document (what every extractor produces), Report (what
+ * The model (README.md "Architecture"): Document (what every extractor produces), Report (what
  * recognition produces) and Finding (what rules produce). zod schemas are the single source of
  * truth; the TypeScript types are inferred from them.
  */
@@ -130,7 +130,7 @@ export const SectionSchema = z.object({
   /** Body text of the section (prose only; table text is not included). */
   text: z.string(),
   source: SourceSchema.optional(),
-  /** True when recognized through a variant heading (spec §2.2 variants) rather than the canonical key words. */
+  /** True when recognized through a variant heading (docs/template.md "Sections" variants) rather than the canonical key words. */
   variant: z.boolean().default(false),
   /** False when the heading carries no 一…六 number. */
   numbered: z.boolean().default(true),
@@ -143,7 +143,7 @@ export const TableIdSchema = z.enum(['t2.1', 't2.5', 't2.6', 't2.8', 't2.9', 't3
 export const CellOriginSchema = SourceSchema.extend({ raw: z.string() });
 export type CellOrigin = z.infer<typeof CellOriginSchema>;
 
-/** A remark of the value parser (spec §7.3) about one cell, read by the P-* rules. */
+/** A remark of the value parser (docs/template.md "Reading a cell" about one cell, read by the P-* rules. */
 export const CellIssueSchema = z.object({
   key: z.string(),
   raw: z.string(),
@@ -212,7 +212,7 @@ export const RecognitionSchema = z.object({
       }),
     )
     .default([]),
-  /** Strong edition markers found (spec §1.2), by edition. */
+  /** Strong edition markers found (docs/template.md "Editions", by edition. */
   editionMarkers: z.object({ '2019': z.array(z.string()), '2021': z.array(z.string()) }),
   /** How the edition was decided. */
   editionBasis: z.enum(['markers', 'year', 'none']),
@@ -263,7 +263,7 @@ export const ReportSchema = z.object({
   publishedAt: z.string().nullable().default(null),
   /** The sections found, in document order, one per number. */
   sections: z.array(SectionSchema),
-  /** Canonical cell key → value (cell-keys.md). Absent key: the cell is not in the document. */
+  /** Canonical cell key → value (docs/template.md "Cell keys"). Absent key: the cell is not in the document. */
   cells: z.record(z.string(), CellValueSchema),
   /** Canonical cell key → where it came from. */
   cellSources: z.record(z.string(), CellOriginSchema).default({}),

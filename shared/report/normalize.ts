@@ -1,5 +1,5 @@
 /**
- * Normalization for matching (spec §7.1). Applied to labels and prose for matching only; the
+ * Normalization for matching (docs/template.md "Reading a cell". Applied to labels and prose for matching only; the
  * original text is always kept for display.
  */
 

@@ -1,5 +1,5 @@
 /**
- * The section-heading matcher (spec §2.2): which of the six sections a line heads, if any.
+ * The section-heading matcher (docs/template.md "Sections": which of the six sections a line heads, if any.
  * Used by the text extractor (a heading ends a table run) and by recognition. Pure and cheap:
  * long lines are rejected before any normalization.
  */
@@ -8,7 +8,7 @@ import { SECTION_HEADINGS, type SectionNumber } from './template.ts';
 
 export interface HeadingMatch {
   number: SectionNumber;
-  /** Not the canonical wording (a §2.2 variant, a relaxed key-word match, or a different number). */
+  /** Not the canonical wording (a variant of docs/template.md "Sections", a relaxed key-word match, or a different number). */
   variant: boolean;
   /** False when the line carries no 一…六 number. */
   numbered: boolean;
@@ -19,7 +19,7 @@ const NUMBERED = /^([一二三四五六])(?:\s*[、.,，:：]\s*|\s+)(.*)$/s;
 const SPACE = /[\s\u00a0\u3000\ufeff\u200b]+/g;
 const TRAILING_PUNCT = /[：:。.，,;；]+$/;
 
-/** Table 三's own row labels that start with 一、…四、 (spec §2.2 pitfalls): never headings. */
+/** Table 三's own row labels that start with 一、…四、 (docs/template.md "Sections" pitfalls): never headings. */
 const T3_ROW_STARTS = ['本年新收', '上年结转', '本年度办理结果', '本年度办理', '结转下年度'];
 
 function strict(n: SectionNumber, s: string): boolean {
@@ -67,7 +67,7 @@ const CANONICAL: Record<SectionNumber, string> = {
 };
 for (const n of [1, 2, 3, 4, 5, 6] as const) CANONICAL[n] = SECTION_HEADINGS[n].slice(2);
 
-/** Unnumbered headings accepted (spec §2.2 variants), compared after normalization. */
+/** Unnumbered headings accepted (docs/template.md "Sections" variants), compared after normalization. */
 const UNNUMBERED_ENDINGS = /(情况|事项|措施)$/;
 
 /** Lines that cannot be headings whatever follows: enumerations, numbers, table titles. */

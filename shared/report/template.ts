@@ -1,6 +1,6 @@
 /**
  * The national template of the annual report, in both editions, as data.
- * Labels are the exact strings of the spec (annual-report-format.md §3–§4); keys follow cell-keys.md.
+ * Labels are the exact strings of docs/template-tables.md; keys follow docs/template.md "Cell keys".
  * Everything that needs to know a row, a column or a cell key reads it from here.
  */
 
@@ -11,7 +11,7 @@ export type SectionNumber = 1 | 2 | 3 | 4 | 5 | 6;
 export const SECTION_NUMBERS: readonly SectionNumber[] = [1, 2, 3, 4, 5, 6];
 export const SECTION_NUMERALS = ['一', '二', '三', '四', '五', '六'] as const;
 
-/** Canonical headings (spec §2.2). */
+/** Canonical headings (docs/template.md "Sections". */
 export const SECTION_HEADINGS: Record<SectionNumber, string> = {
   1: '一、总体情况',
   2: '二、主动公开政府信息情况',
@@ -211,7 +211,7 @@ export const T3_ROWS: Record<Edition, readonly Row[]> = {
   ],
 };
 
-/** Leaf outcome rows whose sum is 总计 (spec §5, OUT_2019 / OUT_2021). */
+/** Leaf outcome rows whose sum is 总计 (docs/template.md "Arithmetic", OUT_2019 / OUT_2021). */
 export function outcomeRows(edition: Edition): string[] {
   return T3_ROWS[edition]
     .map((r) => r.key)

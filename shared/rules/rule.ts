@@ -2,9 +2,10 @@
  * The rule interface. One rule per file (shared/rules/<group>/<rule-id>.ts), each exporting a
  * `Rule` whose id is a catalogue id. A rule never fires when its inputs are absent.
  */
-import type { Finding, Report, Source, UploadMetadata } from '../report/model.ts';
-import { CATALOGUE, type RuleId } from './catalogue.ts';
+import type { Category, Finding, Report, Severity, Source, UploadMetadata } from '../report/model.ts';
+import { CATALOGUE } from './catalogue.ts';
 import type { BoilerplateIndex } from './history/boilerplate.ts';
+import type { RuleId } from './ids.ts';
 
 export interface RuleContext {
   report: Report;
@@ -30,8 +31,25 @@ export interface Draft {
   severity?: Finding['severity'];
 }
 
-export interface Rule {
+/** Which edition's reports a rule applies to; `none` for input ids and pre-template reports. */
+export type RuleEdition = 'both' | '2019' | '2021' | 'none';
+
+/** What a rule is, as data: the catalogue and docs/rules.md are built from these fields. */
+export interface RuleDeclaration {
   id: RuleId;
+  severity: Severity;
+  category: Category;
+  edition: RuleEdition;
+  /** Short Chinese title, for emails and listings. */
+  title: string;
+  /** What it checks, in a sentence or two (English). */
+  checks: string;
+  /** The cells (canonical keys, `*` for any) or other parts of the report it reads. */
+  reads: readonly string[];
+}
+
+/** A rule: its declaration and its check. A rule never fires when its inputs are absent. */
+export interface Rule extends RuleDeclaration {
   check(ctx: RuleContext): Draft[];
 }
 

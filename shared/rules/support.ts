@@ -1,6 +1,6 @@
 /**
  * Small helpers shared by the rules: reading sections and cells of a Report, the lenient
- * arithmetic reading of a cell (spec §7.3), prose normalization for the text rules.
+ * arithmetic reading of a cell (docs/template.md "Reading a cell", prose normalization for the text rules.
  */
 import type { CellValue, Report, Section } from '../report/model.ts';
 import { normalizeProse } from '../report/normalize.ts';
@@ -16,7 +16,7 @@ export function cell(report: Report, key: string): CellValue | undefined {
   return Object.hasOwn(report.cells, key) ? report.cells[key] : undefined;
 }
 
-/** Lenient reading (spec §7.3): blank and "/" count as 0; absent stays undefined. */
+/** Lenient reading (docs/template.md "Reading a cell": blank and "/" count as 0; absent stays undefined. */
 export function lenient(value: CellValue | undefined): number | undefined {
   if (value === undefined) return undefined;
   if (value === null || value === '/') return 0;

@@ -1,5 +1,5 @@
 /**
- * Suspect-cell analysis (design.md "suspect"; spec §8.4 end): when one cell appears in every
+ * Suspect-cell analysis (docs/template.md "Arithmetic"; docs/rules.md: when one cell appears in every
  * broken identity of the report (K1, K2, K3, K5) and changing it by the common difference makes
  * all of them hold and breaks none that held, that cell is the suspect. With a single broken
  * identity every cell that occurs in no other identity would qualify: no suspect is named unless

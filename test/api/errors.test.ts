@@ -179,7 +179,7 @@ describe('500: no internals', () => {
       expect(logged).toHaveLength(3);
       expect(String(logged[0])).toContain('ECONNREFUSED');
       // Health does not touch the store.
-      expect((await fetch(server.url + '/health')).status).toBe(200);
+      expect((await fetch(`${server.url}/health`)).status).toBe(200);
     } finally {
       await server.close();
     }

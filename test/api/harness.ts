@@ -74,7 +74,7 @@ export function corpusUploads(): Upload[] {
 export function seedCorrection(uploads: Upload[]): Upload {
   const seed = uploads.find((u) => u.key.endsWith('heilongjiang-gxt-2022.txt'));
   if (!seed) throw new Error('seed upload missing');
-  const text = new TextDecoder().decode(seed.bytes) + '\n（本报告于2023年2月更正。）\n';
+  const text = `${new TextDecoder().decode(seed.bytes)}\n（本报告于2023年2月更正。）\n`;
   return { key: seed.key, bytes: new TextEncoder().encode(text) };
 }
 

@@ -9,6 +9,7 @@ import { ROUTES } from '../../functions/api/routes.ts';
 import { CRAFTED_ID } from './crafted.ts';
 import { corpusUploads, type Harness, startHarness } from './harness.ts';
 
+// biome-ignore lint/suspicious/noExplicitAny: the OpenAPI document is walked as untyped JSON.
 type Json = Record<string, any>;
 
 let h: Harness;

@@ -185,7 +185,7 @@ async function main(): Promise<void> {
   lines.push(...NOTES);
   const text = lines.join('\n');
   writeFileSync(join(root, 'BENCHMARKS.md'), text);
-  process.stdout.write(text + '\n');
+  process.stdout.write(`${text}\n`);
 }
 
 await main();

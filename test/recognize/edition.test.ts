@@ -13,7 +13,7 @@ function report(year: number, table: string[], extra: string[] = []) {
   return recognize(textToDocument(text));
 }
 
-describe('edition detection (spec §1.2)', () => {
+describe('edition detection (docs/template.md "Editions"', () => {
   it('2021 markers in table 二', () => {
     const r = report(2022, T2_2021);
     expect(r.edition).toBe('2021');

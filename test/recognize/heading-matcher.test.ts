@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { matchPreTemplateHeading, matchSectionHeading } from '../../shared/report/sections.ts';
 
-describe('matchSectionHeading (spec §2.2)', () => {
+describe('matchSectionHeading (docs/template.md "Sections"', () => {
   it.each([
     ['一、总体情况', 1, false, true],
     ['  一、总体情况', 1, false, true],

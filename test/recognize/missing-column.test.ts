@@ -1,5 +1,5 @@
 /**
- * A table-三 column absent from the document (spec §8.2, C-COL-MISSING): the header names it not
+ * A table-三 column absent from the document (docs/rules.md, C-COL-MISSING): the header names it not
  * and the rows carry no value for it. Its cells stay absent (not blank); a single short row among
  * full ones is still an ambiguous row, and a header that merely lacks the word is not enough.
  */

@@ -3,7 +3,7 @@ import { parseCellValue } from '../../shared/recognize/values.ts';
 
 const issues = (raw: string, ctx = {}): string[] => parseCellValue(raw, ctx).issues.map((i) => i.issue);
 
-describe('parseCellValue (spec §7.2 conventions, §7.3 algorithm)', () => {
+describe('parseCellValue (docs/template.md "Cells in practice" conventions, "Reading a cell")', () => {
   it.each([
     ['0', 0],
     ['12', 12],

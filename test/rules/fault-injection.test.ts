@@ -4,7 +4,7 @@
  * the suspect is that cell.
  *
  * When the suspect is unique (every table-三 cell): a table-三 cell lies in its row's K3 and in
- * K1 and/or K2 of its column, and the broken identities share only that cell (spec §5.1
+ * K1 and/or K2 of its column, and the broken identities share only that cell (docs/template.md "Arithmetic"
  * consequences: a K1 failure only in 总计 names a row total).
  *
  * When it is legitimately ambiguous (every table-四 cell): a table-四 cell lies in exactly one

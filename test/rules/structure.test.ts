@@ -22,7 +22,14 @@ function withoutTable(report: Report, id: string): Report {
 const CUT_AT = T3_ROWS['2021'].findIndex((r) => r.key === 'denied.process_info');
 const MISSING_ROWS = T3_ROWS['2021'].slice(CUT_AT).map((r) => r.key);
 function cutTable(report: Report): Report {
-  let out = tables(report, (t) => ((t.rows = t.rows.filter((r) => !MISSING_ROWS.includes(r))), (t.cut = true)), 't3');
+  let out = tables(
+    report,
+    (t) => {
+      t.rows = t.rows.filter((r) => !MISSING_ROWS.includes(r));
+      t.cut = true;
+    },
+    't3',
+  );
   for (const row of MISSING_ROWS) out = withoutCells(out, `s3.${row}.`);
   return out;
 }

@@ -1,7 +1,7 @@
 /**
  * Real in-process emulators for integration tests (and anything else that needs them):
  * dynalite (DynamoDB) and s3rver (S3), each on a free port of 127.0.0.1, with clients that are
- * configured the way these emulators need (stack-notes.md).
+ * configured the way these emulators need (docs/stack.md).
  *
  *   const servers = await startServers({ tableName: 'nianbao', buckets: ['uploads'] });
  *   // servers.dynamo (DynamoDBClient), servers.doc (DocumentClient), servers.s3 (S3Client)

@@ -56,7 +56,7 @@ export function reportText(report: Report): string {
   out.push([...T4_COLUMNS.map((c) => c.label), '未经复议直接起诉', '复议后起诉'].join('\t'));
   out.push(T4_GROUPS.flatMap((g) => T4_COLUMNS.map((c) => cell(report, t4Key(g.key, c.key)))).join('\t'));
   out.push(SECTION_HEADINGS[5], text(report, 5), SECTION_HEADINGS[6], text(report, 6));
-  return out.join('\n') + '\n';
+  return `${out.join('\n')}\n`;
 }
 
 export const bytesOf = (report: Report): Uint8Array => new TextEncoder().encode(reportText(report));

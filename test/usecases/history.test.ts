@@ -253,7 +253,13 @@ describe('out-of-order arrival', () => {
     const store = new Proxy(repo, {
       get(target, prop) {
         if (prop === 'latestVersion') {
-          return async (id: string) => (id === id2021 && blind ? ((blind = false), undefined) : target.latestVersion(id));
+          return async (id: string) => {
+            if (id === id2021 && blind) {
+              blind = false;
+              return undefined;
+            }
+            return target.latestVersion(id);
+          };
         }
         const value = Reflect.get(target, prop) as unknown;
         return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value;

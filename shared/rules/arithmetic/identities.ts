@@ -1,5 +1,5 @@
 /**
- * The arithmetic identities of tables 三 and 四 (spec §5.1, §5.2), in ONE place, as cells with
+ * The arithmetic identities of tables 三 and 四 (docs/template.md "Arithmetic", in ONE place, as cells with
  * coefficients: Σ coef·value = 0. Terms with coefficient +1 form the left side, −1 the right side:
  *   K1 (per column c):  new_received.c + carried_over.c  =  total_processed.c + carried_forward.c
  *   K2 (per column c):  Σ_{r ∈ OUT_edition} r.c            =  total_processed.c

@@ -8,6 +8,18 @@ const ROWS = ['license', 'other_services', 'penalty', 'coercion', 'fees'];
 /** K10 (2019): prev + delta ≥ 0 for the matters of (五)(六)(八). */
 export const rule: Rule = {
   id: 'K-T2-MATTERS-NONNEG',
+  severity: 'error',
+  category: 'consistency',
+  edition: '2019',
+  title: '事项数量增减后为负',
+  checks: '`prev + delta < 0` for a row of (五)(六)(八) (K10).',
+  reads: [
+    's2.license.prev/.delta',
+    's2.other_services.prev/.delta',
+    's2.penalty.prev/.delta',
+    's2.coercion.prev/.delta',
+    's2.fees.prev/.delta',
+  ],
   check({ report }) {
     const out: Draft[] = [];
     for (const row of ROWS) {

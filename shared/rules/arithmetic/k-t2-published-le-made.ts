@@ -6,6 +6,12 @@ import { cell, fmt, lenient } from '../support.ts';
 /** K12 (2019): published ≤ made (info: older documents may be published later). */
 export const rule: Rule = {
   id: 'K-T2-PUBLISHED-LE-MADE',
+  severity: 'info',
+  category: 'consistency',
+  edition: '2019',
+  title: '本年新公开数量大于本年新制作数量',
+  checks: '`published > made` (K12).',
+  reads: ['s2.regulations.made/.published', 's2.normative.made/.published'],
   check({ report }) {
     const out: Draft[] = [];
     for (const row of ['regulations', 'normative']) {

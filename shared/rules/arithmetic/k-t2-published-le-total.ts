@@ -6,6 +6,12 @@ import { cell, fmt, lenient } from '../support.ts';
 /** K11 (2019): total ≥ published for 规章 and 规范性文件. */
 export const rule: Rule = {
   id: 'K-T2-PUBLISHED-LE-TOTAL',
+  severity: 'warning',
+  category: 'consistency',
+  edition: '2019',
+  title: '本年新公开数量大于对外公开总数量',
+  checks: '`total < published` for 规章 or 规范性文件 (K11).',
+  reads: ['s2.regulations.published/.total', 's2.normative.published/.total'],
   check({ report }) {
     const out: Draft[] = [];
     for (const row of ['regulations', 'normative']) {

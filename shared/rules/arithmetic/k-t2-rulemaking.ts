@@ -9,6 +9,12 @@ const CENTRAL = /^(国家|中华人民共和国|国务院|中国)/;
 /** K8: non-zero 规章 figures from an agency that has no rule-making power (issuer kind from the upload metadata). */
 export const rule: Rule = {
   id: 'K-T2-RULEMAKING',
+  severity: 'info',
+  category: 'consistency',
+  edition: 'both',
+  title: '无规章制定权却填报规章',
+  checks: 'Non-zero 规章 figures from an agency whose type (known from upload metadata) has no rule-making power (K8).',
+  reads: ['s2.regulations.*', 'issuer kind (upload metadata)'],
   check({ report, metadata }) {
     const edition = report.edition;
     const kind = metadata?.issuerKind ?? report.issuerKind;

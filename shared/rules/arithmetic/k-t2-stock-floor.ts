@@ -6,6 +6,12 @@ import { cell, fmt, lenient } from '../support.ts';
 /** K7 (2021): valid ≥ issued − repealed for 规章 and 行政规范性文件. */
 export const rule: Rule = {
   id: 'K-T2-STOCK-FLOOR',
+  severity: 'info',
+  category: 'consistency',
+  edition: '2021',
+  title: '现行有效件数偏少',
+  checks: '`valid < issued − repealed` for 规章 or 行政规范性文件 (K7).',
+  reads: ['s2.regulations.issued/.repealed/.valid', 's2.normative.issued/.repealed/.valid'],
   check({ report }) {
     const out: Draft[] = [];
     for (const row of ['regulations', 'normative']) {

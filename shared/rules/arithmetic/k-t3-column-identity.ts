@@ -3,9 +3,16 @@ import type { Rule } from '../rule.ts';
 import { fmt } from '../support.ts';
 import { analyze, brokenOf } from './identities.ts';
 
-/** K1: new_received.c + carried_over.c = total_processed.c + carried_forward.c (spec §5.1). */
+/** K1: new_received.c + carried_over.c = total_processed.c + carried_forward.c (docs/template.md "Arithmetic". */
 export const rule: Rule = {
   id: 'K-T3-COLUMN-IDENTITY',
+  severity: 'error',
+  category: 'consistency',
+  edition: 'both',
+  title: '表三列勾稽关系不成立',
+  checks:
+    'For a column c ∈ C3: `new_received.c + carried_over.c ≠ total_processed.c + carried_forward.c` (K1). `expected` = left side, `actual` = right side.',
+  reads: ['s3.new_received.*', 's3.carried_over.*', 's3.total_processed.*', 's3.carried_forward.*'],
   check({ report }) {
     const a = analyze(report);
     if (!a) return [];

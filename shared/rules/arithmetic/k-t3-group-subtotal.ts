@@ -7,6 +7,12 @@ import { analyze } from './identities.ts';
 /** A non-template subtotal row of （三）（四）（五）（六, 2021） that differs from its children, per column. */
 export const rule: Rule = {
   id: 'K-T3-GROUP-SUBTOTAL',
+  severity: 'warning',
+  category: 'consistency',
+  edition: 'both',
+  title: '表三小计不符',
+  checks: 'A non-template subtotal row for （三）/（四）/（五）/（六, 2021） exists and differs from the sum of its children (per column).',
+  reads: ['subtotal rows of （三）（四）（五）（六）', 's3.denied.*.*', 's3.unable.*.*', 's3.rejected.*.*', 's3.other.*.*'],
   check({ report }) {
     const a = analyze(report);
     if (!a) return [];

@@ -6,6 +6,12 @@ import { analyze } from './identities.ts';
 /** A blank or "/" 总计 on a table-三 row whose applicant cells sum to more than 0. */
 export const rule: Rule = {
   id: 'K-T3-ROW-TOTAL-BLANK',
+  severity: 'warning',
+  category: 'completeness',
+  edition: 'both',
+  title: '表三行总计空白',
+  checks: '`r.total` is blank or N/A while `Σ_{a ∈ APPLICANTS} r.a > 0`; the derived total is used for the other rules.',
+  reads: ['s3.<row>.natural … s3.<row>.other_org', 's3.<row>.total'],
   check({ report }) {
     const a = analyze(report);
     if (!a) return [];

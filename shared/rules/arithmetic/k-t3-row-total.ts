@@ -3,9 +3,15 @@ import type { Rule } from '../rule.ts';
 import { fmt } from '../support.ts';
 import { analyze, brokenOf } from './identities.ts';
 
-/** K3: r.total = Σ over the six applicant columns (spec §5.1). */
+/** K3: r.total = Σ over the six applicant columns (docs/template.md "Arithmetic". */
 export const rule: Rule = {
   id: 'K-T3-ROW-TOTAL',
+  severity: 'error',
+  category: 'consistency',
+  edition: 'both',
+  title: '表三行总计不符',
+  checks: 'For a data row r with a numeric `r.total`: `r.total ≠ Σ_{a ∈ APPLICANTS} r.a` (K3).',
+  reads: ['s3.<row>.natural … s3.<row>.other_org', 's3.<row>.total'],
   check({ report }) {
     const a = analyze(report);
     if (!a) return [];

@@ -3,9 +3,15 @@ import type { Rule } from '../rule.ts';
 import { fmt } from '../support.ts';
 import { analyze, brokenOf } from './identities.ts';
 
-/** K5: g.total = g.upheld + g.corrected + g.other + g.pending (spec §5.2). */
+/** K5: g.total = g.upheld + g.corrected + g.other + g.pending (docs/template.md "Arithmetic". */
 export const rule: Rule = {
   id: 'K-T4-GROUP-TOTAL',
+  severity: 'error',
+  category: 'consistency',
+  edition: 'both',
+  title: '表四总计不符',
+  checks: 'For a group g: `g.total ≠ g.upheld + g.corrected + g.other + g.pending` (K5).',
+  reads: ['s4.<group>.upheld', 's4.<group>.corrected', 's4.<group>.other', 's4.<group>.pending', 's4.<group>.total'],
   check({ report }) {
     const a = analyze(report);
     if (!a) return [];

@@ -6,6 +6,12 @@ import { analyze } from './identities.ts';
 /** A blank or "/" table-四 总计 whose four parts sum to more than 0. */
 export const rule: Rule = {
   id: 'K-T4-TOTAL-BLANK',
+  severity: 'warning',
+  category: 'completeness',
+  edition: 'both',
+  title: '表四总计空白',
+  checks: '`g.total` blank while its four parts sum to more than 0.',
+  reads: ['s4.<group>.upheld', 's4.<group>.corrected', 's4.<group>.other', 's4.<group>.pending', 's4.<group>.total'],
   check({ report }) {
     const a = analyze(report);
     if (!a) return [];

@@ -9,6 +9,13 @@ import { quote } from './sentences.ts';
  */
 export const rule: Rule = {
   id: 'H-TEXT-COPIED',
+  severity: 'warning',
+  category: 'history',
+  edition: 'both',
+  title: '内容与上年报告雷同',
+  checks:
+    "A large share of the sentences of sections 一 and 五 repeats the same agency's previous-year report word for word, leaving out template phrases and sentences that many agencies of the same year share (the boilerplate index); threshold and its evidence in docs/history.md.",
+  reads: ['sentences of sections 一 and 五 (this year and the previous year)', 'boilerplate index of the year'],
   check(ctx) {
     const pair = consecutiveOf(ctx);
     if (!pair) return [];

@@ -7,7 +7,7 @@ import { rule as xT2PublishedStock } from './x-t2-published-stock.ts';
 import { rule as xT2StockContinuity } from './x-t2-stock-continuity.ts';
 import { rule as xT3Carryover } from './x-t3-carryover.ts';
 
-/** The cross-year rules (spec §8.5) and H-TEXT-COPIED, in catalogue order; each in its own file beside this one. */
+/** The cross-year rules (docs/rules.md and H-TEXT-COPIED, in catalogue order; each in its own file beside this one. */
 export const HISTORY_RULES: readonly Rule[] = [
   xT3Carryover,
   xT2StockContinuity,

@@ -44,7 +44,7 @@ export function stock(report: Report, key: string): number | undefined {
   return typeof v === 'number' ? v : undefined;
 }
 
-/** A flow figure (本年制发/废止, 本年增/减): blank and "/" read as 0 (spec §7.3); absent stays absent. */
+/** A flow figure (本年制发/废止, 本年增/减): blank and "/" read as 0 (docs/template.md "Reading a cell"; absent stays absent. */
 export function flow(report: Report, key: string): number | undefined {
   const v: CellValue | undefined = cell(report, key);
   if (v === undefined) return undefined;

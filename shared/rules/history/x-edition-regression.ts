@@ -2,12 +2,18 @@ import type { Rule } from '../rule.ts';
 import { earlierOf } from './previous.ts';
 
 /**
- * X5 (spec §5.4): an agency does not go back from the 2021 edition to the 2019 edition. Any
+ * X5 (docs/template.md "Arithmetic": an agency does not go back from the 2021 edition to the 2019 edition. Any
  * earlier year of the same agency; both editions must come from markers in the tables (an edition
  * taken from the year says nothing about which grid the agency used).
  */
 export const rule: Rule = {
   id: 'X-EDITION-REGRESSION',
+  severity: 'warning',
+  category: 'history',
+  edition: 'both',
+  title: '改回使用旧版格式',
+  checks: "The agency's report for Y uses the 2019 edition while its report for an earlier year used the 2021 edition (X5).",
+  reads: ['edition (this year and the previous year)'],
   check(ctx) {
     const pair = earlierOf(ctx);
     if (!pair) return [];

@@ -35,15 +35,22 @@ function phrases(clause: string): string[] {
 }
 
 /**
- * X6 (spec §5.4, §6.1): the previous report's section 五 listed problems and this year's section
+ * X6 (docs/template.md "Arithmetic"; docs/template.md "Sections": the previous report's section 五 listed problems and this year's section
  * 五 neither refers to the previous year's problems (上年/上一年/去年/{Y−1}年 near 问题/整改…)
  * nor repeats any distinctive phrase of them.
  */
 export const rule: Rule = {
   id: 'X-S5-FOLLOW-UP',
+  severity: 'info',
+  category: 'history',
+  edition: '2021',
+  title: '未回应上年报告所列问题',
+  checks:
+    "The previous report's section 五 lists problems and section 五 of Y contains no reference to them (no 上年/上一年/去年 … 问题/整改 wording and no overlap of problem phrases).",
+  reads: ['text of section 五 (this year and the previous year)'],
   check(ctx) {
     const pair = consecutiveOf(ctx);
-    if (!pair || pair.report.edition !== '2021') return [];
+    if (pair?.report.edition !== '2021') return [];
     const before = sectionProse(pair.previous, 5);
     const now = sectionProse(pair.report, 5);
     if (before === undefined || now === undefined) return [];

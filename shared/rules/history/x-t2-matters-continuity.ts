@@ -7,14 +7,20 @@ import { consecutiveOf, flow, stock } from './previous.ts';
 const ROWS = ['license', 'other_services', 'penalty', 'coercion', 'fees'] as const;
 
 /**
- * X3 (spec §5.4): 上一年项目数量 (2020) = 上一年项目数量 (2019) + 本年增/减 (2019), for the rows of
+ * X3 (docs/template.md "Arithmetic": 上一年项目数量 (2020) = 上一年项目数量 (2019) + 本年增/减 (2019), for the rows of
  * (五)(六)(八) of the 2019 edition; only for Y = 2020 (both years in the 2019 edition).
  */
 export const rule: Rule = {
   id: 'X-T2-MATTERS-CONTINUITY',
+  severity: 'warning',
+  category: 'history',
+  edition: '2019',
+  title: '上一年项目数量与上年报告不衔接',
+  checks: 'For license, other_services, penalty, coercion, fees: `prev (2020) ≠ prev (2019) + delta (2019)` (X3).',
+  reads: ['s2.*.prev (2020)', 's2.*.prev and s2.*.delta (2019)'],
   check(ctx) {
     const pair = consecutiveOf(ctx);
-    if (!pair || pair.year !== 2020 || pair.report.edition !== '2019' || pair.previous.edition !== '2019') return [];
+    if (pair?.year !== 2020 || pair.report.edition !== '2019' || pair.previous.edition !== '2019') return [];
     const { report, previous, year, previousYear } = pair;
     const out: Draft[] = [];
     for (const row of ROWS) {

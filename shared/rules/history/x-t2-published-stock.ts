@@ -7,14 +7,20 @@ import { consecutiveOf, flow, stock } from './previous.ts';
 const ROWS = ['regulations', 'normative'] as const;
 
 /**
- * X4 (spec §5.4): 对外公开总数量 (2020) ≥ 对外公开总数量 (2019) — a cumulative stock does not
+ * X4 (docs/template.md "Arithmetic": 对外公开总数量 (2020) ≥ 对外公开总数量 (2019) — a cumulative stock does not
  * shrink; normally it grows by 本年新公开数量 (2020). Only for Y = 2020, both in the 2019 edition.
  */
 export const rule: Rule = {
   id: 'X-T2-PUBLISHED-STOCK',
+  severity: 'info',
+  category: 'history',
+  edition: '2019',
+  title: '对外公开总数量少于上年',
+  checks: '`total (2020) < total (2019)` for 规章 or 规范性文件 (X4).',
+  reads: ['s2.regulations.total', 's2.normative.total', 'the same cells of the previous year'],
   check(ctx) {
     const pair = consecutiveOf(ctx);
-    if (!pair || pair.year !== 2020 || pair.report.edition !== '2019' || pair.previous.edition !== '2019') return [];
+    if (pair?.year !== 2020 || pair.report.edition !== '2019' || pair.previous.edition !== '2019') return [];
     const { report, previous, year, previousYear } = pair;
     const out: Draft[] = [];
     for (const row of ROWS) {

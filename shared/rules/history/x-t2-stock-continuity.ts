@@ -7,14 +7,20 @@ import { consecutiveOf, flow, stock } from './previous.ts';
 const ROWS = ['regulations', 'normative'] as const;
 
 /**
- * X2 (spec §5.4): 现行有效件数 (Y) = 现行有效件数 (Y−1) + 本年制发件数 (Y) − 本年废止件数 (Y), for
+ * X2 (docs/template.md "Arithmetic": 现行有效件数 (Y) = 现行有效件数 (Y−1) + 本年制发件数 (Y) − 本年废止件数 (Y), for
  * 规章 and 行政规范性文件; both years in the 2021 edition (Y ≥ 2022).
  */
 export const rule: Rule = {
   id: 'X-T2-STOCK-CONTINUITY',
+  severity: 'warning',
+  category: 'history',
+  edition: '2021',
+  title: '现行有效件数与上年不衔接',
+  checks: 'For 规章 or 行政规范性文件: `valid (Y) ≠ valid (Y−1) + issued (Y) − repealed (Y)` (X2).',
+  reads: ['s2.regulations.issued/.repealed/.valid', 's2.normative.issued/.repealed/.valid', 's2.*.valid (previous year)'],
   check(ctx) {
     const pair = consecutiveOf(ctx);
-    if (!pair || pair.report.edition !== '2021' || pair.previous.edition !== '2021' || pair.year < 2022) return [];
+    if (pair?.report.edition !== '2021' || pair.previous.edition !== '2021' || pair.year < 2022) return [];
     const { report, previous, year, previousYear } = pair;
     const out: Draft[] = [];
     for (const row of ROWS) {

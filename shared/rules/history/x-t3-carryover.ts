@@ -5,12 +5,19 @@ import { cell, fmt, lenient } from '../support.ts';
 import { consecutiveOf, stock } from './previous.ts';
 
 /**
- * X1 (spec §5.4): 上年结转 of year Y equals 结转下年度继续办理 of Y−1, per column of table 三.
+ * X1 (docs/template.md "Arithmetic": 上年结转 of year Y equals 结转下年度继续办理 of Y−1, per column of table 三.
  * Holds across the 2020 → 2021 edition change (rows 一、二、四 did not change). Applicant cells
- * read blank as 0 (spec §7.3); a blank 总计 is "not filled", not zero (§5.1), so it is skipped.
+ * read blank as 0 (docs/template.md "Reading a cell"); a blank 总计 is "not filled", not zero, so it is skipped.
  */
 export const rule: Rule = {
   id: 'X-T3-CARRYOVER',
+  severity: 'warning',
+  category: 'history',
+  edition: 'both',
+  title: '上年结转与上年报告不符',
+  checks:
+    'For a column c ∈ C3: `carried_over.c (Y) ≠ carried_forward.c (Y−1)` of the same agency (X1). Not run when Y−1 is ≤ 2018 or the previous report is missing.',
+  reads: ['s3.carried_over.* (this year)', 's3.carried_forward.* (previous year)'],
   check(ctx) {
     const pair = consecutiveOf(ctx);
     if (!pair || pair.year < 2020) return [];

@@ -3,6 +3,12 @@ import type { Rule } from '../rule.ts';
 /** Edition 2019 with year ≥ 2021, or edition 2021 with year ≤ 2020. */
 export const rule: Rule = {
   id: 'E-EDITION-YEAR-MISMATCH',
+  severity: 'warning',
+  category: 'format',
+  edition: 'both',
+  title: '格式版本与报告年度不符',
+  checks: 'Detected edition 2019 with report year ≥ 2021, or edition 2021 with report year ≤ 2020.',
+  reads: ['edition', 'year'],
   check({ report }) {
     const { edition, year } = report;
     if (edition === null || year === null) return [];

@@ -3,6 +3,12 @@ import type { Rule } from '../rule.ts';
 /** The stated period is not 1 January – 31 December of the report year. */
 export const rule: Rule = {
   id: 'M-PERIOD-NOT-CALENDAR',
+  severity: 'warning',
+  category: 'consistency',
+  edition: 'both',
+  title: '统计期限不是报告年度的自然年',
+  checks: 'A stated period exists but is not 1 January – 31 December of the report year.',
+  reads: ['statistical period (preamble)', 'year'],
   check({ report }) {
     const p = report.recognition.period;
     if (!p) return [];

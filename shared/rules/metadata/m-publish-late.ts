@@ -7,6 +7,13 @@ import type { Rule } from '../rule.ts';
  */
 export const rule: Rule = {
   id: 'M-PUBLISH-LATE',
+  severity: 'warning',
+  category: 'consistency',
+  edition: 'both',
+  title: '发布晚于法定期限',
+  checks:
+    "A publication date is known and is later than 31 January of Y+1 for a department report, or 31 March of Y+1 for a county-level-or-higher government's own report; for other issuers emit as info when later than 31 March.",
+  reads: ['publication date', 'year', 'issuer kind'],
   check({ report, metadata }) {
     const published = metadata?.publishedAt ?? report.publishedAt;
     const year = report.year ?? metadata?.year;

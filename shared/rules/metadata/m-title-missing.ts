@@ -7,6 +7,12 @@ const REPORT = /年度.*报告|年报/;
 /** No title line with a four-digit year and 年度报告 / 年报. */
 export const rule: Rule = {
   id: 'M-TITLE-MISSING',
+  severity: 'warning',
+  category: 'format',
+  edition: 'both',
+  title: '缺少报告标题',
+  checks: 'No line within the first 300 characters (or the page title) contains a four-digit year, `年`, and `年度报告` or `年报`.',
+  reads: ['title'],
   check({ report }) {
     if (report.title !== null && YEAR.test(prose(report.title)) && REPORT.test(prose(report.title))) return [];
     return [

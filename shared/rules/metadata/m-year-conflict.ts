@@ -5,6 +5,12 @@ const PLACES = { title: '标题', period: '统计期限', metadata: '上传信�
 /** The year in the title differs from the period's year or the uploaded year (one finding per disagreeing place). */
 export const rule: Rule = {
   id: 'M-YEAR-CONFLICT',
+  severity: 'warning',
+  category: 'consistency',
+  edition: 'both',
+  title: '报告年度前后不一致',
+  checks: 'The year in the title differs from the year of the stated statistical period, or from the year supplied with the upload.',
+  reads: ['year (title, period, metadata)'],
   check({ report, metadata }) {
     const years = { ...report.recognition.years };
     if (metadata?.year !== undefined) years.metadata = metadata.year;

@@ -10,6 +10,12 @@ import { scanCells } from '../support.ts';
  */
 export const rule: Rule = {
   id: 'C-CELL-BLANK',
+  severity: 'warning',
+  category: 'completeness',
+  edition: 'both',
+  title: '单元格空白',
+  checks: 'A template cell is blank (`null`). Downgrade to info when every relation containing the cell holds with the blank read as 0.',
+  reads: ['every template cell (s2.*, s3.*, s4.*)'],
   check({ report }) {
     const edition = report.edition;
     const a = analyze(report);

@@ -6,6 +6,12 @@ import { scanCells } from '../support.ts';
 /** A template cell holds a not-applicable mark; warning in tables 三/四, where every cell applies. */
 export const rule: Rule = {
   id: 'C-CELL-NA',
+  severity: 'info',
+  category: 'format',
+  edition: 'both',
+  title: '单元格填写为不适用',
+  checks: 'A template cell holds a not-applicable mark (`"/"`).',
+  reads: ['every template cell (s2.*, s3.*, s4.*)'],
   check({ report }) {
     const edition = report.edition;
     const a = analyze(report);

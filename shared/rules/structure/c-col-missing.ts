@@ -5,6 +5,12 @@ import type { Draft, Rule } from '../rule.ts';
 /** A template column of a found table is missing (one finding per column). */
 export const rule: Rule = {
   id: 'C-COL-MISSING',
+  severity: 'error',
+  category: 'completeness',
+  edition: 'both',
+  title: '表格缺少列',
+  checks: 'A template column of a found table is missing.',
+  reads: ['columns found of each table'],
   check({ report }) {
     const edition = report.edition;
     if (edition === null) return [];

@@ -4,6 +4,13 @@ import type { Draft, Rule } from '../rule.ts';
 /** A row that is not a template row (kept, excluded from arithmetic). */
 export const rule: Rule = {
   id: 'C-ROW-EXTRA',
+  severity: 'warning',
+  category: 'format',
+  edition: 'both',
+  title: '表格有模板以外的行',
+  checks:
+    "A row that is not a template row (local extension, subtotal row, the other edition's row); it is kept but excluded from arithmetic except `K-T3-GROUP-SUBTOTAL`.",
+  reads: ['rows found that are not template rows'],
   check({ report }) {
     const out: Draft[] = [];
     for (const t of report.recognition.tables) {

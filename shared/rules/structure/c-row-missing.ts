@@ -5,6 +5,12 @@ import type { Draft, Rule } from '../rule.ts';
 /** A template row of a found table is missing (one finding per row). */
 export const rule: Rule = {
   id: 'C-ROW-MISSING',
+  severity: 'error',
+  category: 'completeness',
+  edition: 'both',
+  title: '表格缺少行',
+  checks: 'A template data row (template-tables.md) of a found table is missing.',
+  reads: ['rows found of each table'],
   check({ report }) {
     const edition = report.edition;
     if (edition === null) return [];

@@ -4,6 +4,12 @@ import type { Draft, Rule } from '../rule.ts';
 /** A section heading matched more than once outside tables (one finding per section). */
 export const rule: Rule = {
   id: 'C-SECTION-DUPLICATE',
+  severity: 'warning',
+  category: 'format',
+  edition: 'both',
+  title: '章节标题重复',
+  checks: 'A section heading is matched more than once outside tables (after excluding table-三 row labels).',
+  reads: ['section headings'],
   check({ report }) {
     const byNumber = new Map<number, typeof report.recognition.headings>();
     for (const h of report.recognition.headings) {

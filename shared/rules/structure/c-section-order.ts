@@ -4,6 +4,12 @@ import type { Rule } from '../rule.ts';
 /** The sections found are not in the order 一…六. */
 export const rule: Rule = {
   id: 'C-SECTION-ORDER',
+  severity: 'warning',
+  category: 'format',
+  edition: 'both',
+  title: '章节顺序不符',
+  checks: 'The six sections are found but not in the order 一…六.',
+  reads: ['section headings'],
   check({ report }) {
     const order = report.sections.map((s) => s.number);
     if (order.every((n, i) => i === 0 || n > order[i - 1]!)) return [];

@@ -14,6 +14,12 @@ const HOME = {
  */
 export const rule: Rule = {
   id: 'C-TABLE-MISPLACED',
+  severity: 'warning',
+  category: 'format',
+  edition: 'both',
+  title: '表格位置不符',
+  checks: 'A template table is found under a different section than the one it belongs to.',
+  reads: ['tables found', 'section of each table'],
   check({ report }) {
     if (report.edition === null) return [];
     const home = HOME[report.edition];

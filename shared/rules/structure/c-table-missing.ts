@@ -9,6 +9,12 @@ import { section } from '../support.ts';
  */
 export const rule: Rule = {
   id: 'C-TABLE-MISSING',
+  severity: 'error',
+  category: 'completeness',
+  edition: 'both',
+  title: '缺少表格',
+  checks: 'A template table is not found: any sub-table of table 二 of the detected edition (4 in 2021, 5 in 2019), table 三, or table 四.',
+  reads: ['tables found (t2.*, t3, t4)'],
   check({ report }) {
     if (report.edition === null) return [];
     const found = new Set(report.recognition.tables.map((t) => t.id));

@@ -1,5 +1,5 @@
 /**
- * Unambiguous quantities stated in prose and the table cells they must equal (spec §8.6,
+ * Unambiguous quantities stated in prose and the table cells they must equal (docs/rules.md,
  * T-NUM-TEXT-TABLE). Patterns run over normalized prose (NFKC: full-width ，；： become , ; :)
  * and allow spaces between digits and Chinese (`12 件`). Phrases that mix two outcomes
  * (予以公开及部分公开) are compared with the matching sum; vague verbs (办理, 受理) are skipped.

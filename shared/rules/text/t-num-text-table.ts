@@ -6,6 +6,21 @@ import { mentions } from './quantities.ts';
 /** A number stated in prose for an unambiguous quantity differs from the table (once per quantity and stated value). */
 export const rule: Rule = {
   id: 'T-NUM-TEXT-TABLE',
+  severity: 'warning',
+  category: 'consistency',
+  edition: 'both',
+  title: '正文数字与表格不符',
+  checks:
+    'A number stated in prose for an unambiguous quantity differs from the table: requests received (`收到…申请N件` ↔ `new_received.total`), carried over, carried forward, closed (`办结/答复N件` ↔ `total_processed.total`), per-outcome counts (`予以公开N件` ↔ `granted.total`, …), reconsiderations and lawsuits (↔ `s4.*.total`). Ambiguous phrases (e.g. "予以公开及部分公开") are compared with the matching sum or skipped.',
+  reads: [
+    'numbers stated in the prose',
+    's3.new_received.total',
+    's3.carried_over.total',
+    's3.carried_forward.total',
+    's3.total_processed.total',
+    's3.<outcome>.total',
+    's4.*.total',
+  ],
   check({ report }) {
     const a = analyze(report);
     if (!a) return [];

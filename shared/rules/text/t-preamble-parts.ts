@@ -6,6 +6,13 @@ const PARTS = /(?:分为|包括|包含|由|共)[^。]{0,120}?(?<!第)([一二两
 /** The preamble states a number of parts that differs from the sections found. */
 export const rule: Rule = {
   id: 'T-PREAMBLE-PARTS',
+  severity: 'info',
+  category: 'consistency',
+  edition: 'both',
+  title: '前言所述部分与实际章节不符',
+  checks:
+    'The preamble states the number or names of the report\'s parts and this disagrees with the sections found (e.g. "六部分" with five headings).',
+  reads: ['preamble', 'section headings'],
   check({ report }) {
     const m = PARTS.exec(prose(report.recognition.preamble));
     if (!m) return [];

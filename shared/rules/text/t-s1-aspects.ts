@@ -1,7 +1,7 @@
 import type { Rule } from '../rule.ts';
 import { sectionProse } from '../support.ts';
 
-/** The five aspects of 总体情况 (spec §6.1) with the words that count as mentioning them. */
+/** The five aspects of 总体情况 (docs/template.md "Sections" with the words that count as mentioning them. */
 export const ASPECTS: readonly { name: string; words: RegExp }[] = [
   { name: '主动公开', words: /主动公开/ },
   { name: '依申请公开', words: /依申请公开/ },
@@ -13,6 +13,13 @@ export const ASPECTS: readonly { name: string; words: RegExp }[] = [
 /** Section 一 does not mention one of the five aspects (warning in 2021, info in 2019). */
 export const rule: Rule = {
   id: 'T-S1-ASPECTS',
+  severity: 'warning',
+  category: 'completeness',
+  edition: 'both',
+  title: '总体情况缺少应述方面',
+  checks:
+    'Section 一 does not mention one of the five aspects: 主动公开; 依申请公开; 政府信息管理 (or 信息管理); 平台建设 (政府信息公开平台建设, 平台); 监督保障 (or 监督, 考核, 培训). One finding per missing aspect.',
+  reads: ['text of section 一'],
   check({ report }) {
     const text = sectionProse(report, 1);
     if (text === undefined || text.trim() === '') return [];

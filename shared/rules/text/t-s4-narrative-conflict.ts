@@ -18,6 +18,13 @@ const GROUPS = {
  */
 export const rule: Rule = {
   id: 'T-S4-NARRATIVE-CONFLICT',
+  severity: 'warning',
+  category: 'consistency',
+  edition: 'both',
+  title: '复议诉讼文字说明与表格矛盾',
+  checks:
+    'Prose says there were no reconsiderations/lawsuits (未发生 / 无 / 0件 … 复议 / 诉讼) while a table-四 total is > 0, or the reverse.',
+  reads: ['prose on reconsiderations and lawsuits', 's4.*.total'],
   check({ report }) {
     const a = analyze(report);
     if (!a) return [];

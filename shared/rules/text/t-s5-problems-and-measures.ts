@@ -11,6 +11,12 @@ function measures(text: string, year: number | null): boolean {
 /** Section 五 lacks a statement of problems or of measures. */
 export const rule: Rule = {
   id: 'T-S5-PROBLEMS-AND-MEASURES',
+  severity: 'warning',
+  category: 'completeness',
+  edition: 'both',
+  title: '未同时写明问题和改进措施',
+  checks: 'Section 五 lacks either a statement of problems (问题, 不足, 短板, 差距) or of measures (改进, 整改, 措施, 下一步).',
+  reads: ['text of section 五'],
   check({ report }) {
     const text = sectionProse(report, 5);
     if (text === undefined || text.trim() === '') return [];

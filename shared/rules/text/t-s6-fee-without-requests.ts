@@ -9,6 +9,12 @@ const NONE = /(未|没有|无|不)[^。；;]{0,6}收取[^。；;]{0,10}信息处
 /** 2021: section 六 reports a fee amount > 0 while no request was received or carried over. */
 export const rule: Rule = {
   id: 'T-S6-FEE-WITHOUT-REQUESTS',
+  severity: 'info',
+  category: 'consistency',
+  edition: '2021',
+  title: '无申请却收取信息处理费',
+  checks: 'Section 六 reports a fee amount > 0 while `new_received.total + carried_over.total = 0`.',
+  reads: ['text of section 六', 's3.new_received.total', 's3.carried_over.total'],
   check({ report }) {
     const text = sectionProse(report, 6);
     const a = analyze(report);

@@ -10,6 +10,12 @@ const ITEMS: readonly { name: string; words: RegExp }[] = [
 /** 2021: section 六 does not mention one of the commonly required items (one finding per item). */
 export const rule: Rule = {
   id: 'T-S6-GOV-ITEMS',
+  severity: 'info',
+  category: 'completeness',
+  edition: '2021',
+  title: '其他事项缺少常见内容',
+  checks: 'Section 六 does not mention one of: 政务公开工作要点; 人大代表建议 / 政协提案; 创新. One finding per missing item.',
+  reads: ['text of section 六'],
   check({ report }) {
     const text = sectionProse(report, 6);
     if (text === undefined) return [];

@@ -2,7 +2,7 @@ import type { CellIssue, Report } from '../../report/model.ts';
 import { cellName } from '../labels.ts';
 import type { Draft } from '../rule.ts';
 
-/** The value parser's remarks of one kind, one draft per cell (spec §7.3; recognition fills them). */
+/** The value parser's remarks of one kind, one draft per cell (docs/template.md "Reading a cell"; recognition fills them). */
 export function issueDrafts(report: Report, issue: CellIssue['issue'], message: (name: string, i: CellIssue) => string): Draft[] {
   const seen = new Set<string>();
   const out: Draft[] = [];

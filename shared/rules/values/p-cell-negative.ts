@@ -6,6 +6,12 @@ import { fmt, scanCells } from '../support.ts';
 /** A negative value in any template cell other than the 2019 本年增/减 cells. */
 export const rule: Rule = {
   id: 'P-CELL-NEGATIVE',
+  severity: 'error',
+  category: 'consistency',
+  edition: 'both',
+  title: '单元格为负数',
+  checks: 'A negative value in any cell other than `s2.*.delta` (2019).',
+  reads: ['every template cell except s2.*.delta'],
   check({ report }) {
     const edition = report.edition;
     if (edition === null) return [];

@@ -6,6 +6,12 @@ import { fmt, scanCells } from '../support.ts';
 /** A non-integer in a count cell (every cell but the money cells). */
 export const rule: Rule = {
   id: 'P-CELL-NONINTEGER',
+  severity: 'error',
+  category: 'format',
+  edition: 'both',
+  title: '计数单元格不是整数',
+  checks: 'A non-integer in a count cell (everything except `s2.fees.amount` and `s2.procurement.amount`).',
+  reads: ['every count cell (all but s2.fees.amount, s2.procurement.amount)'],
   check({ report }) {
     const edition = report.edition;
     if (edition === null) return [];

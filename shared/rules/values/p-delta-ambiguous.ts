@@ -4,6 +4,12 @@ import { issueDrafts } from './issues.ts';
 /** 2019: a delta written with a doubled or mixed sign. */
 export const rule: Rule = {
   id: 'P-DELTA-AMBIGUOUS',
+  severity: 'warning',
+  category: 'format',
+  edition: '2019',
+  title: '增减数符号不明确',
+  checks: 'A delta written with a doubled or mixed sign (`--253`, `+-3`).',
+  reads: ['s2.*.delta (raw text)'],
   check({ report }) {
     return issueDrafts(
       report,

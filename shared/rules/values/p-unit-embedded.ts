@@ -4,6 +4,12 @@ import { issueDrafts } from './issues.ts';
 /** A unit was written inside the cell and stripped or converted. */
 export const rule: Rule = {
   id: 'P-UNIT-EMBEDDED',
+  severity: 'info',
+  category: 'format',
+  edition: 'both',
+  title: '单元格内写有单位',
+  checks: 'A unit was written inside the cell and stripped or converted.',
+  reads: ['raw text of every template cell'],
   check({ report }) {
     return issueDrafts(
       report,

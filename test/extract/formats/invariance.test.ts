@@ -49,8 +49,8 @@ describe.each(specs)('$name: Document level (HTML, DOCX, PDF)', async (spec) => 
   });
 
   it('headings and paragraphs agree (whitespace aside)', () => {
-    expect(prose(docs['docx']!.blocks)).toEqual(prose(docs['html']!.blocks));
-    expect(prose(docs['pdf']!.blocks)).toEqual(prose(docs['html']!.blocks));
+    expect(prose(docs.docx!.blocks)).toEqual(prose(docs.html!.blocks));
+    expect(prose(docs.pdf!.blocks)).toEqual(prose(docs.html!.blocks));
   });
 });
 
@@ -67,12 +67,12 @@ describe.each(specs)('$name: checkBytes (text, HTML, DOCX, PDF)', async (spec) =
   });
 
   it.each(['html', 'docx', 'pdf'])('%s: the same findings as the text', (format) => {
-    expect(formatIndependent(results[format]!.findings)).toEqual(formatIndependent(results['txt']!.findings));
+    expect(formatIndependent(results[format]!.findings)).toEqual(formatIndependent(results.txt!.findings));
   });
 
   it('the expected findings are there', () => {
     const { has, errors } = EXPECTED[spec.name]!;
-    const findings = results['txt']!.findings;
+    const findings = results.txt!.findings;
     const ids = findings.map((f) => f.ruleId);
     for (const id of has) expect(ids).toContain(id);
     expect(

@@ -16,7 +16,7 @@ const of = (findings: Finding[], id: RuleId) => findings.filter((f) => f.ruleId 
 const history = (findings: Finding[]) => findings.filter((f) => f.category === 'history');
 
 describe('the history registry', () => {
-  it('holds the §8.5 rules and H-TEXT-COPIED in catalogue order', () => {
+  it('holds the cross-year rules (docs/rules.md) and H-TEXT-COPIED in catalogue order', () => {
     expect(HISTORY_RULES.map((r) => r.id)).toEqual([
       'X-T3-CARRYOVER',
       'X-T2-STOCK-CONTINUITY',
