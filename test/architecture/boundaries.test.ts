@@ -60,7 +60,8 @@ const folderOf = (file: string) =>
   Object.keys(ALLOWED)
     .filter((f) => file === f || file.startsWith(`${f}/`))
     .sort((a, b) => b.length - a.length)[0];
-const local = (e: Edge) => !e.to.startsWith('node:') && (e.to.startsWith('shared/') || /^(functions|local|cli|infra|scripts|test)\//.test(e.to));
+const local = (e: Edge) =>
+  !e.to.startsWith('node:') && (e.to.startsWith('shared/') || /^(functions|local|cli|infra|scripts|test)\//.test(e.to));
 const packageOf = (spec: string) => (spec.startsWith('@') ? spec.split('/').slice(0, 2).join('/') : spec.split('/')[0]!);
 
 describe('import boundaries', () => {
