@@ -1,7 +1,7 @@
 /**
  * `nianbao revalidate [--year Y] [--agency A] [--dry-run] [--json] [--table NAME]`: recomputes the
  * findings of the latest stored versions with the current rules (no file is read again) and
- * stores a new evaluation where they changed (shared/evaluation.ts, `revalidateStored`).
+ * stores a new evaluation where they changed (shared/usecases/evaluate.ts, follow-ups.ts, revalidate.ts, `revalidateStored`).
  *
  * Which table: `--table NAME` → a deployed stack's table, with the AWS SDK's usual credentials and
  * region (AWS_PROFILE / AWS_REGION …); otherwise the running local stack's, from

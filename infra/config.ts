@@ -15,7 +15,7 @@ export const CONTEXT_KEYS = {
 
 /**
  * Values of the `severity` message attribute on alerts: the worst finding severity of the upload,
- * or `none` for a report without findings (shared/notify/render.ts).
+ * or `none` for a report without findings (shared/render/email.ts).
  */
 export const AlertSeveritySchema = z.union([SeveritySchema, z.literal('none')]);
 export type AlertSeverity = z.infer<typeof AlertSeveritySchema>;

@@ -1,7 +1,7 @@
 /**
  * Starts the embedded local stack on 127.0.0.1: DynamoDB (dynalite, table from the shared
  * definition), S3 (s3rver, bucket), the SMTP inbox with its web page, the HTTP API (the Lambda
- * handler behind functions/api/local-server.ts), and the wiring from S3 events to the ingest
+ * handler behind local/api-server.ts), and the wiring from S3 events to the ingest
  * handler, which notifies by SMTP. Writes `<dataDir>/endpoints.json` when everything is up.
  */
 

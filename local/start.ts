@@ -1,6 +1,6 @@
 /**
  * `npm start`: the whole product on this machine, no cloud account. Starts the embedded stack
- * (infra/local/stack.ts), ingests the sample reports of events/reports/, prints what happened and
+ * (local/stack.ts), ingests the sample reports of events/reports/, prints what happened and
  * where everything is, then runs until Ctrl-C / SIGTERM, which stops every server (exit 0).
  *
  * Environment: NIANBAO_S3_PORT (4569), NIANBAO_DYNAMODB_PORT (4567), NIANBAO_API_PORT (3000),

@@ -1,6 +1,6 @@
 /**
  * Uploading files to the local bucket and waiting for the ingest handler to finish them: the
- * processing record of the object version (DynamoReportStore.getProcessing) says when and under
+ * processing record of the object version (DynamoReportStore.processing) says when and under
  * which report and version; the HTTP API then gives the outcome. Used by `npm start` (the
  * samples) and `npm run upload`.
  */

@@ -1,7 +1,7 @@
 /**
  * The revalidate Lambda: invoked by hand after a rule change (nothing triggers it), it re-checks
  * the latest stored versions with the current rules — from the stored cells and texts, no file
- * is read — and stores a new evaluation where the findings changed (shared/evaluation.ts).
+ * is read — and stores a new evaluation where the findings changed (shared/usecases/evaluate.ts, follow-ups.ts, revalidate.ts).
  *
  *   aws lambda invoke --function-name <RevalidateFunctionName> \
  *     --cli-binary-format raw-in-base64-out --payload '{"year":2022}' out.json

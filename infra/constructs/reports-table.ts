@@ -1,5 +1,5 @@
 /**
- * The DynamoDB table, built from the one definition in shared/store/table-definition.ts: keys,
+ * The DynamoDB table, built from the one definition in shared/adapters/dynamodb/table-definition.ts: keys,
  * GSIs and TTL attribute are read from there, never restated. On-demand, PITR, encrypted,
  * deletion-protected and retained on stack deletion.
  */

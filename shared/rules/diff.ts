@@ -3,7 +3,7 @@
  * a re-run of the rules): a finding is the same when its rule id, its cells (in any order) and
  * its message are; duplicates count as many times as they occur (multiset).
  *
- * shared/pipeline.ts has the same comparison (diffFindings) for versions; it should use this one.
+ * shared/usecases/ingest.ts uses it for versions.
  */
 import type { Finding } from '../report/model.ts';
 

@@ -10,6 +10,7 @@ import { isRuleId } from '../rules/catalogue.ts';
 import { validate } from '../rules/index.ts';
 import { finding } from '../rules/rule.ts';
 
+/** What the check may be given besides the bytes. */
 export interface CheckOptions {
   fileName?: string;
   metadata?: UploadMetadata;
@@ -17,6 +18,7 @@ export interface CheckOptions {
   previous?: Report;
 }
 
+/** The Document, the Report and the findings of one file. */
 export interface CheckResult {
   /** Absent when the bytes could not become a Document (see the input finding). */
   document?: Document;
@@ -25,7 +27,10 @@ export interface CheckResult {
   findings: Finding[];
 }
 
-/** Turns an InputProblem into its finding; anything else is a bug and is rethrown. */
+/**
+ * Turns an InputProblem into its finding.
+ * @throws the error itself when it is not an InputProblem (a bug, not the file's fault)
+ */
 export function inputFinding(error: unknown): Finding {
   if (error instanceof InputProblem && isRuleId(error.ruleId)) {
     return finding(error.ruleId, { message: error.message });
@@ -33,6 +38,13 @@ export function inputFinding(error: unknown): Finding {
   throw error;
 }
 
+/**
+ * Checks one file's bytes: extract (the type sniffed from the bytes) → recognize → validate.
+ * @param bytes - the file
+ * @param options - file name, upload metadata, the previous year's Report for the cross-year rules
+ * @returns the findings; an unreadable file gives one input finding and no Report
+ * @throws only on a bug (an error that is not an InputProblem)
+ */
 export async function checkBytes(bytes: Uint8Array, options: CheckOptions = {}): Promise<CheckResult> {
   let document: Document;
   try {
@@ -43,6 +55,11 @@ export async function checkBytes(bytes: Uint8Array, options: CheckOptions = {}):
   return checkDocument(document, options);
 }
 
+/**
+ * Checks an extracted Document: recognize → validate.
+ * @returns the Report and its findings; a Document that is no report gives I-NOT-A-REPORT and no Report
+ * @throws only on a bug (an error that is not an InputProblem)
+ */
 export function checkDocument(document: Document, options: CheckOptions = {}): CheckResult {
   let report: Report;
   try {

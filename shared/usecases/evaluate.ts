@@ -33,7 +33,11 @@ export interface PreviousYear {
   report: Report;
 }
 
-/** The latest stored Report of the agency for `year − 1` (exact agency key, see docs/history.md). */
+/**
+ * The latest stored Report of the agency for `year − 1` (exact agency key, see docs/history.md).
+ * @returns undefined when agency or year is unknown, or no readable previous report is stored
+ * @throws the store's errors
+ */
 export async function previousYearOf(
   store: Pick<VersionStore, 'latestVersion'>,
   agency: string | null | undefined,
@@ -45,7 +49,11 @@ export async function previousYearOf(
   return hasReport(stored) ? { ref: { reportId, versionId: stored.version.versionId }, report: stored.report } : undefined;
 }
 
-/** The stored boilerplate index for the report's own sentences (undefined: nothing to look up). */
+/**
+ * The stored boilerplate index for the report's own sentences.
+ * @returns undefined when the report has no year or no sentence worth looking up
+ * @throws the store's errors
+ */
 export async function boilerplateOf(
   store: Pick<BoilerplateStore, 'boilerplateFor'>,
   report: Report,
@@ -64,7 +72,12 @@ export interface Recomputed {
   changed: boolean;
 }
 
-/** The findings of a stored version's Report under the current rules, compared with its stored findings. */
+/**
+ * The findings of a stored version's Report under the current rules, compared with its stored findings.
+ * @param base - the stored version with its Report
+ * @param previous - the agency's previous-year Report, for the cross-year rules
+ * @param boilerplate - the year's boilerplate index, for H-TEXT-COPIED
+ */
 export function recompute(base: WithReport, previous?: Report, boilerplate?: BoilerplateIndex): Recomputed {
   const metadata = base.version.uploadMetadata ?? { fileName: base.version.fileName };
   const { findings } = revalidate([{ report: base.report, metadata, findings: base.findings, ...(previous ? { previous } : {}) }], {
@@ -82,7 +95,11 @@ export function recompute(base: WithReport, previous?: Report, boilerplate?: Boi
   };
 }
 
-/** A re-evaluation's version record: the base version's identity and file, the new findings. */
+/**
+ * A re-evaluation's version record: the base version's identity and file, the new findings.
+ * @param at - the new version's id and time
+ * @param evaluation - why it was evaluated again (previous-year or revalidate)
+ */
 export function evaluationRecord(
   base: WithReport,
   r: Recomputed,
@@ -108,7 +125,10 @@ export function evaluationRecord(
   };
 }
 
-/** What the notifier gets for a stored version (an upload or a re-evaluation). */
+/**
+ * What the notifier gets for a stored version (an upload or a re-evaluation).
+ * @param evaluation - set for a re-evaluation: why the report was checked again
+ */
 export function processedUploadOf(
   version: VersionRecord,
   findings: ChangedFinding[],

@@ -42,6 +42,8 @@ export interface FollowUpDeps {
  * and was not evaluated against this version of Y, re-evaluate it. Idempotent per (Y + 1, this
  * version of Y): a claim like an upload's (a redelivery finds it completed; a retry after a
  * failure rewrites the same version id and publishes once more at most).
+ * @returns what happened: none (no Y + 1), done-before, unchanged, or stored (with the new version)
+ * @throws ProcessingInProgress when another worker holds the re-evaluation's claim; the store's and notifier's errors
  */
 export async function followUpNextYear(stored: StoredYear, deps: FollowUpDeps): Promise<FollowUp> {
   const { store } = deps;
@@ -91,6 +93,8 @@ async function reevaluateNext(
  * were given — it was stored while this upload was being checked (two years of a bulk load in
  * flight at once), so neither saw the other — re-evaluate Y against it, exactly as if Y − 1 had
  * arrived after Y (same claim, so whichever side runs it, it runs once).
+ * @returns as followUpNextYear; none when no newer Y − 1 exists
+ * @throws as followUpNextYear
  */
 export async function catchUpPreviousYear(stored: StoredYear & { usedPrevious?: PreviousYearRef }, deps: FollowUpDeps): Promise<FollowUp> {
   const previousId = reportIdOf(stored.agency, stored.year - 1);
@@ -115,7 +119,10 @@ export interface FollowUps {
   thisYear: FollowUp;
 }
 
-/** Both follow-ups of a stored latest version of (agency, Y). */
+/**
+ * Both follow-ups of a stored latest version of (agency, Y): Y + 1 against it, and it against a late Y − 1.
+ * @throws ProcessingInProgress (retry later); the store's and notifier's errors
+ */
 export async function followUps(stored: StoredYear & { usedPrevious?: PreviousYearRef }, deps: FollowUpDeps): Promise<FollowUps> {
   const nextYear = await followUpNextYear(stored, deps);
   const thisYear = await catchUpPreviousYear(stored, deps);

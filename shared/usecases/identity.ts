@@ -15,7 +15,10 @@ export interface PartialIdentity {
 const validYear = (year: number | null | undefined): year is number =>
   typeof year === 'number' && Number.isInteger(year) && year >= 2000 && year <= 2100;
 
-/** The key convention `uploads/<year>/<agency>/<file>` (or `uploads/<year>/<file>`). */
+/**
+ * The identity hints of the key convention `uploads/<year>/<agency>/<file>` (or `uploads/<year>/<file>`).
+ * @returns the year and agency the key names; nothing for another layout or an implausible year
+ */
 export function identityFromKey(key: string): PartialIdentity {
   const parts = key.split('/');
   if (parts[0] !== 'uploads' || parts.length < 3) return {};

@@ -43,7 +43,13 @@ export interface RevalidateStoredResult {
   changed: RevalidatedReport[];
 }
 
-/** Re-checks the latest versions with the current rules; stores a new evaluation where findings changed. */
+/**
+ * Re-checks the latest versions with the current rules; stores a new evaluation where findings changed.
+ * @param store - the report store
+ * @param options - which reports (year, agency), dry run, clock
+ * @returns how many were checked and skipped, and each changed report with its new and resolved findings
+ * @throws the store's errors (a run can be repeated: unchanged reports are left alone)
+ */
 export async function revalidateStored(store: ReportStore, options: RevalidateStoredOptions = {}): Promise<RevalidateStoredResult> {
   const now = options.now ?? (() => new Date());
   const dryRun = options.dryRun ?? false;

@@ -1,5 +1,5 @@
 /**
- * The read models of the store (what shared/store/queries.ts returns and the HTTP API sends):
+ * The read models of the store (what shared/adapters/dynamodb/queries.ts returns and the HTTP API sends):
  * zod schemas, so the API validates its responses with them and publishes them in /openapi.json.
  * They say nothing about keys; the mapping from items lives in queries.ts.
  */

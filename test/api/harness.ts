@@ -1,6 +1,6 @@
 /**
  * The API test harness: a DynamoDB-compatible server (dynalite), the corpus ingested into it by
- * the real pipeline (shared/pipeline.ts over the real repository), and the real handler behind
+ * the real pipeline (shared/usecases/ingest.ts over the real repository), and the real handler behind
  * the node:http adapter, called over HTTP.
  */
 import { createHash } from 'node:crypto';

@@ -245,7 +245,7 @@ describe('queues and alarm', () => {
 describe('table', () => {
   const table = () => props('AWS::DynamoDB::GlobalTable', s.logicalId(s.stack.table.table));
 
-  it('has the keys and GSIs of shared/store/table-definition.ts', () => {
+  it('has the keys and GSIs of shared/adapters/dynamodb/table-definition.ts', () => {
     const key = (name: string, type: 'HASH' | 'RANGE') => ({ AttributeName: name, KeyType: type });
     expect(table().KeySchema).toEqual([key(TABLE_DEFINITION.partitionKey.name, 'HASH'), key(TABLE_DEFINITION.sortKey.name, 'RANGE')]);
     expect(table().GlobalSecondaryIndexes).toEqual(

@@ -1,8 +1,8 @@
 /**
  * The one definition of the DynamoDB table: keys, global secondary indexes, TTL. The CDK stack
- * (infra/) and the embedded local stack (infra/local/) both build the table from this, so they
+ * (infra/) and the embedded local stack (local/) both build the table from this, so they
  * cannot drift. The item layout that uses these keys is documented in docs/data-model.md and
- * implemented only in shared/store/.
+ * implemented only in shared/adapters/dynamodb/.
  */
 
 export interface KeyAttribute {
