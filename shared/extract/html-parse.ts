@@ -34,7 +34,11 @@ function tagInfo(html: string, from: number, to: number): F.TagInfo {
 
 const decodeText = (raw: string): string => (raw.includes('&') ? decodeHTML(raw) : raw);
 
-/** Parses an HTML string into a light tree whose root is a `#document` element. */
+/**
+ * Parses an HTML string into a light tree whose root is a `#document` element.
+ * Long on purpose (docs/decisions/): one tokenizer loop over the characters, its states
+ * inline, so that each character is looked at once (docs/decisions/html-reader.md).
+ */
 export function parseHtml(html: string): HtmlElement {
   const builder = new TreeBuilder();
   const n = html.length;

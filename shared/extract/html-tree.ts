@@ -182,7 +182,10 @@ export class TreeBuilder {
     }
   }
 
-  /** The implied end tags a start tag causes. Returns false when the start tag is to be ignored. */
+  /**
+   * The implied end tags a start tag causes. Returns false when the start tag is to be ignored.
+   * Long on purpose: HTML's table of implied end tags, one case per rule, in the order browsers apply them.
+   */
   private implyEnds(name: string, flags: number, start: number): boolean {
     if ((flags & F.IN_TABLE) !== 0 && (flags & F.RAW_TEXT) === 0) this.clearToTableContext(name);
     if ((flags & (F.CELL | F.TABLE_TEXT)) !== 0) {

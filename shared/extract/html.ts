@@ -234,38 +234,37 @@ function scanTable(table: Element): TableScan {
   return { layout: false, rows, texts };
 }
 
-export function extractHtml(bytes: Uint8Array): Document {
-  const decoded = decodeHtml(bytes);
-  const html = decoded.text.replace(/^\ufeff/, '');
-  const lineOf = lineIndex(html);
-  const dom = parseHtml(html);
+/** Walks the parsed page once, turning text into paragraphs and headings and data tables into grids. */
+class BlockWalker {
+  readonly blocks: Block[] = [];
+  title: string | undefined;
+  private buffer = '';
+  private bufferLine = 1;
+  private pendingLine: number | undefined;
+  private chars = 0;
+  private boldChars = 0;
+  private boldDepth = 0;
+  private articleDepth = 0;
 
-  const blocks: Block[] = [];
-  let title: string | undefined;
-  let buffer = '';
-  let bufferLine = 1;
-  let pendingLine: number | undefined;
-  let chars = 0;
-  let boldChars = 0;
-  let boldDepth = 0;
-  let articleDepth = 0;
+  constructor(private readonly lineOf: (offset: number) => number) {}
 
-  const flush = (level?: number): void => {
-    const text = cleanText(buffer);
+  /** Ends the current paragraph (or heading, with its level). */
+  flush(level?: number): void {
+    const text = cleanText(this.buffer);
     if (text !== '') {
-      const source = { line: bufferLine };
-      if (level !== undefined) blocks.push({ kind: 'heading', text, level, source });
-      else if (boldChars > 0 && boldChars >= chars && text.length <= HEADING_MAX) blocks.push({ kind: 'heading', text, source });
-      else blocks.push({ kind: 'paragraph', text, source });
+      const source = { line: this.bufferLine };
+      if (level !== undefined) this.blocks.push({ kind: 'heading', text, level, source });
+      else if (this.boldChars > 0 && this.boldChars >= this.chars && text.length <= HEADING_MAX)
+        this.blocks.push({ kind: 'heading', text, source });
+      else this.blocks.push({ kind: 'paragraph', text, source });
     }
-    buffer = '';
-    chars = 0;
-    boldChars = 0;
-    pendingLine = undefined;
-  };
+    this.buffer = '';
+    this.chars = 0;
+    this.boldChars = 0;
+    this.pendingLine = undefined;
+  }
 
-  const tableBlock = (table: Element, { rows, texts }: TableScan): void => {
-    const tableLine = lineOf(table.start);
+  private tableBlock(table: Element, { rows, texts }: TableScan): void {
     const spanRows: SpanCell[][] = [];
     for (const tr of rows) {
       // hidden rows and cells (a helper column hidden in Excel) are not part of what people read
@@ -277,81 +276,90 @@ export function extractHtml(bytes: Uint8Array): Document {
           text: texts.get(cell) ?? cleanText(childrenText(cell)),
           rowspan: intAttr(cell, 'rowspan'),
           colspan: intAttr(cell, 'colspan'),
-          source: { line: lineOf(cell.start) },
+          source: { line: this.lineOf(cell.start) },
         });
       }
       spanRows.push(cells);
     }
     const grid = trimGrid(expandGrid(spanRows));
-    if (grid.length > 0) blocks.push({ kind: 'table', rows: grid, source: { line: tableLine } });
-  };
+    if (grid.length > 0) this.blocks.push({ kind: 'table', rows: grid, source: { line: this.lineOf(table.start) } });
+  }
 
-  const walk = (node: ChildNode): void => {
-    if (node.type === 'text') {
-      const data = node.data;
-      const visible = visibleLength(data); // 0 exactly when the text is blank
-      if (buffer === '') {
-        if (visible === 0) return;
-        bufferLine = pendingLine ?? lineOf(node.start);
-      }
-      buffer += data;
-      chars += visible;
-      if (boldDepth > 0) boldChars += visible;
-      return;
+  private text(node: { data: string; start: number }): void {
+    const visible = visibleLength(node.data); // 0 exactly when the text is blank
+    if (this.buffer === '') {
+      if (visible === 0) return;
+      this.bufferLine = this.pendingLine ?? this.lineOf(node.start);
     }
-    if (!isElement(node)) return;
+    this.buffer += node.data;
+    this.chars += visible;
+    if (this.boldDepth > 0) this.boldChars += visible;
+  }
+
+  /** Elements that end in one block of their own (or nothing); false for the others. */
+  private leaf(node: Element): boolean {
     const name = node.name;
     if (name === 'head') {
       const t = descendants(node, (e) => e.name === 'title')[0];
-      if (t) title = cleanText(innerText(t)) || undefined;
-      return;
+      if (t) this.title = cleanText(innerText(t)) || undefined;
+      return true;
     }
     if (name === 'title') {
-      title ??= cleanText(innerText(node)) || undefined;
-      return;
+      this.title ??= cleanText(innerText(node)) || undefined;
+      return true;
     }
-    if (isChrome(node, articleDepth > 0)) return;
+    if (isChrome(node, this.articleDepth > 0)) return true;
     if (name === 'img') {
-      flush();
+      this.flush();
       const alt = getAttribute(node, 'alt');
-      blocks.push({ kind: 'image', ...(alt ? { alt } : {}), source: { line: lineOf(node.start) } });
-      return;
+      this.blocks.push({ kind: 'image', ...(alt ? { alt } : {}), source: { line: this.lineOf(node.start) } });
+      return true;
     }
     if (name === 'br') {
-      flush();
-      return;
+      this.flush();
+      return true;
     }
-    if (name === 'table') {
-      const scan = scanTable(node);
-      if (!scan.layout) {
-        flush();
-        tableBlock(node, scan);
-        return;
-      }
-    }
+    if (name !== 'table') return false;
+    const scan = scanTable(node);
+    if (scan.layout) return false;
+    this.flush();
+    this.tableBlock(node, scan);
+    return true;
+  }
+
+  walk(node: ChildNode): void {
+    if (node.type === 'text') return this.text(node);
+    if (!isElement(node) || this.leaf(node)) return;
+    const name = node.name;
     const heading = headingLevel(name);
     const block = heading > 0 || BLOCK.has(name) || name === 'table';
     if (block) {
-      flush();
-      pendingLine = lineOf(node.start);
+      this.flush();
+      this.pendingLine = this.lineOf(node.start);
     }
     const bold = isBoldStyle(node);
     const article = ARTICLE.has(name);
-    if (bold) boldDepth++;
-    if (article) articleDepth++;
-    for (const child of node.children) walk(child);
-    if (bold) boldDepth--;
-    if (article) articleDepth--;
-    if (block) flush(heading > 0 ? heading : undefined);
-  };
-  dom.children.forEach(walk);
-  flush();
+    if (bold) this.boldDepth++;
+    if (article) this.articleDepth++;
+    for (const child of node.children) this.walk(child);
+    if (bold) this.boldDepth--;
+    if (article) this.articleDepth--;
+    if (block) this.flush(heading > 0 ? heading : undefined);
+  }
+}
 
+/** HTML bytes → Document: charset decoded (html-charset.ts), parsed (html-parse.ts), walked once. */
+export function extractHtml(bytes: Uint8Array): Document {
+  const decoded = decodeHtml(bytes);
+  const html = decoded.text.replace(/^\ufeff/, '');
+  const walker = new BlockWalker(lineIndex(html));
+  for (const child of parseHtml(html).children) walker.walk(child);
+  walker.flush();
   return {
     format: 'html',
     encoding: decoded.encoding,
-    ...(title ? { title } : {}),
-    blocks,
+    ...(walker.title ? { title: walker.title } : {}),
+    blocks: walker.blocks,
     notices: [
       { code: 'encoding', message: `网页编码：${decoded.encoding}（依据：${decoded.basis}）` },
       ...(decoded.declared

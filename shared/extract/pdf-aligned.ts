@@ -89,6 +89,8 @@ function fits(data: Info[], cuts: number[], column: (p: { x: number; end: number
  * The table of one region; `given` columns (of the same table's part on the page before or after)
  * are used when the region's rows fit them, else undefined. `fromBefore`: the part goes on from
  * the page before.
+ * Long on purpose: column finding, row building and the continued-table fit are one pass over the
+ * region's items.
  */
 function build(region: Info[], geo: PageGeometry, given?: AlignedColumns, fromBefore = false): PlacedBlock | undefined {
   const data = region.filter((r) => r.numbers >= 1 && (r.pieces.length >= 2 || r.numbers >= 2));

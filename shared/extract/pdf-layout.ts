@@ -212,7 +212,10 @@ function splitAtRules(t: Ruled, item: TextItem): TextItem[] {
   return out.filter((i) => i.str.trim() !== '');
 }
 
-/** One ruled table → grid block; consumes its items. */
+/**
+ * One ruled table → grid block; consumes its items.
+ * Long on purpose: cells from the rulings, items cut at rules and placed, in one pass.
+ */
 function ruledBlock(t: Ruled, items: TextItem[], geo: PageGeometry): PlacedBlock {
   const rows = t.ys.length - 1;
   const cols = t.xs.length - 1;

@@ -113,6 +113,8 @@ export interface PageContent {
  * Reads a page's operator list. `fontOf` returns the loaded font behind a setFont name;
  * `normalize` is applied to each run's text (pdfjs's normalizeUnicode: ligatures and other
  * compatibility characters, as its text content does).
+ * Long on purpose (docs/decisions/): one switch over the PDF operators, mirroring pdfjs's
+ * canvas renderer case by case, so the two can be compared side by side.
  */
 export function readOperators(
   list: { fnArray: ArrayLike<number>; argsArray: ArrayLike<unknown> },

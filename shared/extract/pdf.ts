@@ -190,6 +190,10 @@ function wrapsOnto(prev: LineEntry, next: LineEntry): boolean {
   );
 }
 
+/**
+ * The pages' placed blocks in reading order, tables continued across page breaks joined.
+ * Long on purpose: the page-break joins (docs/formats.md, PDF) are one decision per case, in order.
+ */
 function assemble(pages: PageGeometry[]): { blocks: Block[]; unruled: number } {
   const running = runningLines(pages);
   const entries: Entry[] = [];

@@ -77,7 +77,11 @@ function pipeCells(line: Line): Token[] {
   return parts.map((p, i) => ({ text: p, line: line.no, value: looksLikeValue(p), span: i > last ? true : undefined }));
 }
 
-/** Groups a run of table lines into rows. */
+/**
+ * Groups a run of table lines into rows.
+ * Long on purpose: the row-building cases of flattened text (one cell per line, pipes, tabs,
+ * wrapped labels) read best side by side; docs/formats.md describes them.
+ */
 function buildRows(run: Line[]): Token[][] {
   const rows: Token[][] = [];
   let cur: Token[] | null = null;

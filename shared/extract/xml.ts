@@ -228,7 +228,11 @@ class Names {
   }
 }
 
-/** `bytes`: the UTF-8 bytes that `xml` holds as Latin-1 characters, if it was read so. */
+/**
+ * `bytes`: the UTF-8 bytes that `xml` holds as Latin-1 characters, if it was read so.
+ * Long on purpose (docs/decisions/): one tokenizer loop, its states inline
+ * (docs/decisions/xml-reader.md).
+ */
 function parse(xml: string, bytes: Buffer | undefined, options: XmlOptions): XmlElement {
   const slice = bytes
     ? (from: number, to: number): string => (hasHighByte(xml, from, to) ? bytes.toString('utf8', from, to) : xml.slice(from, to))
