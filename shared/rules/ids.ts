@@ -90,4 +90,4 @@ export function isRuleId(id: string): id is RuleId {
 }
 
 /** Bumped whenever a rule's logic or the catalogue changes; stored with every evaluation. */
-export const RULESET_VERSION = '2026.11.29-1';
+export const RULESET_VERSION = '2026.12.06-1';
