@@ -57,7 +57,9 @@ export function createRecordHandler(deps: IngestDeps) {
   const metrics = deps.metrics ?? new Metrics({ namespace: 'nianbao', serviceName: SERVICE });
   const notifier =
     deps.notifier ??
-    (deps.sns ? new SnsNotifier(deps.sns, deps.config.TOPIC_ARN, deps.config.API_URL ? { apiUrl: deps.config.API_URL } : {}) : undefined);
+    (deps.sns
+      ? new SnsNotifier(deps.sns, deps.config.TOPIC_ARN, deps.config.API_URL ? { apiUrl: deps.config.API_URL, signedApi: true } : {})
+      : undefined);
   if (!notifier) throw new Error('createRecordHandler needs an SNS client or a notifier');
   const store = new DynamoReportStore(documentClient(deps.dynamo), deps.config.TABLE_NAME);
   const pipeline = {

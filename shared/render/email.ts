@@ -1,12 +1,13 @@
 /**
  * The message for one processed upload: an ASCII SNS subject, a Chinese email body, a JSON
- * payload for machine subscribers, and message attributes for filter policies. Kept under the
- * SNS limit by listing only the first findings of each severity (whole lines only).
+ * payload for machine subscribers, and message attributes for filter policies. The email groups
+ * the findings of one rule on one table into one line (groups.ts); the message is kept under the
+ * SNS limit by listing fewer groups (whole lines only).
  */
 import type { Finding, Severity } from '../report/model.ts';
 import { SEVERITY_ORDER } from '../report/model.ts';
 import type { Status } from '../report/status.ts';
-import { CATALOGUE, isRuleId } from '../rules/catalogue.ts';
+import { groupFindings, groupLine, summaryLine } from './groups.ts';
 
 export type Change = 'new' | 'unchanged';
 
@@ -50,7 +51,9 @@ export function evaluationReason(e: UploadEvaluation): string {
 export interface RenderOptions {
   /** Base URL of the HTTP API (e.g. https://abc.execute-api…/prod); a path is shown when absent. */
   apiUrl?: string;
-  /** Most findings listed per severity before summarizing. */
+  /** True when the API needs signed (IAM) requests: the email then shows the `nianbao view` command. */
+  signedApi?: boolean;
+  /** Most groups listed per severity before summarizing. */
   perSeverity?: number;
   /** Budget for the whole SNS message (body + attributes + subject), in bytes. */
   maxBytes?: number;
@@ -96,55 +99,51 @@ export function renderSubject(upload: ProcessedUpload): string {
   return subject.replace(/[^\x20-\x7e]/g, '?').slice(0, 99);
 }
 
-const oneLine = (text: string) => text.replace(/\s*[\r\n]+\s*/g, ' ').trim();
+const ACTION: Partial<Record<Severity, string>> = { error: '请先修改以下错误', warning: '请核实以下警告' };
 
-function findingLine(index: number, f: Finding, change?: Change | 'resolved'): string {
-  const title = isRuleId(f.ruleId) ? CATALOGUE[f.ruleId].title : '';
-  let line = `${index}. [${f.ruleId}]${title ? ` ${title}：` : ' '}${oneLine(f.message)}`;
-  if (f.suspect) line += `（可疑单元格：${f.suspect}）`;
-  if (f.source?.line) line += `（第 ${f.source.line} 行）`;
-  else if (f.source?.page) line += `（第 ${f.source.page} 页）`;
-  if (change === 'new') line += ' 【新增】';
-  return line;
+/** How a reviewer opens the report page: its address locally, the signing command in AWS. */
+function viewLines(upload: ProcessedUpload, options: RenderOptions): string[] {
+  const path = `/reports/${upload.reportId}/view`;
+  const base = options.apiUrl?.replace(/\/+$/, '');
+  if (base && options.signedApi) {
+    return [
+      '查看报告页面（表格中标出有问题的单元格）：',
+      `npx nianbao view ${upload.reportId} --api ${base}`,
+      '（接口需要 AWS 签名请求，该命令用您的 AWS 凭证签名并在浏览器中打开页面）',
+    ];
+  }
+  return ['查看报告页面（表格中标出有问题的单元格）：', base ? `${base}${path}` : `GET ${path}`];
 }
 
-function apiLine(upload: ProcessedUpload, apiUrl?: string): string {
-  const path = `/reports/${upload.reportId}`;
-  return apiUrl ? `GET ${apiUrl.replace(/\/+$/, '')}${path}` : `GET ${path}`;
-}
-
-/** The Chinese email body, listing at most `perSeverity` findings of each severity. */
+/** The Chinese email body: errors, then warnings, each grouped by rule and table; info as one line. */
 export function renderEmailText(upload: ProcessedUpload, options: RenderOptions = {}, perSeverity?: number): string {
   const limit = perSeverity ?? options.perSeverity ?? DEFAULT_PER_SEVERITY;
   const lines: string[] = ['政府信息公开工作年度报告检查结果', ''];
-  lines.push(`机关：${upload.agency ?? '未能识别'}`);
-  lines.push(`年度：${upload.year ?? '未能识别'}`);
+  lines.push(`机关：${upload.agency ?? '未能识别'}    年度：${upload.year ?? '未能识别'}`);
   lines.push(`文件：${upload.objectKey}（存储桶 ${upload.bucket}）`);
   if (!upload.identified) lines.push('说明：未能确定报告的机关和年度，本次上传按文件保存为“未识别”报告。');
   if (upload.evaluation) lines.push(`重新检查：${evaluationReason(upload.evaluation)}`);
   const c = upload.counts;
-  lines.push(`结果：错误 ${c.error} 条，警告 ${c.warning} 条，提示 ${c.info} 条`);
   const newCount = upload.findings.filter((f) => f.change === 'new').length;
-  if (upload.previousVersionId) {
-    const unchanged = upload.findings.length - newCount;
-    lines.push(`与上一版本相比：新增 ${newCount} 条，已解决 ${upload.resolved.length} 条，未变 ${unchanged} 条`);
-  } else {
-    lines.push('这是该报告的第一个版本。');
-  }
-  for (const severity of SEVERITY_ORDER) {
-    const list = upload.findings.filter((f) => f.finding.severity === severity);
+  const versus = upload.previousVersionId
+    ? `与上一版本相比：新增 ${newCount} 条，已解决 ${upload.resolved.length} 条，未变 ${upload.findings.length - newCount} 条。`
+    : '这是该报告的第一个版本。';
+  lines.push(`结果：错误 ${c.error} 条，警告 ${c.warning} 条，提示 ${c.info} 条。${versus}`);
+  const groups = groupFindings(upload.findings, (f) => f.finding);
+  for (const severity of ['error', 'warning'] as const) {
+    const list = groups.filter((g) => g.severity === severity);
     if (list.length === 0) continue;
-    lines.push('', `${SEVERITY_ZH[severity]}（${list.length} 条）`);
-    for (const [i, f] of list.slice(0, limit).entries())
-      lines.push(findingLine(i + 1, f.finding, upload.previousVersionId ? f.change : undefined));
-    if (list.length > limit) lines.push(`…及另外 ${list.length - limit} 条`);
+    lines.push('', `${ACTION[severity]}（${c[severity]} 条，归并为 ${list.length} 项）：`);
+    for (const [i, g] of list.slice(0, limit).entries()) {
+      const added = upload.previousVersionId ? g.findings.filter((f) => f.item.change === 'new').length : 0;
+      lines.push(`${i + 1}. ${groupLine(g)}${added > 0 ? ` 【新增 ${added} 条】` : ''}`);
+    }
+    if (list.length > limit) lines.push(`……另有 ${list.length - limit} 项，见报告页面`);
   }
-  if (upload.resolved.length > 0) {
-    lines.push('', `已解决（与上一版本相比，${upload.resolved.length} 条）`);
-    for (const [i, f] of upload.resolved.slice(0, limit).entries()) lines.push(findingLine(i + 1, f));
-    if (upload.resolved.length > limit) lines.push(`…及另外 ${upload.resolved.length - limit} 条`);
-  }
-  lines.push('', '查询完整结果：', apiLine(upload, options.apiUrl));
+  const info = upload.findings.filter((f) => f.finding.severity === 'info').map((f) => f.finding);
+  if (info.length > 0) lines.push('', `${SEVERITY_ZH.info} ${info.length} 条（供参考，不必修改）：${summaryLine(info)}`);
+  if (upload.resolved.length > 0) lines.push('', `已解决 ${upload.resolved.length} 条（与上一版本相比）：${summaryLine(upload.resolved)}`);
+  lines.push('', ...viewLines(upload, options));
   lines.push(`报告编号：${upload.reportId}；版本：${upload.versionId}`);
   return `${lines.join('\n')}\n`;
 }
@@ -181,7 +180,8 @@ export function renderPayload(upload: ProcessedUpload, options: RenderOptions = 
     api: {
       method: 'GET',
       path: `/reports/${upload.reportId}`,
-      ...(options.apiUrl ? { url: apiLine(upload, options.apiUrl).slice(4) } : {}),
+      ...(options.apiUrl ? { url: `${options.apiUrl.replace(/\/+$/, '')}/reports/${upload.reportId}` } : {}),
+      view: `/reports/${upload.reportId}/view`,
     },
   });
 }

@@ -4,11 +4,11 @@
  * against the hand-read values. Shared by the corpus test (the ratchet) and the measurement
  * script (test/corpus/measure.ts), so both count the same way.
  */
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { checkBytes } from '../../shared/check.ts';
 import type { CellValue, Finding, Report } from '../../shared/report/model.ts';
+import { checkBytes } from '../../shared/usecases/check.ts';
 
 export const corpusDir = join(import.meta.dirname, '..', 'fixtures', 'corpus');
 

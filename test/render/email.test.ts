@@ -75,10 +75,12 @@ describe('renderSns', () => {
     expect(email).toContain('机关：黑龙江省工业和信息化厅');
     expect(email).toContain('年度：2022');
     expect(email).toContain('结果：错误 3 条，警告 1 条，提示 1 条');
-    expect(email).toContain('1. [X-TEST-COLUMN] 表三第一行各列之和为 11，总计栏为 12。（可疑单元格：s3.new_received.total）');
-    expect(email).toContain('2. [X-TEST-ROW] 第二行 跨行的说明（第 50 行）');
-    expect(email).toContain('警告（1 条）\n1. [C-SECTION-EMPTY] 章节没有内容：第五部分没有内容。');
-    expect(email).toContain('GET https://api.example.test/prod/reports/2022-ab12cd34ef');
+    expect(email).toContain('请先修改以下错误（3 条，归并为 3 项）：');
+    expect(email).toContain('1. [X-TEST-COLUMN]：表三第一行各列之和为 11，总计栏为 12。（可疑单元格：s3.new_received.total）');
+    expect(email).toContain('2. [X-TEST-ROW]：第二行 跨行的说明（第 50 行）');
+    expect(email).toContain('请核实以下警告（1 条，归并为 1 项）：\n1. [C-SECTION-EMPTY] 章节没有内容：第五部分没有内容。');
+    expect(email).toContain('提示 1 条（供参考，不必修改）：C-SECTION-HEADING-VARIANT');
+    expect(email).toContain('查看报告页面（表格中标出有问题的单元格）：\nhttps://api.example.test/prod/reports/2022-ab12cd34ef/view');
     expect(email).toContain('这是该报告的第一个版本。');
     const payload = JSON.parse(bodies.default!);
     expect(payload).toMatchObject({
@@ -92,6 +94,7 @@ describe('renderSns', () => {
       method: 'GET',
       path: '/reports/2022-ab12cd34ef',
       url: 'https://api.example.test/prod/reports/2022-ab12cd34ef',
+      view: '/reports/2022-ab12cd34ef/view',
     });
   });
 
@@ -107,16 +110,27 @@ describe('renderSns', () => {
     const { subject, text } = renderEmail(u);
     expect(subject).toBe('[nianbao] 2022 report: 2 errors (id 2022-ab12cd34ef)');
     expect(text).toContain('与上一版本相比：新增 1 条，已解决 1 条，未变 1 条');
-    expect(text).toContain('第二行 跨行的说明（第 50 行） 【新增】');
-    expect(text).not.toContain('总计栏为 12。（可疑单元格：s3.new_received.total） 【新增】');
-    expect(text).toContain('已解决（与上一版本相比，1 条）\n1. [C-ROW-MISSING] 表格缺少行：表三缺少第 6 行。');
-    expect(text).toContain('GET /reports/2022-ab12cd34ef');
+    expect(text).toContain('第二行 跨行的说明（第 50 行） 【新增 1 条】');
+    expect(text).not.toContain('总计栏为 12。（可疑单元格：s3.new_received.total） 【新增');
+    expect(text).toContain('已解决 1 条（与上一版本相比）：C-ROW-MISSING');
+    expect(text).toContain('GET /reports/2022-ab12cd34ef/view');
+  });
+
+  it('groups the findings of one rule on one table into one line that names every rule id', () => {
+    const cells = ['natural', 'commercial', 'total'].map((c) => `s3.granted.${c}`);
+    const blanks = cells.map((key) => f('C-CELL-BLANK', 'warning', `${key} 空白。`, { cells: [key] }));
+    const text = renderEmail(upload([...blanks, f('K-T4-TOTAL-BLANK', 'warning', '表四总计空白。', { cells: ['s4.review.total'] })])).text;
+    expect(text).toContain(
+      '1. [C-CELL-BLANK] 单元格空白（表三，3 处）：s3.granted.natural 空白。 s3.granted.commercial 空白。 s3.granted.total 空白。',
+    );
+    expect(text).toContain('2. [K-T4-TOTAL-BLANK] 表四总计空白：表四总计空白。');
+    expect(text.split('\n').filter((l) => /^\d+\. \[/.test(l))).toHaveLength(2);
   });
 
   it('summarizes thousands of findings under the SNS limit without cutting a line', () => {
     const many = Array.from({ length: 3000 }, (_, i) =>
       f(
-        'P-CELL-UNPARSEABLE',
+        `X-TEST-${i}`,
         i % 3 === 0 ? 'error' : i % 3 === 1 ? 'warning' : 'info',
         `单元格 s3.row${i}.total 的内容“${'很长的说明'.repeat(20)}”不是数字。`,
       ),
@@ -132,12 +146,13 @@ describe('renderSns', () => {
     expect(size).toBeLessThanOrEqual(SNS_MAX_BYTES);
     const { email, default: payload } = JSON.parse(message.Message) as { email: string; default: string };
     const lines = email.split('\n');
-    const listed = lines.filter((l) => /^\d+\. \[P-CELL-UNPARSEABLE\]/.test(l));
+    const listed = lines.filter((l) => /^\d+\. \[X-TEST-/.test(l));
     expect(listed.length).toBeGreaterThan(0);
     expect(listed.every((l) => l.endsWith('不是数字。'))).toBe(true);
-    const perSeverity = listed.length / 3;
-    expect(email).toContain(`错误（1000 条）`);
-    expect(email).toContain(`…及另外 ${1000 - perSeverity} 条`);
+    const perSeverity = listed.length / 2;
+    expect(email).toContain('请先修改以下错误（1000 条，归并为 1000 项）：');
+    expect(email).toContain(`……另有 ${1000 - perSeverity} 项，见报告页面`);
+    expect(email).toContain('提示 1000 条（供参考，不必修改）：X-TEST-2、');
     expect(JSON.parse(payload).omitted).toEqual({ error: 1000 - perSeverity, warning: 1000 - perSeverity, info: 1000 - perSeverity });
   });
 });

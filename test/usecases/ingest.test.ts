@@ -126,7 +126,7 @@ describe('the seed, end to end', () => {
       findings: direct.findings.map((finding) => ({ finding, change: 'new' as const })),
       resolved: [],
     };
-    expect(calls[0]).toEqual({ TopicArn: TOPIC_ARN, ...renderSns(upload, { apiUrl: API_URL }) });
+    expect(calls[0]).toEqual({ TopicArn: TOPIC_ARN, ...renderSns(upload, { apiUrl: API_URL, signedApi: true }) });
     const input = calls[0]!;
     expect(input.Subject).toMatch(/^\[nianbao\] 2022 report: [ -~]+ \(id 2022-[0-9a-f]{10}\)$/);
     expect(input.Subject!.length).toBeLessThan(100);
@@ -140,9 +140,9 @@ describe('the seed, end to end', () => {
       ruleIds: { DataType: 'String.Array', StringValue: JSON.stringify([...new Set(direct.findings.map((f) => f.ruleId))].sort()) },
     });
     const bodies = JSON.parse(input.Message!) as { default: string; email: string };
-    expect(bodies.email).toBe(renderEmail(upload, { apiUrl: API_URL }).text);
+    expect(bodies.email).toBe(renderEmail(upload, { apiUrl: API_URL, signedApi: true }).text);
     expect(bodies.email).toContain(`机关：${SEED_AGENCY}`);
-    expect(bodies.email).toContain(`GET ${API_URL}/reports/${reportId}`);
+    expect(bodies.email).toContain(`npx nianbao view ${reportId} --api ${API_URL}`);
     const payload = JSON.parse(bodies.default);
     expect(payload).toMatchObject({ reportId, versionId: version.versionId, agency: SEED_AGENCY, year: 2022, counts: version.counts });
     expect(payload.findings).toHaveLength(direct.findings.length);
@@ -260,8 +260,8 @@ describe('a corrected re-upload', () => {
     expect((await repo.findingItems(reportId, v1.versionId)).every((f) => f.gsi3pk === undefined)).toBe(true);
 
     const email = JSON.parse(published()[1]!.Message!).email as string;
-    expect(email).toContain(`已解决（与上一版本相比，${diff.resolved.length} 条）`);
-    for (const f of diff.resolved.slice(0, 5)) expect(email).toContain(`[${f.ruleId}]`);
+    expect(email).toContain(`已解决 ${diff.resolved.length} 条（与上一版本相比）：`);
+    for (const f of diff.resolved.slice(0, 5)) expect(email).toContain(f.ruleId);
   });
 });
 
