@@ -1,15 +1,16 @@
 /**
- * `nianbao check FILE... [--json] [--previous FILE]`: checks report files offline, without any
+ * `nianbao check FILE... [--json] [--previous FILE] [--html OUT.html]`: checks report files offline, without any
  * server, and prints the findings grouped by severity (or one JSON value).
  *
  * Exit status: 0 no error-severity finding, 1 error findings, 2 a file could not be read.
  */
-import { readFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { Command } from 'commander';
 import type { Finding, Report, Severity } from '../shared/report/model.ts';
 import { SEVERITY_ORDER } from '../shared/report/model.ts';
 import { type CheckResult, checkBytes } from '../shared/usecases/check.ts';
+import { checkPage } from '../shared/usecases/view.ts';
 import type { Output } from './io.ts';
 
 /** The `--json` shape of one checked file. */
@@ -69,9 +70,10 @@ export function formatHuman(result: FileResult): string {
   return lines.join('\n');
 }
 
-async function checkFile(path: string, previous: Report | undefined): Promise<FileResult> {
+async function checkFile(path: string, previous: Report | undefined, html?: string): Promise<FileResult> {
   const bytes = await readFile(path);
   const result = await checkBytes(new Uint8Array(bytes), { fileName: basename(path), previous });
+  if (html) await writeFile(html, checkPage(basename(path), result));
   return toFileResult(path, result);
 }
 
@@ -86,6 +88,8 @@ function describeReadError(path: string, error: unknown): string {
 export interface CheckOptions {
   json?: boolean;
   previous?: string;
+  /** Write the report page of the (one) file here. */
+  html?: string;
 }
 
 /**
@@ -93,6 +97,10 @@ export interface CheckOptions {
  * @returns the exit status: 0 no error finding, 1 error findings, 2 a file could not be read
  */
 export async function runCheck(files: string[], options: CheckOptions, io: Output): Promise<number> {
+  if (options.html && files.length !== 1) {
+    io.err('--html writes the page of one file: give exactly one FILE');
+    return 2;
+  }
   let previous: Report | undefined;
   if (options.previous) {
     try {
@@ -111,7 +119,7 @@ export async function runCheck(files: string[], options: CheckOptions, io: Outpu
   let status = 0;
   for (const file of files) {
     try {
-      const result = await checkFile(file, previous);
+      const result = await checkFile(file, previous, options.html);
       results.push(result);
       if (result.findings.some((f) => f.severity === 'error')) status = Math.max(status, 1);
     } catch (error) {
@@ -138,6 +146,7 @@ export function checkCommand(io: Output, status: { code: number }): Command {
     .argument('<files...>', 'report files (txt, html, docx, pdf)')
     .option('--json', 'print exactly one JSON value (an object for one file, an array for several)')
     .option('--previous <file>', "the same agency's report for the previous year (cross-year rules)")
+    .option('--html <out.html>', 'also write the report page (tables with the failing cells marked) of the one FILE')
     .action(async (files: string[], options: CheckOptions) => {
       status.code = await runCheck(files, options, io);
     });

@@ -43,6 +43,27 @@ const JSON_HEADERS = {
   'x-content-type-options': 'nosniff',
 };
 
+/** A page keeps nothing from outside: no script, no request to another origin; its styles are inline. */
+const HTML_HEADERS = {
+  'content-type': 'text/html; charset=utf-8',
+  'cache-control': 'no-store',
+  'x-content-type-options': 'nosniff',
+  'content-security-policy': "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'",
+  'referrer-policy': 'no-referrer',
+};
+
+/** A 200 of another media type than JSON: text as it is, binary (a Uint8Array) base64-encoded. */
+function contentResponse(type: NonNullable<Route['produces']>, body: unknown): APIGatewayProxyResultV2 {
+  if (type === 'text/html') return { statusCode: 200, headers: { ...HTML_HEADERS }, body: String(body) };
+  const headers = {
+    'content-type': type === 'text/csv' ? 'text/csv; charset=utf-8' : type,
+    'cache-control': 'no-store',
+    'x-content-type-options': 'nosniff',
+  };
+  if (body instanceof Uint8Array) return { statusCode: 200, headers, body: Buffer.from(body).toString('base64'), isBase64Encoded: true };
+  return { statusCode: 200, headers, body: String(body) };
+}
+
 function parseOr400<S extends z.ZodType>(schema: S, value: unknown, what: string): z.output<S> {
   const result = schema.safeParse(value);
   if (!result.success) throw badParameter(`${what}: ${describeIssues(result.error)}`);
@@ -74,7 +95,9 @@ function toMiddyRoute(route: Route, ctx: RouteContext): MiddyRoute<APIGatewayPro
       const result = await route.run({ params, query }, ctx);
       // A response that does not match its published schema is a bug: a 500, logged with the issues.
       const body = route.response.parse(result);
-      return { statusCode: 200, headers: { ...JSON_HEADERS }, body: JSON.stringify(body) };
+      return route.produces
+        ? contentResponse(route.produces, body)
+        : { statusCode: 200, headers: { ...JSON_HEADERS }, body: JSON.stringify(body) };
     },
   };
 }

@@ -64,7 +64,10 @@ export function buildOpenApi(routes: readonly Route[]): Json {
   const paths: Record<string, Json> = {};
   for (const route of routes) {
     const responses: Json = {
-      200: { description: 'OK', content: { 'application/json': { schema: convert(route.response, 'output', components) } } },
+      200: {
+        description: 'OK',
+        content: { [route.produces ?? 'application/json']: { schema: convert(route.response, 'output', components) } },
+      },
     };
     for (const status of [...route.errors, 500]) {
       responses[status] = { description: STATUS_TEXT[status] ?? 'Error', content: { 'application/json': { schema: errorRef } } };

@@ -2,9 +2,10 @@
  * The route table: one entry per operation with its parameter and response schemas. The router
  * (handler.ts) and the OpenAPI document (openapi.ts) are both built from it.
  */
-import type { z } from 'zod';
+import { z } from 'zod';
 import { RULESET_VERSION } from '../../shared/rules/ids.ts';
 import type { ReportQueries } from '../../shared/usecases/ports.ts';
+import { reportPage } from '../../shared/usecases/view.ts';
 import { notFound } from './errors.ts';
 import {
   DEFAULT_LIMIT,
@@ -44,6 +45,8 @@ export interface Route<P extends AnyObject = AnyObject, Q extends AnyObject = An
   response: R;
   /** Error statuses this operation can answer besides 500. */
   errors: number[];
+  /** The media type of the 200 body (default JSON): an HTML page, CSV text, or an xlsx file (base64 in the event). */
+  produces?: 'text/html' | 'text/csv' | 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
   run(input: { params: z.output<P>; query: z.output<Q> }, ctx: RouteContext): Promise<z.input<R>>;
 }
 
@@ -128,6 +131,35 @@ export const ROUTES: Route[] = [
     errors: [400, 404],
     run: async ({ params }, { queries }) =>
       (await queries.getVersion(params.reportId, params.versionId)) ??
+      Promise.reject(notFound(`no version ${params.versionId} of report ${params.reportId}`)),
+  }),
+  route({
+    method: 'GET',
+    path: '/reports/{reportId}/view',
+    operationId: 'viewReport',
+    summary: 'The report page of the latest version (HTML): its tables with the failing cells marked',
+    signed: true,
+    params: ReportPathSchema,
+    query: EmptyQuerySchema,
+    response: z.string(),
+    produces: 'text/html',
+    errors: [400, 404],
+    run: async ({ params }, { queries }) =>
+      (await reportPage(queries, params.reportId, undefined)) ?? Promise.reject(report404(params.reportId)),
+  }),
+  route({
+    method: 'GET',
+    path: '/reports/{reportId}/versions/{versionId}/view',
+    operationId: 'viewVersion',
+    summary: 'The report page of one version (HTML)',
+    signed: true,
+    params: VersionPathSchema,
+    query: EmptyQuerySchema,
+    response: z.string(),
+    produces: 'text/html',
+    errors: [400, 404],
+    run: async ({ params }, { queries }) =>
+      (await reportPage(queries, params.reportId, params.versionId)) ??
       Promise.reject(notFound(`no version ${params.versionId} of report ${params.reportId}`)),
   }),
   route({

@@ -54,6 +54,12 @@ export function groupFindings<F>(items: readonly F[], pick: (item: F) => Finding
 
 const oneLine = (text: string) => text.replace(/\s*[\r\n]+\s*/g, ' ').trim();
 
+/** A group's heading: rule id, title, and the table and count when there are several. */
+export function groupHeading(g: FindingGroup): string {
+  const count = g.findings.length > 1 ? `（${g.table ? `${g.table}，` : ''}${g.findings.length} 处）` : '';
+  return `[${g.ruleId}]${g.title ? ` ${g.title}` : ''}${count}`;
+}
+
 /**
  * One line for a group: the rule id, its title, and the findings' messages (the first few, then
  * how many more), each with its suspect cell and source line where it has one.
@@ -64,8 +70,7 @@ export function groupLine(g: FindingGroup, most = 4): string {
     `${f.suspect ? `（可疑单元格：${f.suspect}）` : ''}${f.source?.line ? `（第 ${f.source.line} 行）` : f.source?.page ? `（第 ${f.source.page} 页）` : ''}`;
   const quoted = g.findings.slice(0, most).map((f) => `${oneLine(f.message)}${where(f)}`);
   const more = g.findings.length > most ? `……另有 ${g.findings.length - most} 处` : '';
-  const count = g.findings.length > 1 ? `（${g.table ? `${g.table}，` : ''}${g.findings.length} 处）` : '';
-  return `[${g.ruleId}]${g.title ? ` ${g.title}` : ''}${count}：${quoted.join(' ')}${more}`;
+  return `${groupHeading(g)}：${quoted.join(' ')}${more}`;
 }
 
 /** One line summing up findings that need no action: their count and rule ids with counts. */

@@ -28,7 +28,13 @@ function published(schema: Json): z.ZodType {
   const local = (node: unknown) => JSON.parse(JSON.stringify(node).replaceAll('#/components/schemas/', '#/$defs/'));
   return z.fromJSONSchema({ ...local(schema), $defs: local(doc.components.schemas) });
 }
-const responseSchema = (path: string, status: number) => doc.paths[path].get.responses[status].content['application/json'].schema as Json;
+/** Operations whose 200 is not JSON, and their media type. */
+const MEDIA: Record<string, string> = {
+  '/reports/{reportId}/view': 'text/html',
+  '/reports/{reportId}/versions/{versionId}/view': 'text/html',
+};
+const responseSchema = (path: string, status: number) =>
+  doc.paths[path].get.responses[status].content[status === 200 ? (MEDIA[path] ?? 'application/json') : 'application/json'].schema as Json;
 
 const OPERATIONS = [
   '/health',
@@ -37,6 +43,8 @@ const OPERATIONS = [
   '/reports/{reportId}',
   '/reports/{reportId}/versions',
   '/reports/{reportId}/versions/{versionId}',
+  '/reports/{reportId}/view',
+  '/reports/{reportId}/versions/{versionId}/view',
   '/reports/{reportId}/findings',
   '/findings',
 ];
@@ -49,7 +57,7 @@ describe('GET /openapi.json', () => {
     for (const path of OPERATIONS) {
       const get = doc.paths[path].get;
       expect(Object.keys(doc.paths[path])).toEqual(['get']);
-      expect(get.responses[200].content['application/json'].schema).toBeTruthy();
+      expect(get.responses[200].content[MEDIA[path] ?? 'application/json'].schema).toBeTruthy();
       expect(get.responses[400].content['application/json'].schema).toEqual({ $ref: '#/components/schemas/Error' });
       expect(get.responses[500].content['application/json'].schema).toEqual({ $ref: '#/components/schemas/Error' });
       expect(get.security).toEqual(path === '/health' ? [] : [{ sigv4: [] }]);
@@ -96,6 +104,8 @@ describe('responses match the published document and the zod schemas', () => {
       ['/reports/{reportId}/versions', `/reports/${CRAFTED_ID}/versions`],
       ['/reports/{reportId}/versions/{versionId}', `/reports/${CRAFTED_ID}/versions/${versionId}`],
       ['/reports/{reportId}/findings', `/reports/${CRAFTED_ID}/findings?version=${versionId}`],
+      ['/reports/{reportId}/view', `/reports/${CRAFTED_ID}/view`],
+      ['/reports/{reportId}/versions/{versionId}/view', `/reports/${CRAFTED_ID}/versions/${versionId}/view`],
       ['/findings', '/findings?limit=5'],
       ['/findings', '/findings?year=2023&ruleId=M-PUBLISH-LATE'],
     ];
