@@ -328,7 +328,10 @@ class BlockWalker {
   }
 
   walk(node: ChildNode): void {
-    if (node.type === 'text') return this.text(node);
+    if (node.type === 'text') {
+      this.text(node);
+      return;
+    }
     if (!isElement(node) || this.leaf(node)) return;
     const name = node.name;
     const heading = headingLevel(name);

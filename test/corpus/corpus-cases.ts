@@ -91,3 +91,8 @@ export async function runCase(c: CorpusCase, dir = corpusDir): Promise<CaseResul
   const cells = Object.keys(c.expected.values).length;
   return { name: c.name, family: familyOf(c), report, findings, cells, exact: cells - misses.length, misses };
 }
+
+/** The names of the original corpus (sets.json): the reports the tests of other parts were written around. */
+export function originalCorpus(dir = corpusDir): Set<string> {
+  return new Set((JSON.parse(readFileSync(join(dir, 'sets.json'), 'utf8')) as { original: string[] }).original);
+}

@@ -25,8 +25,7 @@ function selectCases(all: CorpusCase[], set: string): CorpusCase[] {
   if (set === 'all') return all;
   const sets = JSON.parse(readFileSync(join(corpusDir, 'sets.json'), 'utf8')) as Sets;
   const original = new Set(sets.original);
-  const names =
-    set === 'new' ? new Set(all.map((c) => c.name).filter((n) => !original.has(n))) : new Set(sets[set as keyof Sets]);
+  const names = set === 'new' ? new Set(all.map((c) => c.name).filter((n) => !original.has(n))) : new Set(sets[set as keyof Sets]);
   if (!names.size) throw new Error(`unknown or empty set: ${set}`);
   return all.filter((c) => names.has(c.name));
 }
@@ -97,7 +96,9 @@ async function main(): Promise<void> {
     const t = tally(rs);
     console.log(`| ${family} | ${t.reports} | ${t.exact} / ${t.cells} (${pct(t.exact, t.cells)}) | ${t.reportsExact} / ${t.withCells} |`);
   }
-  console.log(`| **all** | ${total.reports} | ${total.exact} / ${total.cells} (${pct(total.exact, total.cells)}) | ${total.reportsExact} / ${total.withCells} |`);
+  console.log(
+    `| **all** | ${total.reports} | ${total.exact} / ${total.cells} (${pct(total.exact, total.cells)}) | ${total.reportsExact} / ${total.withCells} |`,
+  );
   console.log(`\nfalse missing-errors on complete reports: ${falseMissing}`);
   console.log(`K-rule errors not listed in report_inconsistencies: ${falseK}`);
   console.log(`listed inconsistencies found: ${found} / ${listed}`);

@@ -19,6 +19,9 @@ import { recognize } from '../../../shared/recognize/index.ts';
 import { type Report, ReportSchema } from '../../../shared/report/model.ts';
 import { type BoilerplateIndex, buildBoilerplateIndex } from '../../../shared/rules/history/boilerplate.ts';
 import { comparedSentences, copiedText } from '../../../shared/rules/history/copied-text.ts';
+import { originalCorpus } from '../../corpus/corpus-cases.ts';
+
+const ORIGINAL = originalCorpus();
 
 const fixtures = join(import.meta.dirname, '..', '..', 'fixtures');
 
@@ -31,7 +34,7 @@ export interface CorpusReport {
 export function corpusReports(): CorpusReport[] {
   const files = [
     ...readdirSync(join(fixtures, 'corpus'))
-      .filter((f) => f.endsWith('.txt'))
+      .filter((f) => f.endsWith('.txt') && ORIGINAL.has(f.slice(0, -4)))
       .map((f) => join('corpus', f)),
     join('seed', 'heilongjiang-gxt-2022.txt'),
   ];
