@@ -7,6 +7,7 @@ import { looksLikeValue, splitLabelValues, splitNumberRun } from '../report/cell
 import type { Block, Cell, Document } from '../report/model.ts';
 import { matchSectionHeading } from '../report/sections.ts';
 import { decode } from './decode.ts';
+import { unflatten } from './unflatten.ts';
 import { isTableLabel, isTitleCell, startsRow } from './vocabulary.ts';
 
 type Kind = 'empty' | 'blankcell' | 'tab' | 'pipe' | 'value' | 'numbers' | 'heading' | 'labelvalues' | 'label' | 'prose';
@@ -22,6 +23,7 @@ interface Line {
 
 const EDGE = /^[\s\u00a0\u3000\ufeff\u200b]+|[\s\u00a0\u3000\ufeff\u200b]+$/g;
 const MAX_LABEL = 48;
+const T4_HEADER = /^行政复议\s*行政诉讼.*结果维持.*结果纠正/;
 
 function trimCell(text: string): string {
   // String#trim covers NBSP, U+3000 and U+FEFF; zero-width spaces are rare.
@@ -45,7 +47,11 @@ function classify(raw: string, no: number): Line {
     line.kind = 'numbers';
     line.strong = true;
   } else if (matchSectionHeading(text)) line.kind = 'heading';
-  else if (text.length <= MAX_LABEL + 60 && !/[。；;]/.test(text) && splitLabelValues(text)) {
+  else if (T4_HEADER.test(text) && !/[。；;]/.test(text)) {
+    // Table 四's header words run together (`行政复议行政诉讼结果维持结果纠正…`): a table line.
+    line.kind = 'label';
+    line.strong = true;
+  } else if (text.length <= MAX_LABEL + 60 && !/[。；;]/.test(text) && splitLabelValues(text)) {
     // `行政许可 21 +19 40`: a row of PDF text.
     line.kind = 'labelvalues';
     const { label } = splitLabelValues(text)!;
@@ -160,7 +166,7 @@ function toTable(run: Line[]): Block | undefined {
   for (const r of rows) width = Math.max(width, r.length);
   const grid: Cell[][] = rows.map((r) => {
     const cells: Cell[] = r.map((t) =>
-      t.span ? { text: t.text, span: true, source: { line: t.line } } : { text: t.text, source: { line: t.line } },
+      t.span ? { text: t.text, span: true, placeholder: true, source: { line: t.line } } : { text: t.text, source: { line: t.line } },
     );
     const lastLine = r[r.length - 1]!.line;
     while (cells.length < width) cells.push({ text: '', span: true, source: { line: lastLine } });
@@ -183,7 +189,8 @@ function continuesRun(line: Line): boolean {
 /** Text → Document (format 'text'). Reusable by extractors that end up with plain lines. */
 export function textToDocument(text: string): Document {
   const raw = text.includes('\r') ? text.split(/\r\n|\r|\n/) : text.split('\n');
-  const lines = raw.map((r, i) => classify(r, i + 1));
+  // A table flattened onto one line is cut back into rows first (unflatten.ts); its pieces keep the line's number.
+  const lines = raw.flatMap((r, i) => unflatten(r).map((piece) => classify(piece, i + 1)));
   const blocks: Block[] = [];
   let i = 0;
   while (i < lines.length) {

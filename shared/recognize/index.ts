@@ -50,7 +50,7 @@ export function recognize(document: Document, metadata?: UploadMetadata): Report
   }
 
   const decision = decideEdition(findMarkers(captures), year);
-  const acc: Accumulator = { cells: {}, sources: {}, issues: [], variants: [] };
+  const acc: Accumulator = { cells: {}, sources: {}, issues: [], variants: [], rowIssues: [] };
   const tables: TableFinding[] = [];
   if (decision.edition) {
     const ed = decision.edition;
@@ -84,6 +84,7 @@ export function recognize(document: Document, metadata?: UploadMetadata): Report
     imageSections,
     labelVariants: acc.variants,
     cellIssues: acc.issues,
+    rowIssues: acc.rowIssues,
   };
   if (period) recognition.period = period;
   return {

@@ -3,7 +3,7 @@
  * decided edition. Values are mapped by their order inside the row (docs/template-tables.md layout pitfall).
  */
 import { isBlankText } from '../report/cell-text.ts';
-import type { Cell, CellIssue, CellOrigin, CellValue, Recognition, TableFinding } from '../report/model.ts';
+import type { Cell, CellIssue, CellOrigin, CellValue, Recognition, Source, TableFinding } from '../report/model.ts';
 import {
   type Column,
   type Edition,
@@ -16,7 +16,9 @@ import {
   t3Key,
   t4Key,
 } from '../report/template.ts';
+import { decodeRow, type ReadingKind } from './decode-row.ts';
 import { readHeader } from './header.ts';
+import { type PendingRow, resolveJointly } from './joint.ts';
 import { matchT2Row, matchT3Group, matchT3Row, norm, type RowMatch } from './labels.ts';
 import { type Capture, labelTexts, type RowView, t3RowLabel } from './scan.ts';
 import { parseCellValue, type ValueContext } from './values.ts';
@@ -26,12 +28,14 @@ export interface Accumulator {
   sources: Record<string, CellOrigin>;
   issues: CellIssue[];
   variants: Recognition['labelVariants'];
+  rowIssues: Recognition['rowIssues'];
 }
 
 type ExtraRow = TableFinding['extraRows'][number];
 
-function origin(cell: Cell): CellOrigin {
+function origin(cell: Cell, reading?: CellOrigin['reading']): CellOrigin {
   const o: CellOrigin = { raw: cell.text };
+  if (reading) o.reading = reading;
   if (cell.source?.line !== undefined) o.line = cell.source.line;
   if (cell.source?.page !== undefined) o.page = cell.source.page;
   return o;
@@ -64,10 +68,10 @@ function cellKey(make: (row: string, column: string) => string, row: string, col
   return key;
 }
 
-function put(acc: Accumulator, key: string, cell: Cell, ctx: ValueContext): void {
+function put(acc: Accumulator, key: string, cell: Cell, ctx: ValueContext, reading?: CellOrigin['reading']): void {
   if (Object.hasOwn(acc.cells, key)) return; // first occurrence wins
   const value = parse(acc, key, cell, ctx);
-  acc.sources[key] = origin(cell);
+  acc.sources[key] = origin(cell, reading);
   if (value !== undefined) acc.cells[key] = value;
 }
 
@@ -101,10 +105,29 @@ function finding(c: Capture): TableFinding {
   return f;
 }
 
-function ambiguous(f: TableFinding, key: string): void {
+/** A template row whose values could not be placed: its cells stay absent, with the reason. */
+function rowIssue(acc: Accumulator, f: TableFinding, key: string, reason: string, source?: Source): void {
   f.ambiguousRows ??= [];
   if (!f.ambiguousRows.includes(key)) f.ambiguousRows.push(key);
+  acc.rowIssues.push({
+    table: f.id,
+    row: key,
+    reason,
+    ...(source && (source.line !== undefined || source.page !== undefined) ? { source } : {}),
+  });
 }
+
+/** How a decoded reading is recorded in the cell's origin (only the readings the text did not spell out). */
+function readingOf(by: ReadingKind): CellOrigin['reading'] {
+  return by === 'split' || by === 'identity' || by === 'blanks' ? by : undefined;
+}
+
+/** K5: in each of table 四's three groups, the four parts add up to 总计. */
+const groupTotalsHold = (n: readonly number[]): boolean =>
+  n.length === 15 && [0, 5, 10].every((g) => n[g]! + n[g + 1]! + n[g + 2]! + n[g + 3]! === n[g + 4]);
+
+/** K3: the six applicant columns add up to 总计 (table 三's row identity). */
+const rowTotalHolds = (n: readonly number[]): boolean => n.length === 7 && n.slice(0, 6).reduce((a, b) => a + b, 0) === n[6];
 
 function variant(acc: Accumulator, table: TableFinding['id'], m: RowMatch, found: string, source?: Cell['source']): void {
   if (m.via === 'exact') return;
@@ -221,15 +244,15 @@ export function mapT2(c: Capture, edition: Edition, acc: Accumulator): TableFind
     const key = hit.m.key;
     if (!f.rows.includes(key)) f.rows.push(key);
     variant(acc, c.id, hit.m, hit.text, r.source);
-    const cells = fitValues(r.values, cols.length, r.isLast);
-    if (!cells) {
-      if (r.hasValues) ambiguous(f, key);
+    const decision = decodeRow(r.tokens, cols.length, { isLast: r.isLast });
+    if (decision.kind !== 'read') {
+      if (decision.kind === 'ambiguous') rowIssue(acc, f, key, decision.reason, r.source);
       continue;
     }
-    cells.forEach((cell, i) => {
+    decision.cells.forEach((cell, i) => {
       const col = cols[i]!.key;
       const unit = f.headerUnits[col] ?? (subEdition === '2021' && col === 'amount' ? '万元' : undefined);
-      put(acc, cellKey(t2Key, key, col), cell, t2Context(subEdition, col, unit));
+      put(acc, cellKey(t2Key, key, col), cell, t2Context(subEdition, col, unit), readingOf(decision.by));
     });
   }
   // Every row has a value for every column: a header lacking a word does not make a column missing.
@@ -286,6 +309,8 @@ export function mapT3(c: Capture, edition: Edition, acc: Accumulator): TableFind
       .map((r) => r.values.length);
     if (counts.filter((n) => n >= colKeys.length).length * 2 > counts.length) f.missingColumns = [];
   }
+  // Rows whose digits ran together and that their own total leaves open: read together at the end.
+  const pending: (PendingRow & { reason: string; source: Source })[] = [];
   // A label row without numbers whose label wraps onto the next line, which carries the numbers
   // (PDF text: `（二）部分公开（区分处理的，只计` / `这一情形，不计其他情形） 1 0 …`).
   let wrapped: { m: RowMatch; label: string } | undefined;
@@ -314,14 +339,28 @@ export function mapT3(c: Capture, edition: Edition, acc: Accumulator): TableFind
     }
     if (!f.rows.includes(m.key)) f.rows.push(m.key);
     variant(acc, 't3', m, label!, r.source);
-    const cells = fitValues(r.values, colKeys.length, r.isLast);
-    if (!cells) {
-      if (r.hasValues) ambiguous(f, m.key);
+    const decision = decodeRow(r.tokens, colKeys.length, {
+      isLast: r.isLast,
+      ...(colKeys.length === T3_COLUMNS.length ? { identity: rowTotalHolds } : {}),
+    });
+    if (decision.kind !== 'read') {
+      if (decision.kind === 'ambiguous' && decision.readings)
+        pending.push({ row: m.key, readings: decision.readings, reason: decision.reason, source: r.source });
+      else if (decision.kind === 'ambiguous') rowIssue(acc, f, m.key, decision.reason, r.source);
       continue;
     }
-    cells.forEach((cell, k) => {
-      put(acc, cellKey(t3Key, m.key, colKeys[k]!), cell, {});
+    decision.cells.forEach((cell, k) => {
+      put(acc, cellKey(t3Key, m.key, colKeys[k]!), cell, {}, readingOf(decision.by));
     });
+  }
+  const chosen = resolveJointly(edition, acc.cells, colKeys, pending);
+  for (const p of pending) {
+    const cells = chosen?.get(p.row);
+    if (!cells) {
+      rowIssue(acc, f, p.row, p.reason, p.source);
+      continue;
+    }
+    cells.forEach((cell, k) => put(acc, cellKey(t3Key, p.row, colKeys[k]!), cell, {}, 'identity'));
   }
   return f;
 }
@@ -337,7 +376,21 @@ export function mapT4(c: Capture, _edition: Edition, acc: Accumulator): TableFin
     if (r.labels.length === 0 || r.hasValues) values.push(...r.values);
   }
   const n = T4_GROUPS.length * T4_COLUMNS.length;
-  const cells = values.filter((v) => !isBlankText(v.text)).length > 0 ? fitValues(values, n, c.cut) : undefined;
+  let cells: Cell[] | undefined;
+  let reading: CellOrigin['reading'];
+  if (values.filter((v) => !isBlankText(v.text)).length > 0) {
+    cells = fitValues(values, n, c.cut);
+    if (!cells) {
+      // Fewer tokens than cells: digits run together; each group's total is the sum of its four parts.
+      const decision = decodeRow(
+        values.map((cell) => ({ cell })),
+        n,
+        { identity: groupTotalsHold },
+      );
+      if (decision.kind === 'read') [cells, reading] = [decision.cells, readingOf(decision.by)];
+      else if (decision.kind === 'ambiguous') rowIssue(acc, f, 'review', decision.reason, values[0]?.source);
+    }
+  }
   const text = labels.join('');
   for (const g of T4_GROUPS) {
     const read = cells !== undefined && cells.length > T4_GROUPS.indexOf(g) * T4_COLUMNS.length;
@@ -348,7 +401,7 @@ export function mapT4(c: Capture, _edition: Edition, acc: Accumulator): TableFin
   cells?.forEach((cell, i) => {
     const g = T4_GROUPS[Math.floor(i / T4_COLUMNS.length)]!;
     const col = T4_COLUMNS[i % T4_COLUMNS.length]!;
-    put(acc, cellKey(t4Key, g.key, col.key), cell, {});
+    put(acc, cellKey(t4Key, g.key, col.key), cell, {}, reading);
   });
   return f;
 }

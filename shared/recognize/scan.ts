@@ -7,6 +7,7 @@ import { isBlankText, looksLikeValue } from '../report/cell-text.ts';
 import type { Block, Cell, Source } from '../report/model.ts';
 import { stripAnnotation } from '../report/normalize.ts';
 import { EDITIONS, T2, type TableId } from '../report/template.ts';
+import type { RowToken } from './decode-row.ts';
 import { matchT3Row, norm } from './labels.ts';
 
 export interface RowView {
@@ -20,6 +21,8 @@ export interface RowView {
   values: Cell[];
   /** At least one value-like (non-blank) cell among `values`. */
   hasValues: boolean;
+  /** The value tokens for decoding: `values`, with the placeholders written among and after them (decode-row.ts). */
+  tokens: RowToken[];
   section: number | null;
   source: Source;
   /** The last row of the document, which ends inside this table (the text is cut). */
@@ -57,11 +60,19 @@ function view(row: Cell[], section: number | null, fallback: Source): RowView {
   });
   const last = labels.length > 0 ? labels[labels.length - 1]! : -1;
   const values = cells.slice(last + 1);
+  // Grid cells after the last label: the values, and the placeholders written among/after them.
+  const from = last >= 0 ? row.indexOf(cells[last]!) + 1 : 0;
+  const tokens: RowToken[] = [];
+  for (const cell of row.slice(from)) {
+    if (!cell.span) tokens.push({ cell });
+    else if (cell.placeholder) tokens.push({ cell, placeholder: true });
+  }
   return {
     cells,
     grid: row,
     labels,
     values,
+    tokens,
     hasValues: values.some((c) => !isBlankText(c.text)),
     section,
     source: cells[0]?.source ?? row[0]?.source ?? fallback,

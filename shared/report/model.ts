@@ -31,6 +31,11 @@ export const CellSchema = z.object({
    * values only from cells without `span`.
    */
   span: z.boolean().optional(),
+  /**
+   * With `span`: an empty cell written in the source after the row's last text (a pipe row's
+   * trailing `||`) — the padding of a merged cell, or a blank cell; the row's template decides.
+   */
+  placeholder: z.boolean().optional(),
   source: SourceSchema.optional(),
 });
 export type Cell = z.infer<typeof CellSchema>;
@@ -140,7 +145,15 @@ export type Section = z.infer<typeof SectionSchema>;
 export const TableIdSchema = z.enum(['t2.1', 't2.5', 't2.6', 't2.8', 't2.9', 't3', 't4']);
 
 /** Where one cell came from. `raw` is the cell text exactly as found. */
-export const CellOriginSchema = SourceSchema.extend({ raw: z.string() });
+export const CellOriginSchema = SourceSchema.extend({
+  raw: z.string(),
+  /**
+   * How the cell's value was placed when the text did not separate it: `split` — cut out of a
+   * run of digits (the only cut without leading zeros); `identity` — of several cuts, the only
+   * one that satisfies the row's total (an identity chose it); `blanks` — a visible blank cell.
+   */
+  reading: z.enum(['split', 'identity', 'blanks']).optional(),
+});
 export type CellOrigin = z.infer<typeof CellOriginSchema>;
 
 /** A remark of the value parser (docs/template.md "Reading a cell" about one cell, read by the P-* rules. */
@@ -196,6 +209,8 @@ export const TableFindingSchema = z.object({
    * row's cells are left absent.
    */
   ambiguousRows: z.array(z.string()).optional(),
+  /** Every label of the table is there and no cell holds a value (all read as blank). */
+  unfilled: z.boolean().optional(),
 });
 export type TableFinding = z.infer<typeof TableFindingSchema>;
 
@@ -245,6 +260,8 @@ export const RecognitionSchema = z.object({
     .array(z.object({ table: TableIdSchema, found: z.string(), canonical: z.string(), source: SourceSchema.optional() }))
     .default([]),
   cellIssues: z.array(CellIssueSchema).default([]),
+  /** Template rows whose values could not be placed with certainty (their cells are absent), and why. */
+  rowIssues: z.array(z.object({ table: TableIdSchema, row: z.string(), reason: z.string(), source: SourceSchema.optional() })).default([]),
 });
 export type Recognition = z.infer<typeof RecognitionSchema>;
 

@@ -210,6 +210,7 @@ export function makeReport(options: ReportOptions = {}): Report {
     imageSections: [],
     labelVariants: [],
     cellIssues: [],
+    rowIssues: [],
   };
   return ReportSchema.parse({
     edition,

@@ -1,0 +1,126 @@
+/**
+ * Tables flattened onto one line of text (a crawler's dump of a page, a pasted table whose line
+ * breaks were lost: `规章000行政规范性文件8855698第二十条第（五）项信息内容…`, or a pipe table run
+ * together: `规章 | | | | 行政规范性文件 | 4 | 0 | 4 | 第二十条第(五)项 | …`) are cut back into
+ * lines before the template's row labels, sub-table titles and section headings, so that the
+ * table rebuilding of text.ts sees one row per line. Only lines that carry the shape of a table
+ * (a sub-table title, the table-三 note, or the 信息内容 header) are cut; prose is left alone.
+ */
+import { normalizeLabel } from '../report/normalize.ts';
+import { EDITIONS, SECTION_HEADINGS, T2, T3_GROUP_LABELS, T3_ROWS } from '../report/template.ts';
+
+const MIN_LENGTH = 80;
+const SHAPE = /第二十条第|本列数据的勾稽关系|信息内容/;
+
+/** Row-start labels, normalized (NFKC: ASCII parentheses, punctuation), longest first. */
+const LABELS: string[] = (() => {
+  const set = new Set<string>(['信息内容', '三、本年度办理结果', '其他主动公开文件']);
+  for (const ed of EDITIONS) {
+    for (const sub of T2[ed]) for (const r of sub.rows) for (const l of [r.label, ...(r.aliases ?? [])]) set.add(normalizeLabel(l));
+    for (const r of T3_ROWS[ed]) set.add(normalizeLabel(r.label));
+  }
+  for (const l of Object.values(T3_GROUP_LABELS)) set.add(normalizeLabel(l));
+  return [...set].sort((a, b) => b.length - a.length);
+})();
+
+const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/** Each label with a pattern that allows spaces between its characters. */
+const LOOSE: [string, RegExp][] = LABELS.map((l) => [l, new RegExp([...l].map(escape).join('\\s*'), 'g')]);
+
+/** Anchors that are patterns: sub-table titles, the table-三 note, table 四's header, section headings. */
+const PATTERNS = [
+  /第二十条第\s*\(\s*[一二三四五六七八九十]+\s*\)\s*项/g,
+  /\(本列数据的勾稽关系/g,
+  /行政复议\s*行政诉讼/g,
+  /[一二三四五六]、\s*(?:总体情况|主动公开|收到和处理|政府信息公开行政|因政府信息公开|存在的主要问题|政府信息公开工作存在|其他需要报告)/g,
+];
+
+const QUOTE = /["'“”‘’「」『』]/;
+
+/**
+ * The line with each UTF-16 unit normalized on its own where that keeps its length, so that
+ * indexes stay aligned: NFKC, quotes as `"`, an enumerator's `、` or `．` after a digit as `.`
+ * (what normalizeLabel does to labels, but spaces kept).
+ */
+function aligned(line: string): string {
+  let out = '';
+  for (const ch of line) {
+    const n = QUOTE.test(ch) ? '"' : ch.normalize('NFKC');
+    out += n.length === ch.length ? n : ch;
+  }
+  return out.replace(/(\d)[、,．](?=\D)/g, '$1.');
+}
+
+/** The canonical section headings, normalized: a heading anchor is cut off its text when it is one of these. */
+const HEADINGS = Object.values(SECTION_HEADINGS).map((h) => normalizeLabel(h));
+
+const TABLES_START = /二、\s*主动公开|第二十条第/;
+const TABLES_END = /[五六]、\s*(?:存在的主要问题|政府信息公开工作存在|其他需要报告)/;
+
+/**
+ * Where anchors start (sorted; a label inside another anchor's match is skipped). Row labels
+ * count only between the first table (section 二 or a sub-table title) and section 五: in the
+ * prose, 规范性文件 or 信息内容 are words.
+ */
+function anchors(normalized: string): number[] {
+  const spans: { at: number; end: number }[] = [];
+  for (const re of PATTERNS) for (const m of normalized.matchAll(re)) spans.push({ at: m.index, end: m.index + m[0].length });
+  const start = TABLES_START.exec(normalized)?.index ?? normalized.length;
+  const endMatch = TABLES_END.exec(normalized.slice(start));
+  const end = endMatch ? start + endMatch.index : normalized.length;
+  const region = normalized.slice(start, end);
+  for (const [label, loose] of LOOSE) {
+    for (let at = region.indexOf(label); at >= 0; at = region.indexOf(label, at + 1))
+      spans.push({ at: start + at, end: start + at + label.length });
+    // The same label with spaces inside (a line wrap in a cell: `三、本年度办 理结果`).
+    if (/\s/.test(region))
+      for (const m of region.matchAll(loose)) if (/\s/.test(m[0])) spans.push({ at: start + m.index, end: start + m.index + m[0].length });
+  }
+  spans.sort((a, b) => a.at - b.at || b.end - a.end);
+  const out: number[] = [];
+  let reach = -1;
+  for (const s of spans) {
+    if (s.at < reach) continue;
+    out.push(s.at);
+    reach = s.end;
+  }
+  return out;
+}
+
+const TRAILING_NUMBERS = /^(.*?\S)\s+((?:[+\-−]?\d+(?:\.\d+)?\s+){9,}[+\-−]?\d+(?:\.\d+)?)\s*$/;
+/** A long run of digits glued to table 四's header words (its 15 values without spaces). */
+const TRAILING_RUN = /^(.*?\D)(\d{10,})\s*$/;
+
+/** A piece: the label glued to its digits gets a space; a long run of numbers at the end goes on a line of its own. */
+function tidy(piece: string, labelEnd: number | undefined): string[] {
+  let text = piece;
+  if (labelEnd !== undefined && /^\d/.test(text.slice(labelEnd))) text = `${text.slice(0, labelEnd)} ${text.slice(labelEnd)}`;
+  const m = TRAILING_NUMBERS.exec(text) ?? (/结果维持.*结果维持/.test(text) ? TRAILING_RUN.exec(text) : null);
+  return m ? [m[1]!.trimEnd(), m[2]!] : [text];
+}
+
+/**
+ * The lines a raw line becomes: itself, or its pieces cut before every template anchor.
+ * @param line - one line of decoded text
+ */
+export function unflatten(line: string): string[] {
+  if (line.length < MIN_LENGTH) return [line];
+  const normalized = aligned(line);
+  if (!SHAPE.test(normalized)) return [line];
+  const at = anchors(normalized);
+  if (at.length < 3) return [line];
+  const cuts = [0, ...at.filter((a) => a > 0), line.length];
+  const out: string[] = [];
+  for (let i = 0; i + 1 < cuts.length; i++) {
+    const piece = line.slice(cuts[i], cuts[i + 1]);
+    if (piece.trim() === '') continue;
+    const heading = HEADINGS.find((h) => normalized.startsWith(h, cuts[i]!));
+    if (heading && piece.length > heading.length) {
+      out.push(piece.slice(0, heading.length), ...tidy(piece.slice(heading.length).trim(), undefined));
+      continue;
+    }
+    const label = LABELS.find((l) => normalized.startsWith(l, cuts[i]!));
+    out.push(...tidy(piece.trimEnd(), label?.length));
+  }
+  return out;
+}
