@@ -31,10 +31,15 @@ function trimCell(text: string): string {
   return t.includes('\u200b') ? t.replace(EDGE, '') : t;
 }
 
+/** Markdown heading markers (`## 三、…`): the heading is the text after them. */
+const MD_HEADING = /^#{1,6}\s+/;
+/** A markdown table's rule line (`|---|:---:|`): not a row. */
+const MD_RULE = /^\|?(?:\s*:?-{3,}:?\s*\|)+\s*:?-*:?\s*$/;
+
 function classify(raw: string, no: number): Line {
-  const text = trimCell(raw);
+  const text = trimCell(raw).replace(MD_HEADING, '');
   const line: Line = { no, raw, text, kind: 'prose', strong: false };
-  if (raw.length === 0) line.kind = 'empty';
+  if (raw.length === 0 || MD_RULE.test(text)) line.kind = 'empty';
   else if (text.length === 0) line.kind = 'blankcell';
   else if (raw.includes('\t')) {
     line.kind = 'tab';
@@ -124,8 +129,13 @@ function buildRows(run: Line[]): Token[][] {
       case 'pipe': {
         const cells = pipeCells(line);
         const filled = cells.filter((c) => !c.span);
-        if (filled.length === 0) break; // a line of merge placeholders (|||)
-        if (filled.length === 1 && !line.text.startsWith('|')) {
+        if (filled.length === 0) {
+          // A lone `|` right after a row label that has no value yet is that row's blank cell;
+          // anywhere else (between rows, under a title) a line of separators or merge placeholders.
+          if (line.text === '|' && cur && !curHasValues) pushValue({ text: '', line: line.no, value: false });
+          break;
+        }
+        if (filled.length === 1 && !line.text.startsWith('|') && line.text.indexOf('|') === line.text.lastIndexOf('|')) {
           // One cell per line with a ` |` suffix.
           const only = filled[0]!;
           if (only.value || only.text === '') pushValue(only);

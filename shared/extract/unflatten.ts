@@ -40,7 +40,7 @@ const QUOTE = /["'“”‘’「」『』]/;
 /**
  * The line with each UTF-16 unit normalized on its own where that keeps its length, so that
  * indexes stay aligned: NFKC, quotes as `"`, an enumerator's `、` or `．` after a digit as `.`
- * (what normalizeLabel does to labels, but spaces kept).
+ * and other commas as `、` (what normalizeLabel does to labels, but spaces kept).
  */
 function aligned(line: string): string {
   let out = '';
@@ -48,7 +48,7 @@ function aligned(line: string): string {
     const n = QUOTE.test(ch) ? '"' : ch.normalize('NFKC');
     out += n.length === ch.length ? n : ch;
   }
-  return out.replace(/(\d)[、,．](?=\D)/g, '$1.');
+  return out.replace(/(\d)[、,．](?=\D)/g, '$1.').replace(/(?<!\d)[,，]/g, '、');
 }
 
 /** The canonical section headings, normalized: a heading anchor is cut off its text when it is one of these. */

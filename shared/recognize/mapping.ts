@@ -10,6 +10,7 @@ import {
   type SubTable,
   T2,
   T3_COLUMNS,
+  T3_ROWS,
   T4_COLUMNS,
   T4_GROUPS,
   t2Key,
@@ -120,6 +121,15 @@ function rowIssue(acc: Accumulator, f: TableFinding, key: string, reason: string
 /** How a decoded reading is recorded in the cell's origin (only the readings the text did not spell out). */
 function readingOf(by: ReadingKind): CellOrigin['reading'] {
   return by === 'split' || by === 'identity' || by === 'blanks' ? by : undefined;
+}
+
+/** Every table-三 row label, normalized, with its key (both editions). */
+const T3_LABELS = [...T3_ROWS['2019'], ...T3_ROWS['2021']].map((r) => ({ key: r.key, label: norm(r.label) }));
+
+/** A label cell that holds a second row's label after its own (two rows run together): its values belong to neither for sure. */
+function gluedLabels(label: string, key: string): boolean {
+  const n = norm(label);
+  return T3_LABELS.some((l) => l.key !== key && l.label.length >= 4 && n.indexOf(l.label) > 0);
 }
 
 /** K5: in each of table 四's three groups, the four parts add up to 总计. */
@@ -339,6 +349,10 @@ export function mapT3(c: Capture, edition: Edition, acc: Accumulator): TableFind
     }
     if (!f.rows.includes(m.key)) f.rows.push(m.key);
     variant(acc, 't3', m, label!, r.source);
+    if (gluedLabels(label!, m.key)) {
+      rowIssue(acc, f, m.key, '两行的名称连在一起，无法确定数值属于哪一行', r.source);
+      continue;
+    }
     const decision = decodeRow(r.tokens, colKeys.length, {
       isLast: r.isLast,
       ...(colKeys.length === T3_COLUMNS.length ? { identity: rowTotalHolds } : {}),

@@ -56,12 +56,16 @@ export function normalizeLabel(text: string): string {
 }
 
 function normalizeLabelUncached(text: string): string {
-  return toSimplified(text.normalize('NFKC'))
-    .replace(WHITESPACE, '')
-    .replace(QUOTES, '"')
-    .replace(/^(\d+)[.、,．]/, '$1.')
-    .replace(/[【〔]/g, '[')
-    .replace(/[】〕]/g, ']');
+  return (
+    toSimplified(text.normalize('NFKC'))
+      .replace(WHITESPACE, '')
+      .replace(QUOTES, '"')
+      // Commas and enumeration commas inside a label are one mark (`逾期不补正, 行政机关` = `逾期不补正、行政机关`).
+      .replace(/(?<!^\d+)[,，、]/g, '、')
+      .replace(/^(\d+)[.、,．]/, '$1.')
+      .replace(/[【〔]/g, '[')
+      .replace(/[】〕]/g, ']')
+  );
 }
 
 /** A label with a trailing parenthetical annotation removed: `现行有效件数(历史累计)` → `现行有效件数`. */
