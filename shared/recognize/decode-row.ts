@@ -28,7 +28,7 @@ export type RowDecision =
    * Several readings fit (or none): the cells stay absent; `reason` says why, in Chinese.
    * `readings`: the digit splits still open (after the row's identity), for a decision across rows.
    */
-  | { kind: 'ambiguous'; reason: string; readings?: Cell[][] };
+  | { kind: 'ambiguous'; cause: 'surplus' | 'split' | 'merged' | 'fewer'; reason: string; readings?: Cell[][] };
 
 export interface RowOptions {
   /** The row is the last thing in the text (cut): fewer values are read in order. */
@@ -118,7 +118,7 @@ export function decodeRow(tokens: readonly RowToken[], n: number, options: RowOp
     const trimmed = trim(values, n);
     return trimmed
       ? { kind: 'read', cells: trimmed, by: 'trimmed' }
-      : { kind: 'ambiguous', reason: `有 ${values.length} 个数值，多于 ${n} 栏` };
+      : { kind: 'ambiguous', cause: 'surplus', reason: `有 ${values.length} 个数值，多于 ${n} 栏` };
   }
   // Fewer values than cells. Placeholders after the values make up the row: they are blank cells.
   if (all.length === n) return { kind: 'read', cells: all.map((c) => (isBlankText(c.text) ? blank(c) : c)), by: 'blanks' };
@@ -134,11 +134,12 @@ export function decodeRow(tokens: readonly RowToken[], n: number, options: RowOp
   }
   if (splits.length > 1) {
     const reason = `数字连在一起（${values.map((v) => v.text.trim()).join(' ')}），拆分为 ${n} 个数值的方式不止一种`;
-    return { kind: 'ambiguous', reason, ...(open.length > 1 ? { readings: open } : {}) };
+    return { kind: 'ambiguous', cause: 'split', reason, ...(open.length > 1 ? { readings: open } : {}) };
   }
   if (options.isLast) return { kind: 'read', cells: values, by: 'cut' };
-  if (values.length === 1 && all.length > n) return { kind: 'ambiguous', reason: '该行为合并单元格，只有一个数值，无法确定属于哪一栏' };
-  return { kind: 'ambiguous', reason: `只有 ${values.length} 个数值，少于 ${n} 栏，无法确定哪一栏空缺` };
+  if (values.length === 1 && all.length > n)
+    return { kind: 'ambiguous', cause: 'merged', reason: '该行为合并单元格，只有一个数值，无法确定属于哪一栏' };
+  return { kind: 'ambiguous', cause: 'fewer', reason: `只有 ${values.length} 个数值，少于 ${n} 栏，无法确定哪一栏空缺` };
 }
 
 /** Surplus blank cells trimmed from the right, then the left, down to `n`; undefined when values are left over. */

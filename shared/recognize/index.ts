@@ -5,7 +5,7 @@
 import { InputProblem } from '../report/errors.ts';
 import type { Document, Recognition, Report, TableFinding, UploadMetadata } from '../report/model.ts';
 import { decideEdition, findMarkers } from './edition.ts';
-import { type Accumulator, mapT2, mapT3, mapT4 } from './mapping.ts';
+import { type Accumulator, applyUnfilled, mapT2, mapT3, mapT4 } from './mapping.ts';
 import { agencyFromPreamble, issuerKindOf, proseYear, readHead, readPeriod, readPublishedAt } from './metadata.ts';
 import { scanTables } from './scan.ts';
 import { readStructure } from './structure.ts';
@@ -57,6 +57,7 @@ export function recognize(document: Document, metadata?: UploadMetadata): Report
     for (const c of captures) {
       tables.push(c.id === 't3' ? mapT3(c, ed, acc) : c.id === 't4' ? mapT4(c, ed, acc) : mapT2(c, ed, acc));
     }
+    applyUnfilled(acc);
     tables.sort((a, b) => TABLE_ORDER.indexOf(a.id) - TABLE_ORDER.indexOf(b.id));
   }
 

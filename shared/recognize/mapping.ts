@@ -30,6 +30,10 @@ export interface Accumulator {
   issues: CellIssue[];
   variants: Recognition['labelVariants'];
   rowIssues: Recognition['rowIssues'];
+  /** A row somewhere had fewer values than cells: values vanished from this text, so no table is taken as unfilled. */
+  vanished?: boolean;
+  /** Tables that look unfilled, with the keys of their cells: blank unless values vanished (applyUnfilled). */
+  unfilled?: { f: TableFinding; keys: string[] }[];
 }
 
 type ExtraRow = TableFinding['extraRows'][number];
@@ -107,7 +111,8 @@ function finding(c: Capture): TableFinding {
 }
 
 /** A template row whose values could not be placed: its cells stay absent, with the reason. */
-function rowIssue(acc: Accumulator, f: TableFinding, key: string, reason: string, source?: Source): void {
+function rowIssue(acc: Accumulator, f: TableFinding, key: string, reason: string, source?: Source, cause?: string): void {
+  if (cause === 'fewer') acc.vanished = true;
   f.ambiguousRows ??= [];
   if (!f.ambiguousRows.includes(key)) f.ambiguousRows.push(key);
   acc.rowIssues.push({
@@ -121,6 +126,31 @@ function rowIssue(acc: Accumulator, f: TableFinding, key: string, reason: string
 /** How a decoded reading is recorded in the cell's origin (only the readings the text did not spell out). */
 function readingOf(by: ReadingKind): CellOrigin['reading'] {
   return by === 'split' || by === 'identity' || by === 'blanks' ? by : undefined;
+}
+
+/**
+ * A table whose labels are (nearly) all there and whose rows hold no value at all — the blanks
+ * may have left no trace — was not filled in: its cells are blank, not absent.
+ */
+function isUnfilled(rows: readonly RowView[], found: number, template: number): boolean {
+  return found >= Math.max(1, Math.ceil(template * 0.8)) && !rows.some((r) => r.hasValues);
+}
+
+function markUnfilled(acc: Accumulator, f: TableFinding, keys: string[]): void {
+  (acc.unfilled ??= []).push({ f, keys });
+}
+
+/**
+ * After every table is read: the tables that looked unfilled have blank cells — unless a row
+ * elsewhere lost values (a text whose repeated lines were dropped looks unfilled too).
+ */
+export function applyUnfilled(acc: Accumulator): void {
+  if (acc.vanished) return;
+  for (const { f, keys } of acc.unfilled ?? []) {
+    f.unfilled = true;
+    const cell: Cell = { text: '', ...(f.source ? { source: f.source } : {}) };
+    for (const key of keys) put(acc, key, cell, {}, 'blanks');
+  }
 }
 
 /** Every table-三 row label, normalized, with its key (both editions). */
@@ -256,7 +286,7 @@ export function mapT2(c: Capture, edition: Edition, acc: Accumulator): TableFind
     variant(acc, c.id, hit.m, hit.text, r.source);
     const decision = decodeRow(r.tokens, cols.length, { isLast: r.isLast });
     if (decision.kind !== 'read') {
-      if (decision.kind === 'ambiguous') rowIssue(acc, f, key, decision.reason, r.source);
+      if (decision.kind === 'ambiguous') rowIssue(acc, f, key, decision.reason, r.source, decision.cause);
       continue;
     }
     decision.cells.forEach((cell, i) => {
@@ -264,6 +294,13 @@ export function mapT2(c: Capture, edition: Edition, acc: Accumulator): TableFind
       const unit = f.headerUnits[col] ?? (subEdition === '2021' && col === 'amount' ? '万元' : undefined);
       put(acc, cellKey(t2Key, key, col), cell, t2Context(subEdition, col, unit), readingOf(decision.by));
     });
+  }
+  if (isUnfilled(c.rows, f.rows.length, sub.rows.length)) {
+    markUnfilled(
+      acc,
+      f,
+      f.rows.flatMap((row) => order.map((col) => t2Key(row, col.key))),
+    );
   }
   // Every row has a value for every column: a header lacking a word does not make a column missing.
   if (valueRows > 0 && fullRows === valueRows) f.missingColumns = [];
@@ -360,12 +397,19 @@ export function mapT3(c: Capture, edition: Edition, acc: Accumulator): TableFind
     if (decision.kind !== 'read') {
       if (decision.kind === 'ambiguous' && decision.readings)
         pending.push({ row: m.key, readings: decision.readings, reason: decision.reason, source: r.source });
-      else if (decision.kind === 'ambiguous') rowIssue(acc, f, m.key, decision.reason, r.source);
+      else if (decision.kind === 'ambiguous') rowIssue(acc, f, m.key, decision.reason, r.source, decision.cause);
       continue;
     }
     decision.cells.forEach((cell, k) => {
       put(acc, cellKey(t3Key, m.key, colKeys[k]!), cell, {}, readingOf(decision.by));
     });
+  }
+  if (isUnfilled(c.rows, f.rows.length, T3_ROWS[edition].length)) {
+    markUnfilled(
+      acc,
+      f,
+      f.rows.flatMap((row) => colKeys.map((col) => t3Key(row, col))),
+    );
   }
   const chosen = resolveJointly(edition, acc.cells, colKeys, pending);
   for (const p of pending) {
@@ -402,7 +446,7 @@ export function mapT4(c: Capture, _edition: Edition, acc: Accumulator): TableFin
         { identity: groupTotalsHold },
       );
       if (decision.kind === 'read') [cells, reading] = [decision.cells, readingOf(decision.by)];
-      else if (decision.kind === 'ambiguous') rowIssue(acc, f, 'review', decision.reason, values[0]?.source);
+      else if (decision.kind === 'ambiguous') rowIssue(acc, f, 'review', decision.reason, values[0]?.source, decision.cause);
     }
   }
   const text = labels.join('');

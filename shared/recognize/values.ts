@@ -2,6 +2,7 @@
  * The value parser of docs/template.md "Reading a cell": one numeric cell's text → a value (number, null for blank, "/"
  * for not applicable) and the remarks the P-* rules read. Unparseable text → no value.
  */
+import { STRAY_MARKS } from '../report/cell-text.ts';
 import type { CellIssue, CellValue } from '../report/model.ts';
 
 export interface ValueContext {
@@ -38,6 +39,12 @@ const SIMPLE = /^\s*(\d+)\s*$/;
 export function parseCellValue(raw: string, ctx: ValueContext = {}): ParsedValue {
   const simple = SIMPLE.exec(raw);
   if (simple) return { value: Number(simple[1]), issues: [] };
+  const bare = raw.trim().replace(STRAY_MARKS, '');
+  if (bare !== raw.trim() && bare !== '') {
+    // `? 0`, `0*`: the number without the stray mark; the raw text stays in the cell's source.
+    const parsed = parseCellValue(bare, ctx);
+    return { ...parsed, issues: [...parsed.issues, { issue: 'stray' }] };
+  }
   const issues: ParsedValue['issues'] = [];
   const nfkc = raw.normalize('NFKC');
   // Digits separated by spaces inside one cell are two numbers, not one.

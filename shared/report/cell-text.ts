@@ -38,8 +38,18 @@ export function looksLikeValue(text: string): boolean {
   return hit;
 }
 
+/**
+ * Marks that stray into a value cell without being part of it: a lost no-break space shown as
+ * `?` or `�` before the number, a footnote star after it. Never a digit.
+ */
+export const STRAY_MARKS = /^[?？\ufffd*＊※]+[\s\u00a0\u3000]*(?=[\d０-９+\-−])|(?<=[\d０-９])[\s\u00a0\u3000]*[*＊※]+$/g;
+
 function looksLikeValueUncached(text: string): boolean {
   if (DIGITS.test(text)) return true;
+  if (/^[?？\ufffd*＊※]/.test(text.trimStart()) || /[*＊※]$/.test(text.trimEnd())) {
+    const bare = text.trim().replace(STRAY_MARKS, '');
+    return bare !== text.trim() && bare !== '' && looksLikeValueUncached(bare);
+  }
   const first = text.trimStart().charAt(0);
   if (first === '' || (first.charCodeAt(0) > 0x2e80 && !VALUE_START.has(first) && (first < '０' || first > '９'))) return false;
   const s = squeeze(text.normalize('NFKC'));

@@ -168,6 +168,7 @@ export const CellIssueSchema = z.object({
     'delta-ambiguous', // P-DELTA-AMBIGUOUS
     'shifted', // P-SHIFTED-CELL
     'normalized', // P-NORMALIZED
+    'stray', // P-STRAY-MARK (a mark beside the number was ignored)
   ]),
   unit: z.string().optional(),
   source: SourceSchema.optional(),

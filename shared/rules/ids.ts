@@ -30,6 +30,7 @@ export const RULE_IDS = [
   'C-SECTION-HEADING-VARIANT',
   'C-SECTION-EMPTY',
   'C-TABLE-MISSING',
+  'C-TABLE-UNFILLED',
   'C-TABLE-AS-IMAGE',
   'C-TABLE-MISPLACED',
   'C-ROW-MISSING',
@@ -48,6 +49,8 @@ export const RULE_IDS = [
   'P-DELTA-AMBIGUOUS',
   'P-SHIFTED-CELL',
   'P-NORMALIZED',
+  'P-STRAY-MARK',
+  'P-ROW-AMBIGUOUS',
   'K-T3-COLUMN-IDENTITY',
   'K-T3-OUTCOME-SUM',
   'K-T3-ROW-TOTAL',
@@ -90,4 +93,4 @@ export function isRuleId(id: string): id is RuleId {
 }
 
 /** Bumped whenever a rule's logic or the catalogue changes; stored with every evaluation. */
-export const RULESET_VERSION = '2026.12.06-1';
+export const RULESET_VERSION = '2026.12.06-2';

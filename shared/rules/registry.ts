@@ -44,6 +44,7 @@ import { rule as cSectionOrder } from './structure/c-section-order.ts';
 import { rule as cTableAsImage } from './structure/c-table-as-image.ts';
 import { rule as cTableMisplaced } from './structure/c-table-misplaced.ts';
 import { rule as cTableMissing } from './structure/c-table-missing.ts';
+import { rule as cTableUnfilled } from './structure/c-table-unfilled.ts';
 import { rule as tNumTextTable } from './text/t-num-text-table.ts';
 import { rule as tPreambleParts } from './text/t-preamble-parts.ts';
 import { rule as tS1Aspects } from './text/t-s1-aspects.ts';
@@ -59,7 +60,9 @@ import { rule as pCellNoninteger } from './values/p-cell-noninteger.ts';
 import { rule as pCellUnparseable } from './values/p-cell-unparseable.ts';
 import { rule as pDeltaAmbiguous } from './values/p-delta-ambiguous.ts';
 import { rule as pNormalized } from './values/p-normalized.ts';
+import { rule as pRowAmbiguous } from './values/p-row-ambiguous.ts';
 import { rule as pShiftedCell } from './values/p-shifted-cell.ts';
+import { rule as pStrayMark } from './values/p-stray-mark.ts';
 import { rule as pUnitConflict } from './values/p-unit-conflict.ts';
 import { rule as pUnitEmbedded } from './values/p-unit-embedded.ts';
 import { rule as pUnitMissing } from './values/p-unit-missing.ts';
@@ -82,6 +85,7 @@ export const REPORT_RULES: readonly Rule[] = [
   cSectionHeadingVariant,
   cSectionEmpty,
   cTableMissing,
+  cTableUnfilled,
   cTableAsImage,
   cTableMisplaced,
   cRowMissing,
@@ -100,6 +104,8 @@ export const REPORT_RULES: readonly Rule[] = [
   pDeltaAmbiguous,
   pShiftedCell,
   pNormalized,
+  pStrayMark,
+  pRowAmbiguous,
   kT3ColumnIdentity,
   kT3OutcomeSum,
   kT3RowTotal,

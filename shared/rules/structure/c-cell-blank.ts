@@ -1,3 +1,4 @@
+import { tableOfKey } from '../../report/template.ts';
 import { analyze, evaluate, identitiesOf } from '../arithmetic/identities.ts';
 import { cellName } from '../labels.ts';
 import type { Draft, Rule } from '../rule.ts';
@@ -14,16 +15,19 @@ export const rule: Rule = {
   category: 'completeness',
   edition: 'both',
   title: '单元格空白',
-  checks: 'A template cell is blank (`null`). Downgrade to info when every relation containing the cell holds with the blank read as 0.',
+  checks:
+    'A template cell is blank (`null`). Downgrade to info when every relation containing the cell holds with the blank read as 0. Not for the cells of an unfilled table (C-TABLE-UNFILLED).',
   reads: ['every template cell (s2.*, s3.*, s4.*)'],
   check({ report }) {
     const edition = report.edition;
     const a = analyze(report);
     if (edition === null || !a) return [];
     const derived = new Set(a.derived.map((d) => d.key));
+    // An unfilled table is one finding (C-TABLE-UNFILLED), not one per cell.
+    const unfilled = new Set(report.recognition.tables.filter((t) => t.unfilled).map((t) => t.id));
     const out: Draft[] = [];
     for (const key of scanCells(report).blank) {
-      if (derived.has(key)) continue;
+      if (derived.has(key) || (unfilled.size > 0 && unfilled.has(tableOfKey(key)!))) continue;
       const relations = identitiesOf(edition, key).map((id) => evaluate(id, a.cells));
       const allHold = relations.every((e) => e.holds !== false);
       const draft: Draft = {
