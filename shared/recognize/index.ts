@@ -5,7 +5,10 @@
 import { InputProblem } from '../report/errors.ts';
 import type { Document, Recognition, Report, TableFinding, UploadMetadata } from '../report/model.ts';
 import { decideEdition, findMarkers } from './edition.ts';
-import { type Accumulator, applyUnfilled, mapT2, mapT3, mapT4 } from './mapping.ts';
+import { mapT2 } from './map-t2.ts';
+import { mapT3 } from './map-t3.ts';
+import { mapT4 } from './map-t4.ts';
+import { type Accumulator, applyUnfilled } from './mapping.ts';
 import { agencyFromPreamble, issuerKindOf, proseYear, readHead, readPeriod, readPublishedAt } from './metadata.ts';
 import { scanTables } from './scan.ts';
 import { readStructure } from './structure.ts';
