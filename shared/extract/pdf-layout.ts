@@ -6,6 +6,7 @@
  * indentation; headings from font size.
  */
 import type { Block, Cell } from '../report/model.ts';
+import { matchSectionHeading } from '../report/sections.ts';
 import { cleanText, expandGrid, type SpanCell, trimGrid } from './grid.ts';
 import { alignedTables } from './pdf-aligned.ts';
 import { joinPieces, type Line, source, type TextItem, toLines } from './pdf-text.ts';
@@ -288,11 +289,44 @@ function ruledBlock(t: Ruled, items: TextItem[], geo: PageGeometry): PlacedBlock
 // Pages
 // ---------------------------------------------------------------------------------------------
 
+/** Prose or a section heading inside a ruled region: a line a table cell does not hold. */
+function isFlowText(item: TextItem): boolean {
+  const text = item.str.trim();
+  return Boolean(matchSectionHeading(text)) || (text.length >= 40 && /[。；]/.test(text));
+}
+
+/**
+ * The segments of a framed region without the frame's sides: the vertical lines that run the
+ * region's whole height. A table's own verticals stop at its rows; a frame's run from the top of
+ * the page (or box) to its bottom, through whatever it holds (tables wider than the text area
+ * cross it). Without them the frame's top and bottom lines stand alone and the tables separate.
+ */
+function withoutFrame(t: Ruled): Segment[] {
+  const height = t.ys[0]! - t.ys[t.ys.length - 1]!;
+  return t.segments.filter((s) => s.y2 - s.y1 < EPS || s.y2 - s.y1 < height * 0.9);
+}
+
+/**
+ * The ruled regions that are tables: a region framed by lines is a table only when it has the
+ * shape of one. A region holding prose or a section heading is a frame (a page border, a box
+ * around the body text drawn by the word processor): its frame is taken away and what is left is
+ * looked at again, so the tables inside it stay tables and its prose stays prose.
+ */
+function tablesOnPage(segments: Segment[], items: readonly TextItem[], depth = 0): Ruled[] {
+  const out: Ruled[] = [];
+  for (const t of ruledTables(segments)) {
+    const framed = depth < 3 && (t.xs.length === 2 || items.some((i) => inside(t, i) && isFlowText(i)));
+    if (!framed) out.push(t);
+    else out.push(...tablesOnPage(withoutFrame(t), items, depth + 1));
+  }
+  return out.sort((a, b) => b.ys[0]! - a.ys[0]!);
+}
+
 /** Tables by ruling lines, then tables by alignment among the remaining lines; the rest is flow text. */
 export function layoutPage(geo: PageGeometry): { blocks: PlacedBlock[]; lines: Line[] } {
   const placed: PlacedBlock[] = [];
   let rest = geo.items;
-  for (const t of ruledTables(geo.segments)) {
+  for (const t of tablesOnPage(geo.segments, geo.items)) {
     const mine = rest.filter((i) => inside(t, i));
     rest = rest.filter((i) => !inside(t, i));
     const block = ruledBlock(t, mine, geo);

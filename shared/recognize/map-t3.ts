@@ -2,8 +2,8 @@
  * Table 三: the header's columns, then each row matched to a template row and its values decoded (decode-row.ts), rows left open by their own total decided together (joint.ts).
  */
 import { isBlankText } from '../report/cell-text.ts';
-import type { Source, TableFinding } from '../report/model.ts';
-import { type Edition, T3_COLUMNS, T3_ROWS, t3Key } from '../report/template.ts';
+import type { Cell, Source, TableFinding } from '../report/model.ts';
+import { type Edition, T3_COLUMNS, T3_ROWS, type T3Group, t3Key } from '../report/template.ts';
 import { decodeRow } from './decode-row.ts';
 import { readHeader } from './header.ts';
 import { type PendingRow, resolveJointly } from './joint.ts';
@@ -77,6 +77,9 @@ export function mapT3(c: Capture, edition: Edition, acc: Accumulator): TableFind
   // A label row without numbers whose label wraps onto the next line, which carries the numbers
   // (PDF text: `（二）部分公开（区分处理的，只计` / `这一情形，不计其他情形） 1 0 …`).
   let wrapped: { m: RowMatch; label: string } | undefined;
+  // A group label followed by bare values whose sub-row labels were lost (`(三)不予公开` then 56 zeros).
+  const runs: LostRun[] = [];
+  let lost: LostRun | undefined;
   for (; i < c.rows.length; i++) {
     const r = c.rows[i]!;
     let label = t3RowLabel(r);
@@ -91,10 +94,21 @@ export function mapT3(c: Capture, edition: Edition, acc: Accumulator): TableFind
       label = whole?.key === wrapped.m.key ? joined : wrapped.label;
     }
     wrapped = m && !r.hasValues && label !== undefined ? { m, label } : undefined;
+    if (!m && group !== undefined && group !== 'other' && r.labels.length === 1) {
+      lost = { group, row: r, values: r.tokens.filter((t) => !t.placeholder).map((t) => t.cell), source: r.source, continued: false };
+      runs.push(lost);
+      continue;
+    }
+    if (!m && lost && r.labels.length === 0) {
+      lost.values.push(...r.tokens.filter((t) => !t.placeholder).map((t) => t.cell));
+      lost.continued = true;
+      continue;
+    }
     if (!m) {
       if (r.hasValues) f.extraRows.push(extraRowOf(r, colKeys, () => ({}), group));
       continue;
     }
+    lost = undefined;
     const wrongEdition = (edition === '2019' && m.key.startsWith('other.')) || (edition === '2021' && m.key === 'other');
     if (wrongEdition) {
       if (r.hasValues) f.extraRows.push(extraRowOf(r, colKeys, () => ({}), m.key === 'other' ? 'other' : undefined));
@@ -120,6 +134,7 @@ export function mapT3(c: Capture, edition: Edition, acc: Accumulator): TableFind
       put(acc, cellKey(t3Key, m.key, colKeys[k]!), cell, {}, readingOf(decision.by));
     });
   }
+  for (const run of runs) readLostRun(run, edition, colKeys, f, acc);
   if (isUnfilled(c.rows, f.rows.length, T3_ROWS[edition].length)) {
     markUnfilled(
       acc,
@@ -137,4 +152,45 @@ export function mapT3(c: Capture, edition: Edition, acc: Accumulator): TableFind
     cells.forEach((cell, k) => put(acc, cellKey(t3Key, p.row, colKeys[k]!), cell, {}, 'identity'));
   }
   return f;
+}
+
+/** A group label and the values that followed it with no sub-row label. */
+interface LostRun {
+  group: T3Group;
+  /** The group label's row. */
+  row: RowView;
+  values: Cell[];
+  source: Source;
+  /** Values came on rows after the group label's own row. */
+  continued: boolean;
+}
+
+/**
+ * The values of a group whose sub-row labels were lost: placed in template order when there is
+ * exactly one value per cell of the group's rows not read by their own labels, or all the same
+ * value (then every such cell has it, whatever the alignment); otherwise the rows stay absent.
+ */
+function readLostRun(run: LostRun, edition: Edition, colKeys: readonly string[], f: TableFinding, acc: Accumulator): void {
+  const values = run.values.filter((v) => !isBlankText(v.text));
+  if (values.length === 0) return;
+  const rows = T3_ROWS[edition].map((r) => r.key).filter((k) => k.startsWith(`${run.group}.`) && !f.rows.includes(k));
+  const groupRows = T3_ROWS[edition].filter((r) => r.key.startsWith(`${run.group}.`)).length;
+  if (!run.continued && run.values.length <= colKeys.length && rows.length < groupRows) {
+    // One row of values on the group label while its sub-rows have their own labels: a subtotal row (K-T3-GROUP-SUBTOTAL).
+    f.extraRows.push(extraRowOf(run.row, colKeys, () => ({}), run.group));
+    return;
+  }
+  const n = rows.length * colKeys.length;
+  const same = values.every((v) => v.text.trim() === values[0]!.text.trim()) && values.length >= colKeys.length;
+  if (rows.length === 0 || (values.length !== n && !same)) {
+    const reason = `小项名称缺失，数值 ${values.length} 个与该组 ${rows.length} 行 × ${colKeys.length} 栏不符`;
+    for (const row of rows) rowIssue(acc, f, row, reason, run.source);
+    return;
+  }
+  rows.forEach((row, r) => {
+    if (!f.rows.includes(row)) f.rows.push(row);
+    colKeys.forEach((col, k) =>
+      put(acc, cellKey(t3Key, row, col), values.length === n ? values[r * colKeys.length + k]! : values[0]!, {}, 'order'),
+    );
+  });
 }

@@ -150,9 +150,10 @@ export const CellOriginSchema = SourceSchema.extend({
   /**
    * How the cell's value was placed when the text did not separate it: `split` — cut out of a
    * run of digits (the only cut without leading zeros); `identity` — of several cuts, the only
-   * one that satisfies the row's total (an identity chose it); `blanks` — a visible blank cell.
+   * one that satisfies the row's total (an identity chose it); `blanks` — a visible blank cell;
+   * `order` — a group's values whose sub-row labels were lost, placed in template order.
    */
-  reading: z.enum(['split', 'identity', 'blanks']).optional(),
+  reading: z.enum(['split', 'identity', 'blanks', 'order']).optional(),
 });
 export type CellOrigin = z.infer<typeof CellOriginSchema>;
 
