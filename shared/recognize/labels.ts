@@ -37,15 +37,16 @@ function unify(text: string): string {
   return u;
 }
 function unifyUncached(text: string): string {
+  // Whitespace is never a difference: a cell's line wrap splits `商业 企业`, `本年新 制作数量`.
   return text
     .normalize('NFKC')
-    .trim()
+    .replace(/[\s\u00a0\u3000]+/g, '')
     .replace(/[“”"]/g, '"')
     .replace(/^(\d+)\s*[、.]\s*/, '$1.')
     .replace(/^(\([一二三四五六七八九十]+\))\s+/, '$1');
 }
 
-export type Via = 'exact' | 'normalized' | 'alias' | 'partial';
+export type Via = 'exact' | 'normalized' | 'alias' | 'partial' | 'misspelled';
 
 export interface RowMatch {
   key: string;
@@ -97,7 +98,41 @@ function matchIn(cands: readonly Candidate[], raw: string): RowMatch | undefined
     }
     if (hit && count === 1) return { key: hit.key, canonical: hit.canonical, via: 'partial' };
   }
-  return undefined;
+  return misspelled(cands, s);
+}
+
+const ENUMERATOR = /^(?:[一二三四五六七八九十]+[、.]|\([一二三四五六七八九十]+\)|\d+\.)/;
+
+/** Levenshtein distance (labels are short: a plain table). */
+function distance(a: string, b: string): number {
+  const row = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    let prev = row[0]!;
+    row[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const next = Math.min(row[j]! + 1, row[j - 1]! + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
+      prev = row[j]!;
+      row[j] = next;
+    }
+  }
+  return row[b.length]!;
+}
+
+/**
+ * A misspelled or garbled label (`2.其他法律行政止公开`): the row with the same enumerator whose
+ * label is nearest, when it is near (a third of the label at most) and no other row is as near.
+ */
+function misspelled(cands: readonly Candidate[], s: string): RowMatch | undefined {
+  const prefix = ENUMERATOR.exec(s)?.[0];
+  const b = bare(s);
+  if (!prefix || b.length < 4) return undefined;
+  const scored = cands
+    .filter((c) => c.forms.some((f) => !f.alias && f.n.startsWith(prefix)))
+    .map((c) => ({ c, d: Math.min(...c.forms.filter((f) => f.n.startsWith(prefix)).map((f) => distance(bare(f.n), b))) }))
+    .sort((x, y) => x.d - y.d);
+  const best = scored[0];
+  if (!best || best.d > Math.floor(b.length / 3) || (scored[1] && scored[1].d - best.d < 2)) return undefined;
+  return { key: best.c.key, canonical: best.c.canonical, via: 'misspelled' };
 }
 
 // ---- table 二 -------------------------------------------------------------------------------

@@ -109,7 +109,10 @@ export function mapT3(c: Capture, edition: Edition, acc: Accumulator): TableFind
       continue;
     }
     lost = undefined;
-    const wrongEdition = (edition === '2019' && m.key.startsWith('other.')) || (edition === '2021' && m.key === 'other');
+    // A 2021 report with （六）其他处理 as one row with numbers (2019's layout): read as that row
+    // (s3.other.*); E-EDITION-MIXED says so once, and the three sub-rows are not reported missing.
+    if (edition === '2021' && m.key === 'other' && r.hasValues) f.otherAsOneRow = true;
+    const wrongEdition = (edition === '2019' && m.key.startsWith('other.')) || (edition === '2021' && m.key === 'other' && !r.hasValues);
     if (wrongEdition) {
       if (r.hasValues) f.extraRows.push(extraRowOf(r, colKeys, () => ({}), m.key === 'other' ? 'other' : undefined));
       continue;

@@ -3,25 +3,7 @@
  * three-way comparison. Cross-year rules run only on 'same'; 'uncertain' (a renamed, merged or
  * loosely written agency) gives no history finding rather than a false one.
  */
-import { toSimplified } from './normalize.ts';
-
-/**
- * Traditional → simplified for characters common in place and agency names that the template
- * vocabulary of normalize.ts does not cover (mirror sites publish whole reports in traditional
- * script, agency name included).
- */
-const NAME_T2S_PAIRS =
-  '陽阳貴贵熱热遼辽寧宁嶺岭蘭兰濱滨澤泽鄭郑鳳凤興兴慶庆順顺黃黄雞鸡雙双華华陰阴壽寿楊杨劉刘陳陈鹽盐烏乌蒼苍' +
-  '鄲郸滄沧灘滩魯鲁莊庄豐丰潁颍隴陇臨临綏绥餘余遠远邁迈紅红湯汤巖岩崗岗峽峡漁渔獸兽糧粮藝艺術术館馆災灾殘残' +
-  '婦妇僑侨鑒鉴場场競竞爭争輔辅瀋沈攝摄鍋锅銀银錢钱鋼钢鎢钨閩闽贛赣滬沪渝渝瓊琼雜杂畢毕燈灯陽阳漢汉衢衢' +
-  '萊莱濰潍淄淄濟济寶宝鶴鹤雲云嶽岳'; // 雲/嶽: mountain and cloud place names (雲南, 南嶽)
-
-const NAME_T2S = new Map<string, string>();
-for (let i = 0; i + 1 < NAME_T2S_PAIRS.length; i += 2) {
-  const t = NAME_T2S_PAIRS[i]!;
-  const s = NAME_T2S_PAIRS[i + 1]!;
-  if (t !== s) NAME_T2S.set(t, s);
-}
+import { toSimplified } from './traditional.ts';
 
 /** Bracketed annotations: （原XX局）, (挂XX牌子), 【…】, [...], 〔…〕. */
 const BRACKETED = /\([^()]*\)|\[[^[\]]*\]|【[^【】]*】|〔[^〔〕]*〕|<[^<>]*>|《[^《》]*》/g;
@@ -38,9 +20,6 @@ const NOISE = /[\s\u00a0\u3000\u200b\ufeff·・.,，、。:：;；"'“”‘’
  */
 export function normalizeAgency(name: string): string {
   let out = toSimplified(name.normalize('NFKC'));
-  let simplified = '';
-  for (const ch of out) simplified += NAME_T2S.get(ch) ?? ch;
-  out = simplified;
   // Drop annotations repeatedly (nested brackets are rare but cheap to handle).
   for (let i = 0; i < 3; i++) {
     const next = out.replace(BRACKETED, '');

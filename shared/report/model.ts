@@ -213,6 +213,8 @@ export const TableFindingSchema = z.object({
   ambiguousRows: z.array(z.string()).optional(),
   /** Every label of the table is there and no cell holds a value (all read as blank). */
   unfilled: z.boolean().optional(),
+  /** Table 三 of a 2021 report with （六）其他处理 as one row with numbers (the 2019 layout): read as `s3.other.*`. */
+  otherAsOneRow: z.boolean().optional(),
 });
 export type TableFinding = z.infer<typeof TableFindingSchema>;
 

@@ -69,7 +69,14 @@ export function analyze(report: Report): Analysis | undefined {
   if (edition === null) return undefined;
   const hit = cache.get(report);
   if (hit) return hit;
-  const ids = IDENTITIES[edition];
+  // A 2021 table 三 whose （六） is one row (2019's layout) sums its outcomes as 2019 does.
+  const oneRow = edition === '2021' && report.recognition.tables.some((t) => t.otherAsOneRow);
+  const ids = oneRow
+    ? [
+        ...IDENTITIES['2021'].filter((i) => i.kind !== 'K2' && !i.subject.startsWith('other.')),
+        ...IDENTITIES['2019'].filter((i) => i.kind === 'K2' || i.subject === 'other'),
+      ]
+    : IDENTITIES[edition];
   const derived: DerivedTotal[] = [];
   let cells: Record<string, CellValue> | undefined;
   for (const id of ids) {

@@ -31,6 +31,8 @@ export const rule: Rule = {
 
 function missingRows(t: TableKeys, found: TableFinding, edition: '2019' | '2021'): Draft[] {
   const present = new Set(found.rows);
+  // （六）其他处理 read as one row (2019's layout in a 2021 report): its three sub-rows are not missing.
+  if (found.otherAsOneRow) for (const k of ['other.overdue_supplement', 'other.overdue_fee', 'other.other']) present.add(k);
   const lastRead = t.rows.findLastIndex((r) => present.has(r.key));
   const name = (key: string) => `“${rowName(t.id, key, edition)}”`;
   const out: Draft[] = [];
