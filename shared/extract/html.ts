@@ -351,10 +351,10 @@ class BlockWalker {
   }
 }
 
-/** HTML bytes → Document: charset decoded (html-charset.ts), parsed (html-parse.ts), walked once. */
-export function extractHtml(bytes: Uint8Array): Document {
+/** HTML bytes → Document: charset decoded (html-charset.ts), `transform`ed (injected pinyin removed), parsed (html-parse.ts), walked once. */
+export function extractHtml(bytes: Uint8Array, transform: (text: string) => string = (t) => t): Document {
   const decoded = decodeHtml(bytes);
-  const html = decoded.text.replace(/^\ufeff/, '');
+  const html = transform(decoded.text.replace(/^\ufeff/, ''));
   const walker = new BlockWalker(lineIndex(html));
   for (const child of parseHtml(html).children) walker.walk(child);
   walker.flush();

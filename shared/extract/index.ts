@@ -6,6 +6,7 @@ import type { Document } from '../report/model.ts';
 import { extractDocx } from './docx.ts';
 import { extractHtml } from './html.ts';
 import { extractPdf } from './pdf.ts';
+import { mayHavePinyin, pinyinRemover } from './pinyin.ts';
 import { type InputType, sniff } from './sniff.ts';
 import { extractText } from './text.ts';
 
@@ -16,6 +17,12 @@ export interface ExtractOptions {
 export type { InputType };
 export { sniff };
 
+/** What text extraction applies to the decoded text: injected pinyin removed when there is any. */
+async function transformFor(bytes: Uint8Array): Promise<((text: string) => string) | undefined> {
+  // A cheap look at the bytes as UTF-8 (annotations are ASCII after a CJK character in any encoding we read).
+  return mayHavePinyin(new TextDecoder('utf-8', { fatal: false }).decode(bytes)) ? pinyinRemover() : undefined;
+}
+
 export async function extract(bytes: Uint8Array, _options: ExtractOptions = {}): Promise<Document> {
   const type = sniff(bytes);
   switch (type) {
@@ -24,8 +31,8 @@ export async function extract(bytes: Uint8Array, _options: ExtractOptions = {}):
     case 'docx':
       return extractDocx(bytes);
     case 'html':
-      return extractHtml(bytes);
+      return extractHtml(bytes, await transformFor(bytes));
     case 'text':
-      return extractText(bytes);
+      return extractText(bytes, await transformFor(bytes));
   }
 }

@@ -232,10 +232,13 @@ export function textToDocument(text: string): Document {
   return { format: 'text', blocks, notices: [] };
 }
 
-/** Plain-text bytes → Document. Throws InputProblem (I-EMPTY, I-BINARY). */
-export function extractText(bytes: Uint8Array): Document {
+/**
+ * Plain-text bytes → Document. `transform` rewrites the decoded text first (extract() removes
+ * injected pinyin with it). Throws InputProblem (I-EMPTY, I-BINARY).
+ */
+export function extractText(bytes: Uint8Array, transform: (text: string) => string = (t) => t): Document {
   const { text, encoding } = decode(bytes);
-  const doc = textToDocument(text);
+  const doc = textToDocument(transform(text));
   doc.encoding = encoding;
   if (encoding !== 'utf-8') doc.notices.push({ code: 'encoding', message: `文本编码：${encoding}` });
   return doc;

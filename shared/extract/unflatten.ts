@@ -23,9 +23,9 @@ const LABELS: string[] = (() => {
   return [...set].sort((a, b) => b.length - a.length);
 })();
 
-const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 /** Each label with a pattern that allows spaces between its characters. */
-const LOOSE: [string, RegExp][] = LABELS.map((l) => [l, new RegExp([...l].map(escape).join('\\s*'), 'g')]);
+const LOOSE: [string, RegExp][] = LABELS.map((l) => [l, new RegExp([...l].map(escapeRegExp).join('\\s*'), 'g')]);
 
 /** Anchors that are patterns: sub-table titles, the table-三 note, table 四's header, section headings. */
 const PATTERNS = [

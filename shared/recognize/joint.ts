@@ -47,9 +47,9 @@ export function resolveJointly(
     );
     const values = new Map<string, number | undefined>();
     pending.forEach((p, k) => {
-      p.readings[choice[k]!]!.forEach((cell, c) => values.set(t3Key(p.row, columns[c]!), numberOf(cell)));
+      for (const [c, cell] of p.readings[choice[k]!]!.entries()) values.set(t3Key(p.row, columns[c]!), numberOf(cell));
     });
-    const valueOf = (key: string): number | undefined => {
+    const numberAt = (key: string): number | undefined => {
       if (values.has(key)) return values.get(key);
       const v = known[key];
       return typeof v === 'number' ? v : v === null || v === '/' ? 0 : undefined;
@@ -58,7 +58,7 @@ export function resolveJointly(
     const holds = identities.every((i) => {
       let sum = 0;
       for (const t of i.terms) {
-        const v = valueOf(t.key);
+        const v = numberAt(t.key);
         if (v === undefined) return true; // not assessable: says nothing
         sum += t.coef * v;
       }

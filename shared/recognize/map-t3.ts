@@ -152,7 +152,7 @@ export function mapT3(c: Capture, edition: Edition, acc: Accumulator): TableFind
       rowIssue(acc, f, p.row, p.reason, p.source);
       continue;
     }
-    cells.forEach((cell, k) => put(acc, cellKey(t3Key, p.row, colKeys[k]!), cell, {}, 'identity'));
+    for (const [k, cell] of cells.entries()) put(acc, cellKey(t3Key, p.row, colKeys[k]!), cell, {}, 'identity');
   }
   return f;
 }
@@ -192,8 +192,8 @@ function readLostRun(run: LostRun, edition: Edition, colKeys: readonly string[],
   }
   rows.forEach((row, r) => {
     if (!f.rows.includes(row)) f.rows.push(row);
-    colKeys.forEach((col, k) =>
-      put(acc, cellKey(t3Key, row, col), values.length === n ? values[r * colKeys.length + k]! : values[0]!, {}, 'order'),
-    );
+    for (const [k, col] of colKeys.entries()) {
+      put(acc, cellKey(t3Key, row, col), values.length === n ? values[r * colKeys.length + k]! : values[0]!, {}, 'order');
+    }
   });
 }
