@@ -11,6 +11,9 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { analyze } from '../../shared/rules/arithmetic/identities.ts';
+import { allProse } from '../../shared/rules/support.ts';
+import { compare, mentions } from '../../shared/rules/text/quantities.ts';
 import { type CaseResult, type CorpusCase, corpusDir, loadCorpus, runCase } from './corpus-cases.ts';
 
 interface Sets {
@@ -63,6 +66,17 @@ function falseErrors(c: CorpusCase, r: CaseResult): { missing: string[]; kErrors
   return { missing, kErrors, kFound };
 }
 
+/** The prose quantities (T-NUM-TEXT-TABLE) the rule could set against the table, and those it flagged. */
+function proseChecks(r: CaseResult): { compared: number; flagged: string[] } {
+  const a = r.report && analyze(r.report);
+  if (!r.report || !a) return { compared: 0, flagged: [] };
+  const compared = mentions(allProse(r.report), r.report.year)
+    .map((m) => compare(m, a.edition, a.cells))
+    .filter((c) => c !== undefined);
+  const flagged = r.findings.filter((f) => f.ruleId === 'T-NUM-TEXT-TABLE').map((f) => `${r.name}: ${f.message}`);
+  return { compared: compared.length, flagged };
+}
+
 async function main(): Promise<void> {
   const { values } = parseArgs({
     options: { set: { type: 'string', default: 'all' }, json: { type: 'string' }, list: { type: 'boolean' } },
@@ -78,6 +92,8 @@ async function main(): Promise<void> {
   let listed = 0;
   let found = 0;
   const detail: string[] = [];
+  let compared = 0;
+  const flagged: string[] = [];
   cases.forEach((c, i) => {
     const r = results[i]!;
     const e = falseErrors(c, r);
@@ -85,6 +101,9 @@ async function main(): Promise<void> {
     falseK += e.kErrors.length;
     listed += c.expected.report_inconsistencies?.length ?? 0;
     found += e.kFound;
+    const prose = proseChecks(r);
+    compared += prose.compared;
+    flagged.push(...prose.flagged);
     const misses = r.misses.map((m) => `${m.key}=${JSON.stringify(m.got)}≠${JSON.stringify(m.expected)}`);
     detail.push(`${r.name} [${r.family}] ${r.exact}/${r.cells} ${[...misses, ...e.missing, ...e.kErrors].join(' ')}`);
   });
@@ -102,10 +121,19 @@ async function main(): Promise<void> {
   console.log(`\nfalse missing-errors on complete reports: ${falseMissing}`);
   console.log(`K-rule errors not listed in report_inconsistencies: ${falseK}`);
   console.log(`listed inconsistencies found: ${found} / ${listed}`);
-  if (values.list) console.log(`\n${detail.join('\n')}`);
+  console.log(`prose quantities compared with the table: ${compared}, flagged (T-NUM-TEXT-TABLE): ${flagged.length}`);
+  if (values.list) console.log(`\n${detail.join('\n')}\n\n${flagged.join('\n')}`);
   if (values.json) {
     const byFamily = Object.fromEntries([...families].map(([f, rs]) => [f, tally(rs)]));
-    const out = { set: values.set, total, byFamily, falseMissing, falseK, inconsistencies: { listed, found } };
+    const out = {
+      set: values.set,
+      total,
+      byFamily,
+      falseMissing,
+      falseK,
+      inconsistencies: { listed, found },
+      prose: { compared, flagged: flagged.length },
+    };
     writeFileSync(values.json, `${JSON.stringify(out, null, 2)}\n`);
   }
 }

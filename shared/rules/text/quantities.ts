@@ -2,7 +2,9 @@
  * Unambiguous quantities stated in prose and the table cells they must equal (docs/rules.md,
  * T-NUM-TEXT-TABLE). Patterns run over normalized prose (NFKC: full-width ，；： become , ; :)
  * and allow spaces between digits and Chinese (`12 件`). Phrases that mix two outcomes
- * (予以公开及部分公开) are compared with the matching sum; vague verbs (办理, 受理) are skipped.
+ * (予以公开及部分公开) are compared with the matching sum. A phrase that may mean more than one
+ * thing (受理: the requests newly received, or those plus the ones carried over) carries every
+ * plausible reading and is flagged only when it matches none; 办理 stays skipped as too vague.
  */
 import { type Edition, T3_ROWS, t3Key, t4Key } from '../../report/template.ts';
 
@@ -13,6 +15,7 @@ const NUM = '(\\d+)';
 const AND = '(?:及|和|与|、|或)';
 const HINTS = [
   '收到',
+  '受理',
   '新收',
   '上年结转',
   '结转',
@@ -34,8 +37,14 @@ export interface Quantity {
   /** Words of which one must occur for the pattern to match (a cheap pre-filter). */
   hints: readonly string[];
   pattern: RegExp;
-  /** Cells whose (lenient) sum the stated number must equal. */
-  keys(edition: Edition): string[];
+  /** The plausible readings: each a set of cells whose (lenient) sum the stated number may equal. */
+  readings(edition: Edition): Reading[];
+}
+
+export interface Reading {
+  /** The reading in Chinese, for the message (e.g. 新收申请与上年结转之和). */
+  name: string;
+  keys: string[];
 }
 
 const rowsOf = (edition: Edition, group: string) =>
@@ -44,18 +53,38 @@ const rowsOf = (edition: Edition, group: string) =>
     .filter((k) => k.startsWith(`${group}.`))
     .map((k) => t3Key(k, 'total'));
 
-const q = (name: string, source: string, keys: (edition: Edition) => string[]): Quantity => ({
+/** A quantity with one reading. */
+const q = (name: string, source: string, keys: (edition: Edition) => string[]): Quantity =>
+  qs(name, source, (edition) => [{ name, keys: keys(edition) }]);
+
+const qs = (name: string, source: string, readings: (edition: Edition) => Reading[]): Quantity => ({
   name,
   hints: HINTS.filter((h) => source.includes(h)),
   pattern: new RegExp(source, 'g'),
-  keys,
+  readings,
 });
 
+const RECEIVED = t3Key('new_received', 'total');
+const CARRIED = t3Key('carried_over', 'total');
+const RECEIVED_OR_HANDLED: Reading[] = [
+  { name: '本年新收申请', keys: [RECEIVED] },
+  { name: '本年新收与上年结转之和', keys: [RECEIVED, CARRIED] },
+];
+
 export const QUANTITIES: readonly Quantity[] = [
-  q('收到的政府信息公开申请', `(?:新?收到|新收)${gap(20)}申请${gap(10)}${NUM}${UNIT}`, () => [t3Key('new_received', 'total')]),
-  q('上年结转的申请', `上年结转${gap(15)}${NUM}${UNIT}`, () => [t3Key('carried_over', 'total')]),
+  q('新收的政府信息公开申请', `新收到?${gap(20)}申请${gap(10)}${NUM}${UNIT}`, () => [RECEIVED]),
+  // 收到 and 受理 are written both for the year's new requests and for those plus the carried-over.
+  qs('收到的政府信息公开申请', `(?<!新)收到${gap(20)}申请${gap(10)}${NUM}${UNIT}`, () => RECEIVED_OR_HANDLED),
+  qs(
+    '受理的政府信息公开申请',
+    `(?<!不予)受理(?![^。;,]{0,20}?(?:复议|诉讼|举报|投诉))${gap(20)}申请${gap(10)}${NUM}${UNIT}`,
+    () => RECEIVED_OR_HANDLED,
+  ),
+  q('上年结转的申请', `上年结转${gap(15)}${NUM}${UNIT}`, () => [CARRIED]),
   q('结转下年度继续办理的申请', `结转(?:至|到)?下一?年${gap(15)}${NUM}${UNIT}`, () => [t3Key('carried_forward', 'total')]),
-  q('办结（答复）的申请', `(?<!延期|逾期|按期|按时)(?:办结|答复)${gap(15)}${NUM}${UNIT}`, () => [t3Key('total_processed', 'total')]),
+  q('办结（答复）的申请', `(?<!延期|逾期|按期|按时|公开|处理|办理|提供)(?:办结|答复)${gap(15)}${NUM}${UNIT}`, () => [
+    t3Key('total_processed', 'total'),
+  ]),
   q('予以公开', `(?<!部分|${AND})予以公开(?!${AND})${gap(6)}${NUM}${UNIT}`, () => [t3Key('granted', 'total')]),
   q('部分公开', `(?<!予以公开${AND})部分公开(?!${AND})${gap(6)}${NUM}${UNIT}`, () => [t3Key('partial', 'total')]),
   q('予以公开和部分公开', `予以公开${AND}部分公开${gap(6)}${NUM}${UNIT}`, () => [t3Key('granted', 'total'), t3Key('partial', 'total')]),
@@ -94,4 +123,30 @@ export function mentions(text: string, year: number | null): Mention[] {
     }
   }
   return out;
+}
+
+export interface Comparison {
+  mention: Mention;
+  /** Each reading with the table's sum for it. */
+  sums: { reading: Reading; sum: number }[];
+  /** True when the stated number equals the sum of at least one reading. */
+  matches: boolean;
+}
+
+/**
+ * The mention set against the table, or undefined when a cell of any reading is not a number
+ * (an absent or unreadable cell is already a finding of its own; the comparison waits for it).
+ */
+export function compare(mention: Mention, edition: Edition, cells: Readonly<Record<string, unknown>>): Comparison | undefined {
+  const sums: Comparison['sums'] = [];
+  for (const reading of mention.quantity.readings(edition)) {
+    let sum = 0;
+    for (const k of reading.keys) {
+      const v = cells[k];
+      if (typeof v !== 'number') return undefined;
+      sum += v;
+    }
+    sums.push({ reading, sum });
+  }
+  return { mention, sums, matches: sums.some((s) => s.sum === mention.stated) };
 }
