@@ -130,9 +130,10 @@ function buildRows(run: Line[]): Token[][] {
         const cells = pipeCells(line);
         const filled = cells.filter((c) => !c.span);
         if (filled.length === 0) {
-          // A lone `|` right after a row label that has no value yet is that row's blank cell;
-          // anywhere else (between rows, under a title) a line of separators or merge placeholders.
-          if (line.text === '|' && cur && !curHasValues) pushValue({ text: '', line: line.no, value: false });
+          // A lone `|` inside a labelled row is one of its blank cells (a separator after the row's
+          // last cell becomes a surplus blank, which reading the row trims); anywhere else (between
+          // tables, under a title) a line of separators or merge placeholders.
+          if (line.text === '|' && cur) pushValue({ text: '', line: line.no, value: false });
           break;
         }
         if (filled.length === 1 && !line.text.startsWith('|') && line.text.indexOf('|') === line.text.lastIndexOf('|')) {

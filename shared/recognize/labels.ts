@@ -2,7 +2,7 @@
  * Matching labels of the Document's table cells onto the template (docs/template.md "Reading a cell": rows of table 二
  * and 三, columns by their position in the concatenated header text.
  */
-import { normalizeLabel, stripAnnotation } from '../report/normalize.ts';
+import { normalizeLabel, stripAnnotation, toSimplified } from '../report/normalize.ts';
 import { type Column, EDITIONS, type Edition, T2, T3_GROUP_LABELS, T3_ROWS, type T3Group, type TableId } from '../report/template.ts';
 
 const cache = new Map<string, string>();
@@ -37,9 +37,9 @@ function unify(text: string): string {
   return u;
 }
 function unifyUncached(text: string): string {
-  // Whitespace is never a difference: a cell's line wrap splits `商业 企业`, `本年新 制作数量`.
-  return text
-    .normalize('NFKC')
+  // Whitespace is never a difference (a cell's line wrap splits `商业 企业`, `本年新 制作数量`),
+  // nor is the script (a Traditional mirror's 申請人 is the template's 申请人).
+  return toSimplified(text.normalize('NFKC'))
     .replace(/[\s\u00a0\u3000]+/g, '')
     .replace(/[“”"]/g, '"')
     .replace(/^(\d+)\s*[、.]\s*/, '$1.')
@@ -270,7 +270,8 @@ export function findColumns(columns: readonly Column[], header: readonly HeaderC
         if (end > hit.at && pos < hit.end) pieces.push(h.raw);
         pos = end;
       }
-      if (pieces.length > 0) hit.found = pieces.join(' ');
+      // Split only by whitespace or cell breaks (a line wrap), the label is the template's own.
+      if (pieces.length > 0 && isVariantText(pieces.join(''), c.label)) hit.found = pieces.join(' ');
     } else if (isVariantText(single.raw, c.label) && isVariantText(single.raw, stripAnnotation(norm(c.label)))) {
       hit.found = single.raw;
     }

@@ -5,6 +5,7 @@
 
 import { squeeze } from '../report/cell-text.ts';
 import type { Block, Document, IssuerKind, Recognition, UploadMetadata } from '../report/model.ts';
+import { toSimplified } from '../report/normalize.ts';
 
 export interface HeadInfo {
   title: string | null;
@@ -100,8 +101,12 @@ export function readHead(doc: Document, firstHeading: number): HeadInfo {
     head.push({ i, text: t });
     chars += t.length;
   }
-  const isTitle = (t: string): boolean =>
-    t.length <= 60 && !/[。，,；;]/.test(t) && !/^(根据|按照|依据)/.test(t.trim()) && YEAR.test(withArabicYear(t)) && REPORTISH.test(t);
+  const isTitle = (raw: string): boolean => {
+    const t = toSimplified(raw);
+    return (
+      t.length <= 60 && !/[。，,；;]/.test(t) && !/^(根据|按照|依据)/.test(t.trim()) && YEAR.test(withArabicYear(t)) && REPORTISH.test(t)
+    );
+  };
   let title: string | null = null;
   const titleBlocks: number[] = [];
   let agency: string | null = null;

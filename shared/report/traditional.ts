@@ -8,6 +8,7 @@
  * text that holds a Traditional character, which most reports never do.
  */
 import * as OpenCC from 'opencc-js/t2cn';
+import { EDITIONS, SECTION_HEADINGS, T2, T3_COLUMNS, T3_GROUP_LABELS, T3_HEADER_NOTE, T3_ROWS, T4_COLUMNS, T4_GROUPS } from './template.ts';
 
 type Dict = string | Dict[];
 
@@ -40,22 +41,36 @@ export function hasTraditional(text: string): boolean {
   return false;
 }
 
+/** Every label, heading and note of the template in one string: the words the reports' tables and headings are made of. */
+function templateText(): string {
+  const labels: string[] = [...Object.values(SECTION_HEADINGS), T3_HEADER_NOTE, ...Object.values(T3_GROUP_LABELS)];
+  for (const ed of EDITIONS) {
+    for (const sub of T2[ed]) for (const x of [...sub.rows, ...sub.columns]) labels.push(x.label, ...(x.aliases ?? []));
+    for (const r of T3_ROWS[ed]) labels.push(r.label);
+  }
+  for (const x of [...T3_COLUMNS, ...T4_COLUMNS, ...T4_GROUPS]) labels.push(x.label, ...(x.aliases ?? []));
+  return labels.join('|');
+}
+
 /**
- * OpenCC's Taiwan → mainland chain with one change: a Taiwan phrase is converted only when it is
+ * OpenCC's Taiwan → mainland chain with two changes. A Taiwan phrase is converted only when it is
  * written in Traditional characters (規範性檔案 → 规范性文件), never a phrase already in mainland
- * form (文件 stays 文件, where the Taiwan table would make it 文档): mirrors mix both scripts.
+ * form (文件 stays 文件, where the Taiwan table would make it 文档): mirrors mix both scripts. And
+ * only the phrases whose mainland form is a word of the template (檔案 → 文件, 資訊 → 信息,
+ * 資料 → 数据): the reverse of a Taiwan phrase is not unique (查詢 is both 查询 and 查找), and the
+ * template's own words decide; other Traditional phrases are converted character by character.
  */
 function converter(): (text: string) => string {
   const set = characters();
-  const traditionalOnly = (d: Dict): Dict =>
-    Array.isArray(d)
-      ? d.map(traditionalOnly)
-      : d
-          .split('|')
-          .filter((pair) => [...(pair.split(' ')[0] ?? '')].some((ch) => set.has(ch)))
-          .join('|');
-  const [phrases] = OpenCC.Locale.from.twp as Dict[];
-  return OpenCC.ConverterFactory([traditionalOnly(phrases!)] as never, OpenCC.Locale.to.cn as never) as (text: string) => string;
+  const toCn = OpenCC.ConverterFactory(OpenCC.Locale.from.tw as never, OpenCC.Locale.to.cn as never) as (text: string) => string;
+  const words = templateText();
+  const traditional = (pair: string): boolean => [...(pair.split(' ')[0] ?? '')].some((ch) => set.has(ch));
+  const inTemplate = (pair: string): boolean => traditional(pair) && words.includes(toCn(pair.split(' ')[1] ?? ''));
+  const filter = (d: string, keep: (pair: string) => boolean): string => d.split('|').filter(keep).join('|');
+  // Locale.from.twp is one group: [Taiwan phrases, Taiwan variants, variant phrases].
+  const [phrases = '', ...variants] = (OpenCC.Locale.from.twp as unknown as string[][])[0] ?? [];
+  const group = [filter(phrases, inTemplate), ...variants.map((d) => filter(d, traditional))].filter((d) => d !== '');
+  return OpenCC.ConverterFactory([group] as never, OpenCC.Locale.to.cn as never) as (text: string) => string;
 }
 
 /**
