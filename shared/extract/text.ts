@@ -136,11 +136,15 @@ function buildRows(run: Line[]): Token[][] {
           if (line.text === '|' && cur) pushValue({ text: '', line: line.no, value: false });
           break;
         }
-        if (filled.length === 1 && !line.text.startsWith('|') && line.text.indexOf('|') === line.text.lastIndexOf('|')) {
-          // One cell per line with a ` |` suffix.
-          const only = filled[0]!;
+        const only = filled[0];
+        const pipes = line.text.split('|').length - 1;
+        if (only && filled.length === 1 && !line.text.startsWith('|') && /^[^|]*\|[\s|]*$/.test(line.text) && (only.value || pipes <= 3)) {
+          // One cell per line with a ` |` suffix; more pipes after a row's last cell (`0 | ||`,
+          // `对外公开总数量 | |`) end the row. A label with more (`规章 | | | |`) is a pipe row.
+
           if (only.value || only.text === '') pushValue(only);
           else pushLabel(only);
+          if (pipes > 1) flush();
           break;
         }
         flush();
