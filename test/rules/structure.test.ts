@@ -153,6 +153,13 @@ const cases: RuleCase[] = [
     message: ['（三）不予公开小计'],
   },
   {
+    name: 'row of values without a label',
+    rule: 'C-ROW-EXTRA',
+    report: () => tables(r21, (t) => t.extraRows.push({ label: ' ', values: { natural: 2, commercial: null, total: 2 } }), 't3'),
+    fires: 1,
+    message: ['一行没有项目名称的数据（2、空白、2）'],
+  },
+  {
     name: 'column 科研机构 missing',
     rule: 'C-COL-MISSING',
     report: () => {
