@@ -15,6 +15,7 @@ export const ERROR_CODES = [
   'not_found',
   'route_not_found',
   'method_not_allowed',
+  'too_large',
   'internal_error',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
@@ -49,6 +50,7 @@ export class ApiError extends Error {
 export const badParameter = (detail: string) => new ApiError(400, 'invalid_parameter', detail);
 export const badCursor = (detail: string) => new ApiError(400, 'invalid_cursor', detail);
 export const notFound = (detail: string) => new ApiError(404, 'not_found', detail);
+export const tooLarge = (detail: string) => new ApiError(413, 'too_large', detail);
 
 /** The body http-error-handler sends for anything unexpected. */
 export const INTERNAL_ERROR_BODY = JSON.stringify({

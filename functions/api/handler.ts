@@ -24,7 +24,7 @@ import {
   INTERNAL_ERROR_BODY,
 } from './errors.ts';
 import { buildOpenApi } from './openapi.ts';
-import { ROUTES, type Route, type RouteContext } from './routes.ts';
+import { type MediaType, ROUTES, type Route, type RouteContext } from './routes.ts';
 
 export interface ApiDependencies {
   client: DynamoDBDocumentClient;
@@ -53,13 +53,14 @@ const HTML_HEADERS = {
 };
 
 /** A 200 of another media type than JSON: text as it is, binary (a Uint8Array) base64-encoded. */
-function contentResponse(type: NonNullable<Route['produces']>, body: unknown): APIGatewayProxyResultV2 {
+function contentResponse(type: MediaType, body: unknown, fileName?: string): APIGatewayProxyResultV2 {
   if (type === 'text/html') return { statusCode: 200, headers: { ...HTML_HEADERS }, body: String(body) };
-  const headers = {
+  const headers: Record<string, string> = {
     'content-type': type === 'text/csv' ? 'text/csv; charset=utf-8' : type,
     'cache-control': 'no-store',
     'x-content-type-options': 'nosniff',
   };
+  if (fileName) headers['content-disposition'] = `attachment; filename="${fileName}"`;
   if (body instanceof Uint8Array) return { statusCode: 200, headers, body: Buffer.from(body).toString('base64'), isBase64Encoded: true };
   return { statusCode: 200, headers, body: String(body) };
 }
@@ -95,8 +96,9 @@ function toMiddyRoute(route: Route, ctx: RouteContext): MiddyRoute<APIGatewayPro
       const result = await route.run({ params, query }, ctx);
       // A response that does not match its published schema is a bug: a 500, logged with the issues.
       const body = route.response.parse(result);
-      return route.produces
-        ? contentResponse(route.produces, body)
+      const type = route.mediaType?.(query) ?? route.produces;
+      return type
+        ? contentResponse(type, body, route.fileName?.(query))
         : { statusCode: 200, headers: { ...JSON_HEADERS }, body: JSON.stringify(body) };
     },
   };

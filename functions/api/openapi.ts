@@ -5,13 +5,14 @@
  */
 import { z } from 'zod';
 import { ErrorBodySchema } from './errors.ts';
-import type { Route } from './routes.ts';
+import { type Route, XLSX } from './routes.ts';
 
 type Json = Record<string, unknown>;
 
 const STATUS_TEXT: Record<number, string> = {
   400: 'Bad parameters or cursor',
   404: 'Unknown report or version',
+  413: 'The answer would be too large for one response',
   405: 'Method not allowed',
   500: 'Internal error (no details)',
 };
@@ -63,12 +64,11 @@ export function buildOpenApi(routes: readonly Route[]): Json {
   components.Error = convert(ErrorBodySchema, 'output', components);
   const paths: Record<string, Json> = {};
   for (const route of routes) {
-    const responses: Json = {
-      200: {
-        description: 'OK',
-        content: { [route.produces ?? 'application/json']: { schema: convert(route.response, 'output', components) } },
-      },
-    };
+    // A download (xlsx or CSV by the query) is published as files of both media types.
+    const content = route.mediaType
+      ? { [XLSX]: { schema: { type: 'string', format: 'binary' } }, 'text/csv': { schema: { type: 'string' } } }
+      : { [route.produces ?? 'application/json']: { schema: convert(route.response, 'output', components) } };
+    const responses: Json = { 200: { description: 'OK', content } };
     for (const status of [...route.errors, 500]) {
       responses[status] = { description: STATUS_TEXT[status] ?? 'Error', content: { 'application/json': { schema: errorRef } } };
     }

@@ -3,13 +3,17 @@
  * (handler.ts) and the OpenAPI document (openapi.ts) are both built from it.
  */
 import { z } from 'zod';
+import { toCsv, toXlsx } from '../../shared/render/workbook.ts';
 import { RULESET_VERSION } from '../../shared/rules/ids.ts';
+import { collectYear, findingsSheet, reportsSheet } from '../../shared/usecases/export.ts';
 import type { ReportQueries } from '../../shared/usecases/ports.ts';
+import { summarize, YearSummarySchema } from '../../shared/usecases/summary.ts';
 import { reportPage } from '../../shared/usecases/view.ts';
-import { notFound } from './errors.ts';
+import { notFound, tooLarge } from './errors.ts';
 import {
   DEFAULT_LIMIT,
   EmptyQuerySchema,
+  ExportQuerySchema,
   FindingListSchema,
   HealthSchema,
   ListFindingsQuerySchema,
@@ -20,9 +24,20 @@ import {
   ReportFindingsSchema,
   ReportListSchema,
   ReportPathSchema,
+  SummaryQuerySchema,
   VersionListSchema,
   VersionPathSchema,
 } from './schemas.ts';
+
+export const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+export type MediaType = 'text/html' | 'text/csv' | typeof XLSX;
+
+/**
+ * The largest export answered in one call: a Lambda response is at most 6 MB, and a binary body
+ * travels base64-encoded (4/3 of its size). Larger years: `nianbao export --direct` (reads the
+ * table itself, no size limit) or one CSV sheet at a time.
+ */
+export const MAX_EXPORT_BYTES = 4_200_000;
 
 export interface RouteContext {
   queries: ReportQueries;
@@ -46,7 +61,11 @@ export interface Route<P extends AnyObject = AnyObject, Q extends AnyObject = An
   /** Error statuses this operation can answer besides 500. */
   errors: number[];
   /** The media type of the 200 body (default JSON): an HTML page, CSV text, or an xlsx file (base64 in the event). */
-  produces?: 'text/html' | 'text/csv' | 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+  produces?: MediaType;
+  /** When the media type depends on the query (an export as xlsx or CSV): the one to answer. */
+  mediaType?(query: z.output<Q>): MediaType;
+  /** A download's file name (Content-Disposition: attachment). */
+  fileName?(query: z.output<Q>): string;
   run(input: { params: z.output<P>; query: z.output<Q> }, ctx: RouteContext): Promise<z.input<R>>;
 }
 
@@ -90,6 +109,45 @@ export const ROUTES: Route[] = [
     response: ReportListSchema,
     errors: [400],
     run: async ({ query }, { queries }) => queries.listReports({ ...query, limit: query.limit ?? DEFAULT_LIMIT }),
+  }),
+  route({
+    method: 'GET',
+    path: '/reports/export',
+    operationId: 'exportYear',
+    summary: 'The year in a spreadsheet: a sheet of reports and a sheet of findings (xlsx), or one sheet as CSV',
+    description: `Reads every report of the year and the findings of their latest versions. An answer larger than ${MAX_EXPORT_BYTES} bytes is refused with 413: export one CSV sheet at a time, or run \`nianbao export --direct\`, which reads the table without that limit.`,
+    signed: true,
+    query: ExportQuerySchema,
+    response: z.union([z.string(), z.instanceof(Uint8Array)]),
+    produces: XLSX,
+    mediaType: (query) => (query.format === 'csv' ? 'text/csv' : XLSX),
+    fileName: (query) => (query.format === 'csv' ? `nianbao-${query.year}-${query.sheet}.csv` : `nianbao-${query.year}.xlsx`),
+    errors: [400, 413],
+    run: async ({ query }, { queries }) => {
+      const data = await collectYear(queries, query.year);
+      const body =
+        query.format === 'csv'
+          ? await toCsv(query.sheet === 'findings' ? findingsSheet(data) : reportsSheet(data))
+          : await toXlsx([reportsSheet(data), findingsSheet(data)]);
+      const size = typeof body === 'string' ? Buffer.byteLength(body) : body.length;
+      if (size > MAX_EXPORT_BYTES) {
+        throw tooLarge(
+          `the ${query.year} export is ${size} bytes (limit ${MAX_EXPORT_BYTES}): export one CSV sheet at a time, or run nianbao export --direct`,
+        );
+      }
+      return body;
+    },
+  }),
+  route({
+    method: 'GET',
+    path: '/summary',
+    operationId: 'yearSummary',
+    summary: 'The year at a glance: reports by status, the most frequent rules, the reports with the most errors',
+    signed: true,
+    query: SummaryQuerySchema,
+    response: YearSummarySchema,
+    errors: [400],
+    run: async ({ query }, { queries }) => summarize(await collectYear(queries, query.year)),
   }),
   route({
     method: 'GET',

@@ -81,6 +81,15 @@ export const ListReportsQuerySchema = z.strictObject({
 });
 export type ListReportsQuery = z.output<typeof ListReportsQuerySchema>;
 
+export const ExportQuerySchema = z.strictObject({
+  year: YearParam,
+  format: z.enum(['xlsx', 'csv']).default('xlsx').meta({ description: 'xlsx: both sheets; csv: one sheet (see `sheet`).' }),
+  sheet: z.enum(['reports', 'findings']).default('reports').meta({ description: 'The sheet of a CSV export.' }),
+});
+export type ExportQuery = z.output<typeof ExportQuerySchema>;
+
+export const SummaryQuerySchema = z.strictObject({ year: YearParam });
+
 export const ReportFindingsQuerySchema = z.strictObject({
   version: VersionIdParam.optional().meta({ description: 'A version id of this report (default: the latest version).' }),
   severity: SeverityParam.optional(),

@@ -17,13 +17,19 @@ table.grid th, table.grid td { border: 1px solid #bbb; padding: 4px 6px; }
 table.grid th { background: #f0f2f5; font-weight: normal; }
 table.grid th.row { text-align: left; width: 34%; }
 table.grid td { text-align: right; min-width: 52px; font-variant-numeric: tabular-nums; }
-td.absent { background: repeating-linear-gradient(45deg, #f3f3f3, #f3f3f3 4px, #e6e6e6 4px, #e6e6e6 8px); color: #888; text-align: center; font-size: 12px; }
-td.blank { color: #999; text-align: center; font-size: 12px; }
-td.na { text-align: center; }
+table.grid td.absent { background: repeating-linear-gradient(45deg, #f3f3f3, #f3f3f3 4px, #e6e6e6 4px, #e6e6e6 8px); color: #888; text-align: center; font-size: 12px; }
+table.grid td.blank { color: #999; text-align: center; font-size: 12px; }
+table.grid td.na { text-align: center; }
 .mark-error { background: var(--error-bg) !important; color: var(--error); outline: 2px solid var(--error); outline-offset: -2px; }
 .mark-warning { background: var(--warning-bg) !important; color: var(--warning); outline: 2px solid var(--warning); outline-offset: -2px; }
-.mark-info { background: var(--info-bg) !important; color: var(--info); }
-td.suspect { outline-width: 3px; font-weight: bold; }
+.mark-info { background: var(--info-bg) !important; color: var(--info); outline: 1px dashed var(--info); outline-offset: -2px; }
+/* An absent cell a finding names keeps its hatching, tinted: nothing was read there. */
+table.grid td.absent.mark-error { background: repeating-linear-gradient(45deg, var(--error-bg), var(--error-bg) 4px, #fff 4px, #fff 8px) !important; outline-width: 1px; }
+table.grid td.absent.mark-warning { background: repeating-linear-gradient(45deg, var(--warning-bg), var(--warning-bg) 4px, #fff 4px, #fff 8px) !important; outline-width: 1px; }
+table.grid td.absent.mark-info { background: repeating-linear-gradient(45deg, var(--info-bg), var(--info-bg) 4px, #fff 4px, #fff 8px) !important; }
+/* The one cell that would make every failing identity hold stands out from the cells of the identities. */
+table.grid td.suspect { outline-width: 4px; font-weight: bold; background: #f9c4bf !important; font-size: 14px; }
+table.grid td.suspect .flag { font-size: 12px; }
 .flag, .suspect-legend { font-size: 11px; background: var(--error); color: #fff; padding: 0 4px; border-radius: 3px; margin-right: 4px; font-weight: normal; }
 sup a { color: inherit; text-decoration: none; font-size: 10px; margin-left: 2px; }
 .legend span { padding: 2px 6px; margin-right: 6px; display: inline-block; }

@@ -7,7 +7,7 @@
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import { normalizeAgency } from '../report/agency.ts';
-import { EditionSchema, type Finding, UploadMetadataSchema } from '../report/model.ts';
+import { CellValueSchema, EditionSchema, type Finding, UploadMetadataSchema } from '../report/model.ts';
 import { CountsSchema, StatusSchema } from '../report/status.ts';
 
 // ---------------------------------------------------------------------------------------------
@@ -98,6 +98,8 @@ export const ReportHeadSchema = z.object({
   counts: CountsSchema,
   edition: EditionSchema.nullable(),
   title: z.string().nullable(),
+  /** The key totals of the latest version (shared/report/key-totals.ts); heads written before they existed have none. */
+  totals: z.record(z.string(), CellValueSchema).default({}),
 });
 export type ReportHead = z.infer<typeof ReportHeadSchema>;
 

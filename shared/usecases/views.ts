@@ -42,6 +42,9 @@ export const ReportSummarySchema = z
     latestVersionId: z.string(),
     file: FileRefSchema,
     processedAt: IsoTime,
+    totals: z
+      .record(z.string(), CellValueSchema)
+      .meta({ description: 'Key totals of the latest version by cell key (docs/template.md "Cell keys"); absent cells are left out.' }),
   })
   .meta({ id: 'ReportSummary', description: 'A report as of its latest version.' });
 export type ReportSummary = z.infer<typeof ReportSummarySchema>;

@@ -32,6 +32,7 @@ function published(schema: Json): z.ZodType {
 const MEDIA: Record<string, string> = {
   '/reports/{reportId}/view': 'text/html',
   '/reports/{reportId}/versions/{versionId}/view': 'text/html',
+  '/reports/export': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
 };
 const responseSchema = (path: string, status: number) =>
   doc.paths[path].get.responses[status].content[status === 200 ? (MEDIA[path] ?? 'application/json') : 'application/json'].schema as Json;
@@ -46,6 +47,8 @@ const OPERATIONS = [
   '/reports/{reportId}/view',
   '/reports/{reportId}/versions/{versionId}/view',
   '/reports/{reportId}/findings',
+  '/reports/export',
+  '/summary',
   '/findings',
 ];
 
@@ -106,6 +109,8 @@ describe('responses match the published document and the zod schemas', () => {
       ['/reports/{reportId}/findings', `/reports/${CRAFTED_ID}/findings?version=${versionId}`],
       ['/reports/{reportId}/view', `/reports/${CRAFTED_ID}/view`],
       ['/reports/{reportId}/versions/{versionId}/view', `/reports/${CRAFTED_ID}/versions/${versionId}/view`],
+      ['/summary', '/summary?year=2023'],
+      ['/reports/export', '/reports/export?year=2023&format=csv'],
       ['/findings', '/findings?limit=5'],
       ['/findings', '/findings?year=2023&ruleId=M-PUBLISH-LATE'],
     ];

@@ -31,12 +31,19 @@ const summaryOf = (r: ReportItem): ReportSummary => ({
   latestVersionId: r.latestVersionId,
   file: { bucket: r.bucket, key: r.objectKey, name: r.fileName },
   processedAt: r.processedAt,
+  totals: r.totals,
 });
 
 const ids = (items: { reportId: string }[]) => items.map((i) => i.reportId).sort();
 const stripFinding = ({ seq: _seq, change: _change, ...finding }: VersionFinding) => finding;
 
 describe('GET /reports', () => {
+  it('carries the key totals of the latest version (the seed: 12 requests received)', async () => {
+    const { items } = await allPages<ReportSummary>(h, '/reports?year=2022&limit=100');
+    const seed = items.find((r) => r.file.key.endsWith(SEED_KEY_END));
+    expect(seed?.totals['s3.new_received.total']).toBe(12);
+  });
+
   it('lists every report exactly once, as of its latest version', async () => {
     const { items } = await allPages<ReportSummary>(h, '/reports?limit=100');
     expect(items.length).toBe(h.reports.size);

@@ -36,6 +36,10 @@ describe('corpus ratchet', () => {
     const listed = c.expected.report_inconsistencies ?? [];
     const kErrors = errors.filter((f) => f.ruleId.startsWith('K-'));
     if (listed.length === 0) expect(kErrors.map((f) => f.message)).toEqual([]);
-    for (const i of listed) expect(kErrors.map((f) => f.ruleId), `${i.rule} listed`).toContain(i.rule);
+    for (const i of listed)
+      expect(
+        kErrors.map((f) => f.ruleId),
+        `${i.rule} listed`,
+      ).toContain(i.rule);
   });
 });

@@ -29,6 +29,7 @@ export function reportSummaryOf(item: ReportItem): ReportSummary {
     latestVersionId: item.latestVersionId,
     file: { bucket: item.bucket, key: item.objectKey, name: item.fileName },
     processedAt: item.processedAt,
+    totals: item.totals,
   };
 }
 

@@ -6,6 +6,7 @@
  */
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { BatchWriteCommand, type DynamoDBDocumentClient, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { keyTotals } from '../../report/key-totals.ts';
 import type { VersionWrite } from '../../usecases/ports.ts';
 import { FindingItemSchema, keys, type ReportItem } from './items.ts';
 import { queryPartition } from './query-partition.ts';
@@ -53,6 +54,7 @@ export class DynamoVersionWriter {
       counts: version.counts,
       edition: version.edition,
       title: version.title,
+      totals: write.report ? keyTotals(write.report.cells) : {},
     };
     let replaced: string | undefined;
     try {

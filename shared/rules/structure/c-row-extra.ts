@@ -16,7 +16,8 @@ export const rule: Rule = {
     for (const t of report.recognition.tables) {
       for (const extra of t.extraRows) {
         const values = Object.values(extra.values).map((v) => (v === null ? '空白' : String(v)));
-        const row = extra.label.trim() !== '' ? `模板以外的行“${extra.label}”` : `一行没有项目名称的数据（${values.join('、') || '无数值'}）`;
+        const row =
+          extra.label.trim() !== '' ? `模板以外的行“${extra.label}”` : `一行没有项目名称的数据（${values.join('、') || '无数值'}）`;
         out.push({
           message: `${tableName(t.id)}有${row}${extra.group ? '（小计行）' : ''}，未计入勾稽核对。`,
           source: extra.source,
