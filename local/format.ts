@@ -4,6 +4,7 @@
  */
 import { basename } from 'node:path';
 import { SEVERITY_ORDER } from '../shared/report/model.ts';
+import { viewPath } from '../shared/usecases/view.ts';
 import type { Outcome } from './uploads.ts';
 
 const WIDE =
@@ -85,10 +86,10 @@ export function outcomeReport(outcomes: Outcome[], apiUrl: string): string {
     const head = d
       ? `${o.key} → ${d.agency ?? '(agency unknown)'} ${d.year ?? '(year unknown)'}: ${d.counts.error} error(s), ${d.counts.warning} warning(s), ${d.counts.info} info${diff}`
       : `${o.key} → not processed`;
-    const link = d ? [`  ${apiUrl}/reports/${d.reportId}/versions/${d.versionId}`] : [];
+    const link = d ? [`  report page: ${apiUrl}${viewPath(d.reportId, d.versionId)}`] : [];
     return [head, ...worstFindings(o), ...link].join('\n');
   });
-  return blocks.join('\n\n');
+  return `${blocks.join('\n\n')}\n\nThe year's reports: ${apiUrl}/`;
 }
 
 /** Draws `[#####.....] 12/40 label` on a TTY (carriage return), or a line every 10 % otherwise. */

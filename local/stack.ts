@@ -12,14 +12,31 @@ import { Metrics } from '@aws-lambda-powertools/metrics';
 import { createApiHandler } from '../functions/api/handler.ts';
 import { createIngestHandler } from '../functions/ingest/handler.ts';
 import { documentClient } from '../shared/adapters/dynamodb/client.ts';
+import { createQueries } from '../shared/adapters/dynamodb/queries.ts';
 import { DEFAULT_MAX_OBJECT_BYTES } from '../shared/usecases/ingest.ts';
+import type { Notifier } from '../shared/usecases/ports.ts';
+import { viewPath } from '../shared/usecases/view.ts';
 import { startApiServer } from './api-server.ts';
 import { dataPaths, type Endpoints, LOCAL_REGION, type LocalConfig, MAIL_FROM, MAIL_TO, writeEndpoints } from './config.ts';
 import { ensureTable, localDynamoClient, startDynamo } from './dynamodb.ts';
 import { startInbox } from './inbox.ts';
+import { withIndexPage } from './index-route.ts';
 import { localS3Client, startS3 } from './s3.ts';
 import { notifierFromEnv, SmtpNotifier } from './smtp-notifier.ts';
 import { createWiring, type Wiring } from './wiring.ts';
+
+/** The notifier, and one console line per processed upload with the address of its report page. */
+function printingPages(notifier: Notifier, apiUrl: string, log: (line: string) => void): Notifier {
+  return {
+    async publish(upload) {
+      await notifier.publish(upload);
+      const errors = upload.counts.error;
+      log(
+        `${upload.objectKey} → ${upload.agency ?? '(agency unknown)'} ${upload.year ?? ''}: ${errors} error(s); report page: ${apiUrl}${viewPath(upload.reportId, upload.versionId)}`,
+      );
+    },
+  };
+}
 
 export interface LocalStack {
   endpoints: Endpoints;
@@ -92,7 +109,13 @@ export async function startLocalStack(config: LocalConfig, options: StartOptions
     closers.push(() => inbox.close());
 
     const api = await starting('HTTP API', 'NIANBAO_API_PORT', config.ports.api, () =>
-      startApiServer({ port: config.ports.api, handler: createApiHandler({ client: doc, tableName: config.table }) }),
+      startApiServer({
+        port: config.ports.api,
+        handler: withIndexPage(
+          createApiHandler({ client: doc, tableName: config.table }),
+          createQueries({ client: doc, tableName: config.table }),
+        ),
+      }),
     );
     closers.push(() => api.close());
 
@@ -114,7 +137,7 @@ export async function startLocalStack(config: LocalConfig, options: StartOptions
       config: { TABLE_NAME: config.table, TOPIC_ARN: LOCAL_TOPIC_ARN, MAX_OBJECT_BYTES: DEFAULT_MAX_OBJECT_BYTES, API_URL: api.url },
       s3: s3Client,
       dynamo: doc,
-      notifier,
+      notifier: printingPages(notifier, api.url, log),
       logger: new Logger({ serviceName: 'nianbao-ingest', logLevel }),
       metrics: localMetrics(),
     });

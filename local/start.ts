@@ -51,7 +51,8 @@ function instructions(stack: LocalStack): string {
     `    aws s3 cp --endpoint-url ${e.s3} FILE s3://${LOCAL_BUCKET}/uploads/`,
     '',
     `Inbox (the alert emails):  ${e.inbox}   (JSON: ${e.inboxApi})`,
-    `API:                       ${e.api}/reports   ${e.api}/findings?severity=error   ${e.api}/openapi.json`,
+    `The year's reports:        ${e.api}/   (each report's page: ${e.api}/reports/REPORT_ID/view)`,
+    `API:                       ${e.api}/reports   ${e.api}/findings?severity=error   ${e.api}/summary?year=YEAR   ${e.api}/openapi.json`,
     `S3: ${e.s3} (bucket ${e.bucket})   DynamoDB: ${e.dynamodb} (table ${e.table})   SMTP: ${e.smtp ?? '-'}`,
     `Data: ${stack.endpointsFile.replace(/endpoints\.json$/, '')}   Stop: Ctrl-C`,
   ].join('\n');

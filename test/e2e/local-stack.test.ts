@@ -8,6 +8,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { access, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { type MailMessage, MailMessageSchema } from '../../local/mail-store.ts';
@@ -90,6 +91,8 @@ describe('the local stack end to end', () => {
     expect(out).toContain(`aws s3 cp --endpoint-url ${stack.endpoints.s3} FILE s3://nianbao-local/uploads/`);
     expect(out).toContain(stack.endpoints.inbox);
     expect(out).toContain(`${stack.endpoints.api}/reports`);
+    expect(out).toContain(`report page: ${stack.endpoints.api}/reports/${reportIdOf(AGENCY, 2022)}/versions/`);
+    expect(out).toContain(`The year's reports:        ${stack.endpoints.api}/`);
     expect(stack.endpoints.bucket).toBe('nianbao-local');
   });
 
@@ -198,6 +201,50 @@ describe('the local stack end to end', () => {
     const versions = await api(`/reports/${seedId}/versions`, z.object({ reportId: z.string(), items: z.array(VersionSummarySchema) }));
     expect(versions.items).toHaveLength(3);
     expect(versions.items.filter((v) => v.latest)).toHaveLength(1);
+  });
+
+  it('the index page shows the year at a glance and links every report to its page', async () => {
+    const response = await fetch(`${stack.endpoints.api}/`);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toBe('text/html; charset=utf-8');
+    const html = await response.text();
+    expect(html).toContain('2022 年度政府信息公开工作年度报告检查概览');
+    expect(html).toContain(`<a href="/reports/${reportIdOf(AGENCY, 2022)}/view">${AGENCY}</a>`);
+    expect(html).toContain('K-T3-ROW-TOTAL');
+    const page = await fetch(`${stack.endpoints.api}/reports/${reportIdOf(AGENCY, 2022)}/view`);
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain(AGENCY);
+  });
+
+  it('nianbao view writes the report page, nianbao export the year (through the API and --direct)', async () => {
+    const seedId = reportIdOf(AGENCY, 2022);
+    const page = join(stack.dataDir, 'seed.html');
+    const view = await runScript('bin/nianbao.mjs', ['view', seedId, '--out', page], stackEnv(stack.dataDir));
+    expect(view.code, view.stderr).toBe(0);
+    expect(view.stdout).toContain(page);
+    expect(await readFile(page, 'utf8')).toContain(`<title>${AGENCY} 2022 年度报告检查结果</title>`);
+
+    for (const how of [[], ['--direct']]) {
+      const xlsx = join(stack.dataDir, `2022${how.join('')}.xlsx`);
+      const run = await runScript('bin/nianbao.mjs', ['export', '--year', '2022', '--xlsx', xlsx, ...how], stackEnv(stack.dataDir));
+      expect(run.code, run.stderr).toBe(0);
+      const book = new ExcelJS.Workbook();
+      await book.xlsx.readFile(xlsx);
+      const agencies: unknown[] = [];
+      book.getWorksheet('报告')!.eachRow((row, n) => n > 1 && agencies.push(row.getCell(1).value));
+      expect(agencies).toEqual([AGENCY]);
+    }
+    const csv = join(stack.dataDir, 'findings.csv');
+    const run = await runScript(
+      'bin/nianbao.mjs',
+      ['export', '--year', '2022', '--csv', csv, '--sheet', 'findings'],
+      stackEnv(stack.dataDir),
+    );
+    expect(run.code, run.stderr).toBe(0);
+    expect(await readFile(csv, 'utf8')).toContain('K-T3-ROW-TOTAL');
+    const bad = await runScript('bin/nianbao.mjs', ['export', '--year', '2022'], stackEnv(stack.dataDir));
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('give exactly one of --xlsx FILE and --csv FILE');
   });
 
   it('SIGTERM stops every server and leaves no process behind', async () => {
