@@ -90,7 +90,7 @@ export async function runUpload(
     io.out('');
     io.out(outcomeTable(outcomes));
     io.out('');
-    io.out(`Emails: ${endpoints.inbox}   Reports: ${endpoints.api}/reports`);
+    io.out(`Emails: ${endpoints.inbox}   Reports: ${endpoints.api}/`);
     if (failed.length > 0 || outcomes.some((o) => !o.detail)) return 2;
     return outcomes.some((o) => (o.detail?.counts.error ?? 0) > 0) ? 1 : 0;
   } finally {

@@ -26,13 +26,14 @@ function glance(s: YearSummary, model: IndexModel): string {
   const rules = s.topRules
     .map(
       (r) =>
-        `<tr><td><span class="badge ${r.severity}">${SEVERITY[r.severity]}</span> ${escapeHtml(r.title ?? r.ruleId)} <code>${escapeHtml(r.ruleId)}</code></td><td>${r.reports}</td><td>${r.findings}</td></tr>`,
+        `<tr><td class="text"><span class="badge ${r.severity}">${SEVERITY[r.severity]}</span> ${escapeHtml(r.title ?? r.ruleId)} <code>${escapeHtml(r.ruleId)}</code></td><td>${r.reports}</td><td>${r.findings}</td></tr>`,
     )
     .join('');
+  const files = new Map(model.reports.map((r) => [r.reportId, r.file.name]));
   const worst = s.mostErrors
     .map(
       (r) =>
-        `<li><a href="${escapeHtml(model.viewPath(r.reportId))}">${escapeHtml(r.agency ?? r.reportId)}</a>：错误 ${r.errors}，警告 ${r.warnings}</li>`,
+        `<li><a href="${escapeHtml(model.viewPath(r.reportId))}">${escapeHtml(r.agency ?? `（未识别机关）${files.get(r.reportId) ?? r.reportId}`)}</a>：错误 ${r.errors}，警告 ${r.warnings}</li>`,
     )
     .join('');
   return `<p>共 ${s.reports} 份报告：<span class="status error">有错误 ${s.byStatus.error}</span> <span class="status warning">有警告 ${s.byStatus.warning}</span> <span class="status ok">通过 ${s.byStatus.ok}</span></p>
