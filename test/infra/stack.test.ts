@@ -58,7 +58,7 @@ describe('handlers and bundling', () => {
 
   it.each([
     ['ingest', () => s.stack.ingestFunction.fn, INGEST_MEMORY_MB, 90],
-    ['api', () => s.stack.apiFunction.fn, API_MEMORY_MB, 10],
+    ['api', () => s.stack.apiFunction.fn, API_MEMORY_MB, 29],
   ] as const)('%s runs on nodejs22.x / arm64 with its sizing', (_name, fn, memory, timeout) => {
     const p = props('AWS::Lambda::Function', s.logicalId(fn()));
     expect(p).toMatchObject({
