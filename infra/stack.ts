@@ -23,6 +23,7 @@ import { UPLOAD_PREFIX, UploadsBucket } from './constructs/uploads-bucket.ts';
 
 export const DEFAULT_INGEST_ENTRY = fileURLToPath(new URL('../functions/ingest/handler.ts', import.meta.url));
 export const DEFAULT_API_ENTRY = fileURLToPath(new URL('../functions/api/handler.ts', import.meta.url));
+export const DEFAULT_EXPORT_ENTRY = fileURLToPath(new URL('../functions/export/handler.ts', import.meta.url));
 export const DEFAULT_REVALIDATE_ENTRY = fileURLToPath(new URL('../functions/revalidate/handler.ts', import.meta.url));
 
 /** Largest upload the ingest function reads (bytes); bigger objects get an `input` finding. */
@@ -39,13 +40,16 @@ export const INGEST_MEMORY_MB = 1024;
 export const INGEST_TIMEOUT = Duration.seconds(90);
 /** Small batches: a slow PDF delays few others, and a partial failure retries few messages. */
 export const INGEST_BATCH_SIZE = 2;
-/**
- * The api function queries DynamoDB and serializes JSON; the year's export (`/reports/export`)
- * also reads every report and finding of a year and writes a workbook (5,000 reports: about 3 s
- * and 120 MB here). The timeout is the HTTP API's integration limit (30 s) less a second.
- */
+/** The api function only queries DynamoDB and serializes JSON (or a page of HTML). */
 export const API_MEMORY_MB = 512;
-export const API_TIMEOUT = Duration.seconds(29);
+export const API_TIMEOUT = Duration.seconds(10);
+/**
+ * The export function reads every report and finding of a year and writes a workbook (5,000
+ * reports: about 3 s and 120 MB here); its timeout is the HTTP API's integration limit (30 s)
+ * less a second, its memory buys CPU for the writer.
+ */
+export const EXPORT_MEMORY_MB = 1024;
+export const EXPORT_TIMEOUT = Duration.seconds(29);
 
 export const POWERTOOLS_METRICS_NAMESPACE = 'nianbao';
 export const LOG_LEVEL = 'INFO';
@@ -55,6 +59,7 @@ export interface NianbaoStackProps extends StackProps {
   ingestEntry?: string;
   /** Entry of the api handler; defaults to functions/api/handler.ts. */
   apiEntry?: string;
+  exportEntry?: string;
   /** Entry of the revalidate handler; defaults to functions/revalidate/handler.ts. */
   revalidateEntry?: string;
 }
@@ -67,6 +72,7 @@ export class NianbaoStack extends Stack {
   readonly ingestQueue: IngestQueue;
   readonly api: ReportsHttpApi;
   readonly apiFunction: BundledFunction;
+  readonly exportFunction: BundledFunction;
   readonly ingestFunction: BundledFunction;
   /** Invoked by hand after a rule change (docs/deploy.md "Re-check stored reports"). */
   readonly revalidate: RevalidateFunction;
@@ -100,7 +106,18 @@ export class NianbaoStack extends Stack {
       },
     });
     this.table.table.grantReadData(this.apiFunction.fn);
-    this.api = new ReportsHttpApi(this, 'Http', { handler: this.apiFunction.fn });
+    this.exportFunction = new BundledFunction(this, 'ExportFunction', {
+      entry: props.exportEntry ?? DEFAULT_EXPORT_ENTRY,
+      description: "nianbao export: a year's reports and findings as xlsx or CSV",
+      memorySize: EXPORT_MEMORY_MB,
+      timeout: EXPORT_TIMEOUT,
+      environment: {
+        ...powertoolsEnvironment('nianbao-export'),
+        TABLE_NAME: tableName,
+      },
+    });
+    this.table.table.grantReadData(this.exportFunction.fn);
+    this.api = new ReportsHttpApi(this, 'Http', { handler: this.apiFunction.fn, exportHandler: this.exportFunction.fn });
 
     const { ingestConcurrency } = this.config;
     this.ingestFunction = new BundledFunction(this, 'IngestFunction', {
@@ -144,6 +161,8 @@ export class NianbaoStack extends Stack {
       uploadsBucket: this.uploads.bucket,
       apiRole: this.apiFunction.role,
       apiFunction: this.apiFunction.fn,
+      exportRole: this.exportFunction.role,
+      exportFunction: this.exportFunction.fn,
       ingestRole: this.ingestFunction.role,
       ingestFunction: this.ingestFunction.fn,
       healthRoutes: this.api.healthRoutes,

@@ -13,6 +13,7 @@ import { createApiHandler } from '../functions/api/handler.ts';
 import { createIngestHandler } from '../functions/ingest/handler.ts';
 import { documentClient } from '../shared/adapters/dynamodb/client.ts';
 import { createQueries } from '../shared/adapters/dynamodb/queries.ts';
+import { toCsv, toXlsx } from '../shared/render/workbook.ts';
 import { DEFAULT_MAX_OBJECT_BYTES } from '../shared/usecases/ingest.ts';
 import type { Notifier } from '../shared/usecases/ports.ts';
 import { viewPath } from '../shared/usecases/view.ts';
@@ -112,7 +113,8 @@ export async function startLocalStack(config: LocalConfig, options: StartOptions
       startApiServer({
         port: config.ports.api,
         handler: withIndexPage(
-          createApiHandler({ client: doc, tableName: config.table }),
+          // The API and the export function's routes on one server, as the HTTP API puts them.
+          createApiHandler({ client: doc, tableName: config.table, writers: { toXlsx, toCsv } }),
           createQueries({ client: doc, tableName: config.table }),
         ),
       }),

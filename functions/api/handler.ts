@@ -24,7 +24,7 @@ import {
   INTERNAL_ERROR_BODY,
 } from './errors.ts';
 import { buildOpenApi } from './openapi.ts';
-import { type MediaType, ROUTES, type Route, type RouteContext } from './routes.ts';
+import { type MediaType, ROUTES, type Route, type RouteContext, type SheetWriters } from './routes.ts';
 
 export interface ApiDependencies {
   client: DynamoDBDocumentClient;
@@ -33,6 +33,8 @@ export interface ApiDependencies {
   maxReadsPerPage?: number;
   /** Where unexpected errors are logged (default: one JSON line on stderr). */
   logError?: ErrorLogger;
+  /** The xlsx/CSV writers for `/reports/export` (the export function and the local stack). */
+  writers?: SheetWriters;
 }
 
 export type ApiHandler = (event: APIGatewayProxyEventV2, context: Context) => Promise<APIGatewayProxyResultV2>;
@@ -120,11 +122,18 @@ function unmatched(routes: readonly Route[]) {
   };
 }
 
-export function createApiHandler({ client, tableName, maxReadsPerPage, logError = defaultErrorLogger }: ApiDependencies): ApiHandler {
+export function createApiHandler({
+  client,
+  tableName,
+  maxReadsPerPage,
+  logError = defaultErrorLogger,
+  writers,
+}: ApiDependencies): ApiHandler {
   let openApiDocument: unknown;
   const ctx: RouteContext = {
     queries: createQueries({ client, tableName, maxReadsPerPage }),
     openApi: () => (openApiDocument ??= buildOpenApi(ROUTES)),
+    ...(writers ? { writers } : {}),
   };
   const router = httpRouterHandler({
     routes: ROUTES.map((r) => toMiddyRoute(r, ctx)),
@@ -137,15 +146,18 @@ export function createApiHandler({ client, tableName, maxReadsPerPage, logError 
     .handler(router as never) as unknown as ApiHandler;
 }
 
-let lambdaHandler: ApiHandler | undefined;
+/** A Lambda entry built on first use from TABLE_NAME and the default AWS credentials chain. */
+export function lambdaEntry(writers?: SheetWriters): ApiHandler {
+  let built: ApiHandler | undefined;
+  return (event, context) => {
+    if (!built) {
+      const tableName = process.env.TABLE_NAME;
+      if (!tableName) throw new Error('TABLE_NAME is not set');
+      built = createApiHandler({ client: documentClient(), tableName, ...(writers ? { writers } : {}) });
+    }
+    return built(event, context);
+  };
+}
 
-/** The Lambda entry: built on first use from TABLE_NAME and the default AWS credentials chain. */
-export const handler: ApiHandler = (event, context) => {
-  if (!lambdaHandler) {
-    const tableName = process.env.TABLE_NAME;
-    if (!tableName) throw new Error('TABLE_NAME is not set');
-    const client = documentClient();
-    lambdaHandler = createApiHandler({ client, tableName });
-  }
-  return lambdaHandler(event, context);
-};
+/** The API function's entry: every route but the year export (the export function's). */
+export const handler: ApiHandler = lambdaEntry();

@@ -3,7 +3,7 @@
  * (handler.ts) and the OpenAPI document (openapi.ts) are both built from it.
  */
 import { z } from 'zod';
-import { toCsv, toXlsx } from '../../shared/render/workbook.ts';
+import type { Sheet } from '../../shared/render/workbook.ts';
 import { RULESET_VERSION } from '../../shared/rules/ids.ts';
 import { collectYear, findingsSheet, reportsSheet } from '../../shared/usecases/export.ts';
 import type { ReportQueries } from '../../shared/usecases/ports.ts';
@@ -39,9 +39,19 @@ export type MediaType = 'text/html' | 'text/csv' | typeof XLSX;
  */
 export const MAX_EXPORT_BYTES = 4_200_000;
 
+/**
+ * Writes sheets as a file (shared/render/workbook.ts, exceljs). Given only to the export function
+ * and the local stack: the API function's bundle stays without exceljs (its cold start).
+ */
+export interface SheetWriters {
+  toXlsx(sheets: Sheet[]): Promise<Uint8Array<ArrayBuffer>>;
+  toCsv(sheet: Sheet): Promise<string>;
+}
+
 export interface RouteContext {
   queries: ReportQueries;
   openApi: () => unknown;
+  writers?: SheetWriters;
 }
 
 type AnyObject = z.ZodObject<z.ZodRawShape>;
@@ -123,12 +133,14 @@ export const ROUTES: Route[] = [
     mediaType: (query) => (query.format === 'csv' ? 'text/csv' : XLSX),
     fileName: (query) => (query.format === 'csv' ? `nianbao-${query.year}-${query.sheet}.csv` : `nianbao-${query.year}.xlsx`),
     errors: [400, 413],
-    run: async ({ query }, { queries }) => {
+    run: async ({ query }, { queries, writers }) => {
+      // In AWS this route is the export function's (functions/export/handler.ts), which has the writers.
+      if (!writers) throw new Error('the year export is served by the export function');
       const data = await collectYear(queries, query.year);
       const body =
         query.format === 'csv'
-          ? await toCsv(query.sheet === 'findings' ? findingsSheet(data) : reportsSheet(data))
-          : await toXlsx([reportsSheet(data), findingsSheet(data)]);
+          ? await writers.toCsv(query.sheet === 'findings' ? findingsSheet(data) : reportsSheet(data))
+          : await writers.toXlsx([reportsSheet(data), findingsSheet(data)]);
       const size = typeof body === 'string' ? Buffer.byteLength(body) : body.length;
       if (size > MAX_EXPORT_BYTES) {
         throw tooLarge(

@@ -37,7 +37,11 @@ export const ACCESS_LOG_FORMAT = AccessLogFormat.custom(
 
 export interface HttpApiProps {
   handler: lambda.IFunction;
+  /** The function behind `GET /reports/export` (the year's spreadsheet). */
+  exportHandler: lambda.IFunction;
 }
+
+export const EXPORT_PATH = '/reports/export';
 
 export class ReportsHttpApi extends Construct {
   readonly api: apigw.HttpApi;
@@ -81,6 +85,11 @@ export class ReportsHttpApi extends Construct {
       integration,
       authorizer: new apigw.HttpNoneAuthorizer(),
     });
+    // The year's spreadsheet has a function of its own (exceljs stays out of the API's cold start).
+    const exportIntegration = new HttpLambdaIntegration('ExportIntegration', props.exportHandler, {
+      payloadFormatVersion: apigw.PayloadFormatVersion.VERSION_2_0,
+    });
+    this.api.addRoutes({ path: EXPORT_PATH, methods: [apigw.HttpMethod.GET], integration: exportIntegration });
     // Everything else goes to the function's router, signed with SigV4 (the default authorizer).
     this.api.addRoutes({ path: '/{proxy+}', methods: [apigw.HttpMethod.ANY], integration });
   }

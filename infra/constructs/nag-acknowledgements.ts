@@ -17,6 +17,8 @@ export interface NagSubjects {
   uploadsBucket: IConstruct;
   apiRole: IConstruct;
   apiFunction: IConstruct;
+  exportRole: IConstruct;
+  exportFunction: IConstruct;
   ingestRole: IConstruct;
   ingestFunction: IConstruct;
   healthRoutes: readonly IConstruct[];
@@ -35,11 +37,13 @@ export const RUNTIME_REASON =
 export function acknowledgeStackFindings(stack: Stack, subjects: NagSubjects): void {
   const tableIndexes = `AwsSolutions-IAM5[Resource::${arnRef(subjects.table)}/index/*]`;
 
-  Validations.of(subjects.apiRole).acknowledge({
-    id: tableIndexes,
-    reason:
-      "grantReadData on the reports table: queries by gsi1..gsi3 need read access to the table's own indexes (table ARN + /index/*); no other table is reachable.",
-  });
+  for (const role of [subjects.apiRole, subjects.exportRole]) {
+    Validations.of(role).acknowledge({
+      id: tableIndexes,
+      reason:
+        "grantReadData on the reports table: queries by gsi1..gsi3 need read access to the table's own indexes (table ARN + /index/*); no other table is reachable.",
+    });
+  }
   Validations.of(subjects.ingestRole).acknowledge(
     {
       id: tableIndexes,
@@ -72,7 +76,7 @@ export function acknowledgeStackFindings(stack: Stack, subjects: NagSubjects): v
     },
   );
 
-  for (const fn of [subjects.apiFunction, subjects.ingestFunction]) {
+  for (const fn of [subjects.apiFunction, subjects.exportFunction, subjects.ingestFunction]) {
     Validations.of(fn).acknowledge({ id: 'AwsSolutions-L1', reason: RUNTIME_REASON });
   }
 

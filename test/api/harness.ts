@@ -14,6 +14,7 @@ import type { ReportItem } from '../../shared/adapters/dynamodb/items.ts';
 import { DynamoReportStore } from '../../shared/adapters/dynamodb/report-store.ts';
 import { createTableInput } from '../../shared/adapters/dynamodb/table-definition.ts';
 import type { ProcessedUpload } from '../../shared/render/email.ts';
+import { toCsv, toXlsx } from '../../shared/render/workbook.ts';
 import { ingestObject } from '../../shared/usecases/ingest.ts';
 import type { ObjectHead, ObjectRef, ObjectSource } from '../../shared/usecases/ports.ts';
 import { originalCorpus } from '../corpus/corpus-cases.ts';
@@ -144,7 +145,13 @@ export async function startHarness(uploads: Upload[]): Promise<Harness> {
   for (const upload of uploads) await ingest(upload);
   const crafted = await writeCrafted(repository);
 
-  const handler = createApiHandler({ client: dynamo.doc, tableName: dynamo.tableName, logError: () => undefined });
+  // The router with the export function's writers: every route of the HTTP API, as in the local stack.
+  const handler = createApiHandler({
+    client: dynamo.doc,
+    tableName: dynamo.tableName,
+    logError: () => undefined,
+    writers: { toXlsx, toCsv },
+  });
   const server = await startApiServer({ port: 0, handler });
   const reports = new Map<string, ReportItem>();
   const harness: Harness = {

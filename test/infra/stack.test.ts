@@ -2,7 +2,9 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import type { CfnElement } from 'aws-cdk-lib';
 import { Match } from 'aws-cdk-lib/assertions';
+import type { IConstruct } from 'constructs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROUTES } from '../../functions/api/routes.ts';
 import { HEALTH_PATH } from '../../infra/constructs/http-api.ts';
@@ -13,6 +15,7 @@ import {
   DEFAULT_API_ENTRY,
   DEFAULT_INGEST_ENTRY,
   DEFAULT_REVALIDATE_ENTRY,
+  EXPORT_MEMORY_MB,
   INGEST_BATCH_SIZE,
   INGEST_MEMORY_MB,
   MAX_OBJECT_BYTES,
@@ -58,7 +61,8 @@ describe('handlers and bundling', () => {
 
   it.each([
     ['ingest', () => s.stack.ingestFunction.fn, INGEST_MEMORY_MB, 90],
-    ['api', () => s.stack.apiFunction.fn, API_MEMORY_MB, 29],
+    ['api', () => s.stack.apiFunction.fn, API_MEMORY_MB, 10],
+    ['export', () => s.stack.exportFunction.fn, EXPORT_MEMORY_MB, 29],
   ] as const)('%s runs on nodejs22.x / arm64 with its sizing', (_name, fn, memory, timeout) => {
     const p = props('AWS::Lambda::Function', s.logicalId(fn()));
     expect(p).toMatchObject({
@@ -323,10 +327,23 @@ describe('alerts', () => {
 describe('HTTP API', () => {
   it('requires IAM authorization on every route except GET /health', () => {
     const routes = Object.values(resourcesOf(s.template, 'AWS::ApiGatewayV2::Route')).map((r) => r.Properties);
-    expect(routes.map((r) => r.RouteKey).sort()).toEqual(['ANY /{proxy+}', 'GET /health']);
+    expect(routes.map((r) => r.RouteKey).sort()).toEqual(['ANY /{proxy+}', 'GET /health', 'GET /reports/export']);
     for (const route of routes) {
       expect([route.RouteKey, route.AuthorizationType]).toEqual([route.RouteKey, route.RouteKey === 'GET /health' ? 'NONE' : 'AWS_IAM']);
     }
+  });
+
+  it('sends the year export to the export function and everything else to the api function', () => {
+    const integrations = resourcesOf(s.template, 'AWS::ApiGatewayV2::Integration');
+    const routes = Object.values(resourcesOf(s.template, 'AWS::ApiGatewayV2::Route')).map((r) => r.Properties);
+    const target = (key: string) => {
+      const ref = JSON.stringify(routes.find((r) => r.RouteKey === key)?.Target);
+      const id = Object.keys(integrations).find((i) => ref.includes(i))!;
+      return JSON.stringify(integrations[id]!.Properties.IntegrationUri);
+    };
+    const logicalId = (fn: IConstruct) => s.stack.getLogicalId(fn.node.defaultChild as CfnElement);
+    expect(target('GET /reports/export')).toContain(logicalId(s.stack.exportFunction.fn));
+    expect(target('ANY /{proxy+}')).toContain(logicalId(s.stack.apiFunction.fn));
   });
 
   it('agrees with the api route table: only GET /health is unsigned', () => {
