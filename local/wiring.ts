@@ -1,7 +1,8 @@
 /**
  * The local stand-in for "S3 event → SQS queue → ingest Lambda": every object created under the
  * upload prefix becomes an SQS-shaped event (real S3 key encoding) handed to the ingest handler,
- * one message at a time. A message the handler reports as failed is redelivered after a short
+ * several messages at once up to a bound, as Lambda runs several instances of a function on a queue
+ * (the stack's maxConcurrency). A message the handler reports as failed is redelivered after a short
  * delay, like SQS after its visibility timeout; after MAX_RECEIVE_COUNT receives it is given up
  * (the "dead-letter queue" is a log line).
  */
@@ -20,7 +21,12 @@ export interface WiringOptions {
   /** Delay before a failed message is received again (ms). */
   retryDelayMs?: number;
   log?: (line: string) => void;
+  /** Messages handled at once (default DEFAULT_CONCURRENCY). */
+  concurrency?: number;
 }
+
+/** Handlers in flight at once by default: enough to overlap one upload's DynamoDB round trips with another's reading. */
+export const DEFAULT_CONCURRENCY = 4;
 
 export interface Wiring {
   /** Queue an object-created event (ignored outside the upload prefix). */
@@ -29,7 +35,7 @@ export interface Wiring {
   pending(): number;
   /** Resolves when nothing is queued or in flight. */
   idle(): Promise<void>;
-  /** Stops taking messages; resolves when the one in flight is done. */
+  /** Stops taking messages; resolves when those in flight are done. */
   stop(): Promise<void>;
 }
 
@@ -56,14 +62,14 @@ interface Message {
   receiveCount: number;
 }
 
-export function createWiring({ handler, retryDelayMs = 1000, log = console.error }: WiringOptions): Wiring {
+export function createWiring({ handler, retryDelayMs = 1000, log = console.error, concurrency = DEFAULT_CONCURRENCY }: WiringOptions): Wiring {
   const queue: Message[] = [];
-  let inFlight: Promise<void> | undefined;
+  const inFlight = new Set<Promise<void>>();
   let delayed = 0;
   let stopped = false;
   let waiters: (() => void)[] = [];
 
-  const pending = () => queue.length + delayed + (inFlight ? 1 : 0);
+  const pending = () => queue.length + delayed + inFlight.size;
   const settle = () => {
     if (pending() > 0) return;
     const w = waiters;
@@ -95,15 +101,14 @@ export function createWiring({ handler, retryDelayMs = 1000, log = console.error
   }
 
   function pump(): void {
-    const next = inFlight || stopped ? undefined : queue.shift();
-    if (!next) {
-      settle();
-      return;
+    while (!stopped && inFlight.size < concurrency && queue.length > 0) {
+      const running: Promise<void> = receive(queue.shift()!).finally(() => {
+        inFlight.delete(running);
+        pump();
+      });
+      inFlight.add(running);
     }
-    inFlight = receive(next).finally(() => {
-      inFlight = undefined;
-      pump();
-    });
+    settle();
   }
 
   return {
@@ -117,7 +122,7 @@ export function createWiring({ handler, retryDelayMs = 1000, log = console.error
     async stop() {
       stopped = true;
       queue.length = 0;
-      await inFlight;
+      await Promise.all(inFlight);
     },
   };
 }

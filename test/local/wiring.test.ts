@@ -15,11 +15,12 @@ const keyOf = (event: SQSEvent) =>
 const ok: SQSBatchResponse = { batchItemFailures: [] };
 
 describe('wiring of S3 events to the ingest handler', () => {
-  it('delivers uploads one at a time, in order, and ignores keys outside uploads/', async () => {
+  it('delivers uploads in order with concurrency 1, and ignores keys outside uploads/', async () => {
     const seen: string[] = [];
     let concurrent = 0;
     let maxConcurrent = 0;
     const wiring = createWiring({
+      concurrency: 1,
       handler: async (event) => {
         maxConcurrent = Math.max(maxConcurrent, ++concurrent);
         await new Promise((r) => setTimeout(r, 5));
@@ -32,6 +33,29 @@ describe('wiring of S3 events to the ingest handler', () => {
     await wiring.idle();
     expect(seen).toEqual(['uploads/a.txt', 'uploads/c+d.txt']);
     expect(maxConcurrent).toBe(1);
+    expect(wiring.pending()).toBe(0);
+  });
+
+  it('handles several messages at once, never more than its bound, and every one exactly once', async () => {
+    const seen: string[] = [];
+    let concurrent = 0;
+    let maxConcurrent = 0;
+    const wiring = createWiring({
+      concurrency: 3,
+      handler: async (event) => {
+        maxConcurrent = Math.max(maxConcurrent, ++concurrent);
+        await new Promise((r) => setTimeout(r, 5));
+        seen.push(keyOf(event));
+        concurrent--;
+        return ok;
+      },
+    });
+    const keys = Array.from({ length: 10 }, (_, i) => `uploads/${i}.txt`);
+    for (const key of keys) wiring.deliver(object(key));
+    expect(wiring.pending()).toBe(10);
+    await wiring.idle();
+    expect(maxConcurrent).toBe(3);
+    expect(seen.sort()).toEqual([...keys].sort());
     expect(wiring.pending()).toBe(0);
   });
 
