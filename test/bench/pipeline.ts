@@ -1,0 +1,148 @@
+/**
+ * The pipeline from upload to stored report and message, on local stand-ins: the ingest use case
+ * (shared/usecases/ingest.ts) over the real DynamoDB repository against dynalite, objects in
+ * memory, the notifier counting messages. Uploads are a mix of the corpus's formats (text, HTML,
+ * DOCX, PDF) with 5 % broken files, handled CONCURRENCY at a time as the local stack's wiring
+ * does. Measured: reports/s, time per upload (p50, p99), DynamoDB requests per upload (every
+ * request the SDK sends, a batch of 25 items being one), the process's memory growth, and that
+ * every upload ended stored with exactly one message.
+ */
+import { randomBytes } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { CreateTableCommand } from '@aws-sdk/client-dynamodb';
+import { DynamoReportStore } from '../../shared/adapters/dynamodb/report-store.ts';
+import { createTableInput } from '../../shared/adapters/dynamodb/table-definition.ts';
+import type { ProcessedUpload } from '../../shared/render/email.ts';
+import { ingestObject } from '../../shared/usecases/ingest.ts';
+import { MemoryObjects } from '../api/harness.ts';
+import { documentClient, dynamoClient, startDynalite } from '../support/servers.ts';
+
+const CONCURRENCY = 4;
+const fixtures = join(import.meta.dirname, '..', 'fixtures');
+
+export interface PipelineResult {
+  uploads: number;
+  stored: number;
+  lost: number;
+  messagesMissing: number;
+  duplicatedMessages: number;
+  /** Messages that failed because their report was being processed elsewhere, and came back. */
+  retries: number;
+  /** Messages of re-evaluations (not uploads). */
+  reevaluations: number;
+  reportsPerSec: number;
+  p50Ms: number;
+  p99Ms: number;
+  dynamodbRequestsPerUpload: number;
+  requestsByCommand: Record<string, number>;
+  rssGrowthMiB: number;
+}
+
+/** The files uploads are drawn from: the corpus's documents and the formats fixtures. */
+function sources(): { name: string; bytes: Uint8Array }[] {
+  const out: { name: string; bytes: Uint8Array }[] = [];
+  for (const dir of ['corpus', 'formats']) {
+    for (const f of readdirSync(join(fixtures, dir)).filter((f) => /\.(txt|html|docx|pdf)$/.test(f))) {
+      out.push({ name: f, bytes: new Uint8Array(readFileSync(join(fixtures, dir, f))) });
+    }
+  }
+  return out;
+}
+
+const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+
+export async function benchPipeline(count: number): Promise<PipelineResult> {
+  const server = await startDynalite();
+  const raw = dynamoClient(server.endpoint);
+  const requests: Record<string, number> = {};
+  raw.middlewareStack.add(
+    (next, context) => async (args) => {
+      const name = context.commandName ?? 'unknown';
+      requests[name] = (requests[name] ?? 0) + 1;
+      return next(args);
+    },
+    { step: 'initialize', name: 'countRequests' },
+  );
+  const tableName = 'nianbao-bench';
+  await raw.send(new CreateTableCommand(createTableInput(tableName)));
+  for (const k of Object.keys(requests)) delete requests[k];
+  const store = new DynamoReportStore(documentClient(raw), tableName);
+  const objects = new MemoryObjects();
+  const messages = new Map<string, number>();
+  let reevaluations = 0;
+  // One message per processed upload; a re-evaluation (a report's previous year arrived later) sends its own.
+  const notifier = {
+    publish: async (u: ProcessedUpload) => {
+      if (u.evaluation) reevaluations++;
+      else messages.set(u.objectKey, (messages.get(u.objectKey) ?? 0) + 1);
+    },
+  };
+
+  const files = sources();
+  const keys: string[] = [];
+  for (let i = 0; i < count; i++) {
+    const f = files[i % files.length]!;
+    // Every 20th upload is broken: random bytes under the file's name.
+    const bytes = i % 20 === 19 ? new Uint8Array(randomBytes(2048)) : f.bytes;
+    const key = `uploads/bench/${i}-${f.name}`;
+    objects.put(key, bytes);
+    keys.push(key);
+  }
+
+  const rss0 = process.memoryUsage().rss;
+  const times: number[] = [];
+  const start = performance.now();
+  // A message whose object (or follow-up) is being processed elsewhere fails and comes back, as
+  // SQS redelivers it after its visibility timeout (here: at the end of the queue).
+  const queue = keys.map((key) => ({ key, receives: 0 }));
+  let retries = 0;
+  const worker = async () => {
+    for (let m = queue.shift(); m; m = queue.shift()) {
+      const t = performance.now();
+      try {
+        await ingestObject({ bucket: 'bench', key: m.key }, { objects, store, notifier });
+        times.push(performance.now() - t);
+      } catch (error) {
+        if (++m.receives >= 10) throw error;
+        retries++;
+        await new Promise((r) => setTimeout(r, 20));
+        queue.push(m);
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: CONCURRENCY }, worker));
+  const elapsed = (performance.now() - start) / 1000;
+  const rssGrowthMiB = (process.memoryUsage().rss - rss0) / 1024 / 1024;
+  const sent = { ...requests };
+
+  let stored = 0;
+  for (const key of keys) {
+    const record = await store.processing({
+      bucket: 'bench',
+      objectKey: key,
+      sourceVersion: (await objects.head({ bucket: 'bench', key }))!.etag!,
+    });
+    if (record?.status === 'completed') stored++;
+  }
+  raw.destroy();
+  await server.stop();
+  times.sort((a, b) => a - b);
+  const total = Object.values(sent).reduce((a, b) => a + b, 0);
+  return {
+    uploads: count,
+    stored,
+    lost: count - stored,
+    messagesMissing: keys.filter((k) => !messages.has(k)).length,
+    duplicatedMessages: [...messages.values()].filter((n) => n > 1).length,
+    retries,
+    reevaluations,
+    reportsPerSec: count / elapsed,
+    p50Ms: percentile(times, 50),
+    p99Ms: percentile(times, 99),
+    dynamodbRequestsPerUpload: total / count,
+    requestsByCommand: Object.fromEntries(Object.entries(sent).map(([k, v]) => [k, v / count])),
+    rssGrowthMiB,
+  };
+}

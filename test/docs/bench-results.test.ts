@@ -1,0 +1,12 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { BenchResultsSchema } from '../bench/results.ts';
+
+describe('test/bench/results.json', () => {
+  it('is the shape npm run bench writes (runs compared by a script)', () => {
+    const raw = JSON.parse(readFileSync(join(import.meta.dirname, '..', 'bench', 'results.json'), 'utf8'));
+    const results = BenchResultsSchema.parse(raw);
+    expect(results.pipeline.stored + results.pipeline.lost).toBe(results.pipeline.uploads);
+  });
+});
