@@ -62,7 +62,12 @@ interface Message {
   receiveCount: number;
 }
 
-export function createWiring({ handler, retryDelayMs = 1000, log = console.error, concurrency = DEFAULT_CONCURRENCY }: WiringOptions): Wiring {
+export function createWiring({
+  handler,
+  retryDelayMs = 1000,
+  log = console.error,
+  concurrency = DEFAULT_CONCURRENCY,
+}: WiringOptions): Wiring {
   const queue: Message[] = [];
   const inFlight = new Set<Promise<void>>();
   let delayed = 0;

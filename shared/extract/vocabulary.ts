@@ -5,16 +5,8 @@
 import { normalizeLabel, stripAnnotation } from '../report/normalize.ts';
 import { EDITIONS, T2, T3_COLUMNS, T3_GROUP_LABELS, T3_ROWS, T4_COLUMNS, T4_GROUPS } from '../report/template.ts';
 
-const keys = new Map<string, string>();
 function key(text: string): string {
-  // Every short line of every text report is looked up: memoized (bounded).
-  let k = keys.get(text);
-  if (k === undefined) {
-    k = stripAnnotation(normalizeLabel(text));
-    if (keys.size > 20000) keys.clear();
-    keys.set(text, k);
-  }
-  return k;
+  return stripAnnotation(normalizeLabel(text));
 }
 
 const T2_ROW_LABELS = new Set<string>();

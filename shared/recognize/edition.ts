@@ -2,8 +2,9 @@
  * Edition detection from strong markers (docs/template.md "Editions", with the report year as fallback.
  */
 import type { Recognition } from '../report/model.ts';
+import { normalizeLabel } from '../report/normalize.ts';
 import type { Edition } from '../report/template.ts';
-import { matchT3Row, norm } from './labels.ts';
+import { matchT3Row } from './labels.ts';
 import { type Capture, labelTexts, t3RowLabel } from './scan.ts';
 
 const MARKERS: Record<Edition, readonly string[]> = {
@@ -32,7 +33,7 @@ export function findMarkers(captures: readonly Capture[]): Recognition['editionM
   const found: Recognition['editionMarkers'] = { '2019': [], '2021': [] };
   const t2Text = captures
     .filter((c) => c.id.startsWith('t2'))
-    .flatMap((c) => c.rows.flatMap((r) => labelTexts(r).map(norm)))
+    .flatMap((c) => c.rows.flatMap((r) => labelTexts(r).map(normalizeLabel)))
     .join('');
   for (const ed of ['2019', '2021'] as const) {
     for (const m of MARKERS[ed]) if (t2Text.includes(m)) found[ed].push(m);

@@ -6,8 +6,9 @@
 
 import { isBlankText, looksLikeValue } from '../report/cell-text.ts';
 import type { Cell } from '../report/model.ts';
+import { normalizeLabel } from '../report/normalize.ts';
 import type { Column } from '../report/template.ts';
-import { type ColumnHit, findColumns, type HeaderCell, norm } from './labels.ts';
+import { type ColumnHit, findColumns, type HeaderCell } from './labels.ts';
 import { labelTexts, type RowView } from './scan.ts';
 
 export interface Header {
@@ -17,7 +18,7 @@ export interface Header {
 
 /** The table-三 note over the label columns, which names no column. */
 function isNote(text: string): boolean {
-  const whole = norm(text);
+  const whole = normalizeLabel(text);
   return whole.includes('本列数据') || whole.includes('勾稽关系');
 }
 
@@ -31,7 +32,7 @@ export function headerOf(rows: readonly RowView[], strip: RegExp): Header {
       const pieces = t
         .trim()
         .split(/[\s\u00a0\u3000]+/)
-        .map((raw) => ({ raw, n: norm(raw) }));
+        .map((raw) => ({ raw, n: normalizeLabel(raw) }));
       for (const p of stripWords(pieces, strip)) if (p.n.length > 0) cells.push(p);
     }
   }
@@ -80,7 +81,7 @@ export function headerByColumns(rows: readonly RowView[], strip: RegExp): Header
         cell.span === true && ((above !== undefined && cell.text === above.text) || (left !== undefined && cell.text === left.text));
       above = cell;
       if (again || isBlankText(cell.text) || looksLikeValue(cell.text) || isNote(cell.text)) continue;
-      for (const raw of cell.text.trim().split(/[\s\u00a0\u3000]+/)) pieces.push({ raw, n: norm(raw) });
+      for (const raw of cell.text.trim().split(/[\s\u00a0\u3000]+/)) pieces.push({ raw, n: normalizeLabel(raw) });
     }
     const kept = stripWords(pieces, strip).filter((p) => p.n.length > 0);
     if (kept.length > 0) cells.push({ raw: kept.map((p) => p.raw).join(' '), n: kept.map((p) => p.n).join('') });

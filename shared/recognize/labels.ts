@@ -5,18 +5,6 @@
 import { normalizeLabel, stripAnnotation, toSimplified } from '../report/normalize.ts';
 import { type Column, EDITIONS, type Edition, T2, T3_GROUP_LABELS, T3_ROWS, type T3Group, type TableId } from '../report/template.ts';
 
-const cache = new Map<string, string>();
-/** normalizeLabel, cached (labels repeat across reports). */
-export function norm(text: string): string {
-  let n = cache.get(text);
-  if (n === undefined) {
-    n = normalizeLabel(text);
-    if (cache.size > 20000) cache.clear();
-    cache.set(text, n);
-  }
-  return n;
-}
-
 /** A label without its enumeration prefix: `(一)予以公开` → `予以公开`, `1.属于…` → `属于…`. */
 export function bare(n: string): string {
   return n.replace(/^(?:[一二三四五六七八九十]+[、.]|\([一二三四五六七八九十]+\)|\d+\.)/, '');
@@ -26,17 +14,7 @@ export function bare(n: string): string {
 export function isVariantText(raw: string, canonical: string): boolean {
   return unify(raw) !== unify(canonical);
 }
-const unifyCache = new Map<string, string>();
 function unify(text: string): string {
-  let u = unifyCache.get(text);
-  if (u === undefined) {
-    u = unifyUncached(text);
-    if (unifyCache.size > 20000) unifyCache.clear();
-    unifyCache.set(text, u);
-  }
-  return u;
-}
-function unifyUncached(text: string): string {
   // Whitespace is never a difference (a cell's line wrap splits `商业 企业`, `本年新 制作数量`),
   // nor is the script (a Traditional mirror's 申請人 is the template's 申请人).
   return toSimplified(text.normalize('NFKC'))
@@ -63,7 +41,7 @@ interface Candidate {
 function forms(label: string, aliases: readonly string[] = []): { n: string; alias: boolean }[] {
   const out: { n: string; alias: boolean }[] = [];
   for (const [l, alias] of [[label, false] as const, ...aliases.map((a) => [a, true] as const)]) {
-    const n = norm(l);
+    const n = normalizeLabel(l);
     out.push({ n, alias });
     const s = stripAnnotation(n);
     if (s !== n) out.push({ n: s, alias });
@@ -72,7 +50,7 @@ function forms(label: string, aliases: readonly string[] = []): { n: string; ali
 }
 
 function matchIn(cands: readonly Candidate[], raw: string): RowMatch | undefined {
-  const n = norm(raw);
+  const n = normalizeLabel(raw);
   const s = stripAnnotation(n);
   for (const c of cands) {
     for (const f of c.forms) {
@@ -147,19 +125,7 @@ for (const ed of EDITIONS) {
 }
 
 /** A table-二 row label in a sub-table: the edition's row, or (with `otherEdition`) the other edition's. */
-const t2Cache = new Map<string, (RowMatch & { otherEdition: boolean }) | null>();
 export function matchT2Row(id: TableId, edition: Edition, raw: string): (RowMatch & { otherEdition: boolean }) | undefined {
-  const k = `${id}\u0001${edition}\u0001${raw}`;
-  let hit = t2Cache.get(k);
-  if (hit === undefined) {
-    hit = matchT2RowUncached(id, edition, raw) ?? null;
-    if (t2Cache.size > 20000) t2Cache.clear();
-    t2Cache.set(k, hit);
-  }
-  return hit ?? undefined;
-}
-
-function matchT2RowUncached(id: TableId, edition: Edition, raw: string): (RowMatch & { otherEdition: boolean }) | undefined {
   const list = T2_ROWS.get(id) ?? [];
   const own = list.find((l) => l.edition === edition);
   const m = own ? matchIn(own.cands, raw) : undefined;
@@ -181,7 +147,7 @@ const T3_CANDS: Record<Edition, Candidate[]> = {
 const T3_ALL: Candidate[] = [...T3_CANDS['2021'], ...T3_CANDS['2019'].filter((c) => c.key === 'other')];
 const GROUPS: { group: T3Group; n: string }[] = (Object.entries(T3_GROUP_LABELS) as [T3Group, string][]).map(([group, l]) => ({
   group,
-  n: norm(l),
+  n: normalizeLabel(l),
 }));
 
 /** A table-三 data row (either edition; `other` is the 2019 single row （六）其他处理). */
@@ -197,18 +163,8 @@ export function matchT3Row(raw: string): RowMatch | undefined {
 }
 
 /** A table-三 group label （三）不予公开 … （六）其他处理 (spaces and split cells tolerated). */
-const groupCache = new Map<string, T3Group | null>();
 export function matchT3Group(raw: string): T3Group | undefined {
-  let hit = groupCache.get(raw);
-  if (hit === undefined) {
-    hit = matchT3GroupUncached(raw) ?? null;
-    if (groupCache.size > 20000) groupCache.clear();
-    groupCache.set(raw, hit);
-  }
-  return hit ?? undefined;
-}
-function matchT3GroupUncached(raw: string): T3Group | undefined {
-  const n = norm(raw);
+  const n = normalizeLabel(raw);
   for (const g of GROUPS) if (g.n === n || (bare(n) === bare(g.n) && bare(n).length >= 4)) return g.group;
   return undefined;
 }
@@ -236,22 +192,11 @@ export interface ColumnHit {
 }
 
 /** Finds template columns in the header cells (concatenated, so split words still match). */
-/** The matching forms of each template column, built once (columns are template constants). */
-const columnForms = new WeakMap<Column, { n: string; alias: boolean }[]>();
-function formsOf(c: Column): { n: string; alias: boolean }[] {
-  let f = columnForms.get(c);
-  if (!f) {
-    f = forms(c.label, c.aliases);
-    columnForms.set(c, f);
-  }
-  return f;
-}
-
 export function findColumns(columns: readonly Column[], header: readonly HeaderCell[], text: string): ColumnHit[] {
   const hits: ColumnHit[] = [];
   for (const c of columns) {
     let best: { at: number; len: number; alias: boolean } | undefined;
-    for (const f of formsOf(c)) {
+    for (const f of forms(c.label, c.aliases)) {
       let at = text.indexOf(f.n);
       while (at !== -1 && hits.some((h) => at < h.end && at + f.n.length > h.at)) at = text.indexOf(f.n, at + 1);
       if (at !== -1 && (!best || f.n.length > best.len)) best = { at, len: f.n.length, alias: f.alias };
@@ -272,7 +217,7 @@ export function findColumns(columns: readonly Column[], header: readonly HeaderC
       }
       // Split only by whitespace or cell breaks (a line wrap), the label is the template's own.
       if (pieces.length > 0 && isVariantText(pieces.join(''), c.label)) hit.found = pieces.join(' ');
-    } else if (isVariantText(single.raw, c.label) && isVariantText(single.raw, stripAnnotation(norm(c.label)))) {
+    } else if (isVariantText(single.raw, c.label) && isVariantText(single.raw, stripAnnotation(normalizeLabel(c.label)))) {
       hit.found = single.raw;
     }
     hits.push(hit);

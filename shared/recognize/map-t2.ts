@@ -1,8 +1,9 @@
 import type { TableFinding } from '../report/model.ts';
+import { normalizeLabel } from '../report/normalize.ts';
 import { type Column, type Edition, type SubTable, T2, t2Key } from '../report/template.ts';
 import { decodeRow } from './decode-row.ts';
 import { readHeader } from './header.ts';
-import { matchT2Row, norm, type RowMatch } from './labels.ts';
+import { matchT2Row, type RowMatch } from './labels.ts';
 import {
   type Accumulator,
   cellKey,
@@ -62,7 +63,7 @@ export function mapT2(c: Capture, edition: Edition, acc: Accumulator): TableFind
   const rest = leftover(h.text, hits).replace(/\([^()]*\)?/g, '');
   if (otherSub) {
     for (const col of otherSub.columns) {
-      if (rest.includes(norm(col.label))) f.extraColumns.push(col.label);
+      if (rest.includes(normalizeLabel(col.label))) f.extraColumns.push(col.label);
     }
   }
   if (f.extraColumns.length === 0 && rest.replace(/[()（）:：]/g, '').length >= 2) f.extraColumns.push(rest);

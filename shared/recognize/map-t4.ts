@@ -3,9 +3,9 @@
  */
 import { isBlankText } from '../report/cell-text.ts';
 import type { Cell, CellOrigin, TableFinding } from '../report/model.ts';
+import { normalizeLabel } from '../report/normalize.ts';
 import { type Edition, T4_COLUMNS, T4_GROUPS, t4Key } from '../report/template.ts';
 import { decodeRow } from './decode-row.ts';
-import { norm } from './labels.ts';
 import { type Accumulator, cellKey, finding, fitValues, groupTotalsHold, put, readingOf, rowIssue } from './mapping.ts';
 import { type Capture, labelTexts } from './scan.ts';
 
@@ -14,7 +14,7 @@ export function mapT4(c: Capture, _edition: Edition, acc: Accumulator): TableFin
   const values: Cell[] = [];
   const labels: string[] = [];
   for (const r of c.rows) {
-    for (const t of labelTexts(r)) labels.push(norm(t));
+    for (const t of labelTexts(r)) labels.push(normalizeLabel(t));
     if (r.labels.length === 0 || r.hasValues) values.push(...r.values);
   }
   const n = T4_GROUPS.length * T4_COLUMNS.length;

@@ -6,9 +6,10 @@
  */
 import { isBlankText } from '../report/cell-text.ts';
 import type { Cell, CellIssue, CellOrigin, CellValue, Recognition, Source, TableFinding } from '../report/model.ts';
+import { normalizeLabel } from '../report/normalize.ts';
 import { T3_ROWS } from '../report/template.ts';
 import type { ReadingKind } from './decode-row.ts';
-import { norm, type RowMatch } from './labels.ts';
+import type { RowMatch } from './labels.ts';
 import { type Capture, labelTexts, type RowView } from './scan.ts';
 import { parseCellValue, type ValueContext } from './values.ts';
 
@@ -131,11 +132,11 @@ export function applyUnfilled(acc: Accumulator): void {
 }
 
 /** Every table-三 row label, normalized, with its key (both editions). */
-export const T3_LABELS = [...T3_ROWS['2019'], ...T3_ROWS['2021']].map((r) => ({ key: r.key, label: norm(r.label) }));
+export const T3_LABELS = [...T3_ROWS['2019'], ...T3_ROWS['2021']].map((r) => ({ key: r.key, label: normalizeLabel(r.label) }));
 
 /** A label cell that holds a second row's label after its own (two rows run together): its values belong to neither for sure. */
 export function gluedLabels(label: string, key: string): boolean {
-  const n = norm(label);
+  const n = normalizeLabel(label);
   return T3_LABELS.some((l) => l.key !== key && l.label.length >= 4 && n.indexOf(l.label) > 0);
 }
 

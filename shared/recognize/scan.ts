@@ -5,10 +5,10 @@
  */
 import { isBlankText, looksLikeValue } from '../report/cell-text.ts';
 import type { Block, Cell, Source } from '../report/model.ts';
-import { stripAnnotation } from '../report/normalize.ts';
+import { normalizeLabel, stripAnnotation } from '../report/normalize.ts';
 import { EDITIONS, T2, type TableId } from '../report/template.ts';
 import type { RowToken } from './decode-row.ts';
-import { matchT3Row, norm } from './labels.ts';
+import { matchT3Row } from './labels.ts';
 
 export interface RowView {
   /** Cells that are not span copies, in order. */
@@ -46,7 +46,7 @@ const T2_IDS: Record<string, TableId> = { 一: 't2.1', 五: 't2.5', 六: 't2.6',
 const T2_ROW_TABLE = new Map<string, TableId>();
 for (const ed of EDITIONS) {
   for (const sub of T2[ed]) {
-    for (const r of sub.rows) for (const l of [r.label, ...(r.aliases ?? [])]) T2_ROW_TABLE.set(stripAnnotation(norm(l)), sub.id);
+    for (const r of sub.rows) for (const l of [r.label, ...(r.aliases ?? [])]) T2_ROW_TABLE.set(stripAnnotation(normalizeLabel(l)), sub.id);
   }
 }
 
@@ -151,7 +151,7 @@ export function scanTables(blocks: readonly Block[], sectionAt: (index: number) 
       // A table does not run on into the next section (a 信息处理费 table in 六 is not table 四).
       if (cur && section !== null && section !== lastSection) cur = undefined;
       lastSection = section;
-      const labels = labelTexts(r).map(norm);
+      const labels = labelTexts(r).map(normalizeLabel);
       const title = labels.length > 0 ? T2_TITLE.exec(labels[0]!) : null;
       if (title) {
         const id = T2_IDS[title[1]!];

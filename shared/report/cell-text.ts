@@ -19,24 +19,9 @@ export function isBlankText(text: string): boolean {
   return BLANK.test(text); // same as squeeze(text).length === 0, without building a string
 }
 
-/** True when the text is a value: blank excluded. */
 const DIGITS = /^\s*\d+\s*$/;
 /** Characters a value may start with besides digits, signs and spaces. */
 const VALUE_START = new Set(['增', '减', '无', '不', 'N', 'n', '/', '-', '—', '–', '－', '─', '+', '−', '＋', '／', '\\']);
-
-/** looksLikeValue results by text: cell texts repeat (0, 1, /, …) within and across reports. */
-const valueCache = new Map<string, boolean>();
-
-export function looksLikeValue(text: string): boolean {
-  if (text.length > 24) return false;
-  let hit = valueCache.get(text);
-  if (hit === undefined) {
-    hit = looksLikeValueUncached(text);
-    if (valueCache.size > 20000) valueCache.clear();
-    valueCache.set(text, hit);
-  }
-  return hit;
-}
 
 /**
  * Marks that stray into a value cell without being part of it: a lost no-break space shown as
@@ -44,11 +29,13 @@ export function looksLikeValue(text: string): boolean {
  */
 export const STRAY_MARKS = /^[?？\ufffd*＊※]+[\s\u00a0\u3000]*(?=[\d０-９+\-−])|(?<=[\d０-９])[\s\u00a0\u3000]*[*＊※]+$/g;
 
-function looksLikeValueUncached(text: string): boolean {
+/** True when the text is a value: blank excluded. */
+export function looksLikeValue(text: string): boolean {
+  if (text.length > 24) return false;
   if (DIGITS.test(text)) return true;
   if (/^[?？\ufffd*＊※]/.test(text.trimStart()) || /[*＊※]$/.test(text.trimEnd())) {
     const bare = text.trim().replace(STRAY_MARKS, '');
-    return bare !== text.trim() && bare !== '' && looksLikeValueUncached(bare);
+    return bare !== text.trim() && bare !== '' && looksLikeValue(bare);
   }
   const first = text.trimStart().charAt(0);
   if (first === '' || (first.charCodeAt(0) > 0x2e80 && !VALUE_START.has(first) && (first < '０' || first > '９'))) return false;

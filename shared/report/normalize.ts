@@ -18,7 +18,9 @@ const QUOTES = /[“”„‟「」『』"'‘’]/g;
 const labelCache = new Map<string, string>();
 
 export function normalizeLabel(text: string): string {
-  // Labels repeat within and across reports; memoized (bounded), the function is pure.
+  // Kept (issue 17, measured in BENCHMARKS.md notes): the one memo left in recognition. Labels
+  // repeat within and across reports and the OpenCC pass is the costly part; without it
+  // checkBytes lost ~45 %. Bounded, and the function is pure.
   let n = labelCache.get(text);
   if (n === undefined) {
     n = normalizeLabelUncached(text);

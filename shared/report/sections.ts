@@ -80,21 +80,8 @@ function prepare(line: string): string | undefined {
   return t;
 }
 
-const cache = new Map<string, HeadingMatch | null>();
-
-/** The section a heading line stands for, or null. Cached: extraction and recognition ask twice. */
+/** The section a heading line stands for, or null. */
 export function matchSectionHeading(line: string): HeadingMatch | null {
-  if (line.length > 80) return null;
-  let hit = cache.get(line);
-  if (hit === undefined) {
-    hit = matchUncached(line);
-    if (cache.size > 5000) cache.clear();
-    cache.set(line, hit);
-  }
-  return hit;
-}
-
-function matchUncached(line: string): HeadingMatch | null {
   const t = prepare(line);
   if (t === undefined) return null;
   const m = NUMBERED.exec(t);

@@ -93,7 +93,7 @@ async function benchCore(): Promise<BenchRow[]> {
     name: 'seed: validate Report → Findings',
     value: await throughput(() => validate({ report })),
     unit: 'reports/s',
-    note: 'the same Report each time: per-report caches hit (see notes)',
+    note: 'the same Report each time (see notes)',
   });
   rows.push({
     name: 'seed: recognize + validate, a fresh Report each time',
@@ -128,15 +128,19 @@ const NOTES = [
   '  ±30 % and more. The start-up time of an empty `node` (API section) shows how busy it was: 83 ms',
   '  on a quiet machine. Compare runs made close together; the CPU-second rows count only this',
   "  process's own CPU time, which waiting for a core does not inflate.",
-  '- **checkBytes versus its parts.** The stage rows re-run one stage on the same object. Validation',
-  '  caches its per-report work (identity evaluation, cell scan, normalized prose) in WeakMaps keyed',
-  '  by the Report, so validating the same Report again skips it: that row is a lower bound. The',
-  '  "fresh Report" row pays that work, but still reads the same Document, whose strings are the',
-  '  same objects every time: the text-keyed memo maps (label normalization, value shapes, row',
-  '  matches, section headings, prose) find them without hashing. checkBytes decodes new strings on',
-  '  every call, so each lookup hashes and compares its text, and it also collects one Document and',
-  '  one Report per call. Its first calls run while V8 is still optimizing: every core row starts',
-  '  after a one-second warm-up and reports the median of five windows.',
+  '- **checkBytes versus its parts.** The stage rows re-run one stage on the same object. The',
+  '  "fresh Report" row still reads the same Document, whose strings are the same objects every',
+  '  time; checkBytes decodes new strings on every call and collects one Document and one Report per',
+  '  call. Its first calls run while V8 is still optimizing: every core row starts after a',
+  '  one-second warm-up and reports the median of five windows.',
+  '- **Memo maps removed (issue 17).** Recognition and validation used to memoize by text or by',
+  '  Report (row matches, value shapes, section headings, vocabulary keys, identity evaluation, cell',
+  '  scan, joined prose). They were removed: the core checks a report in about a millisecond and',
+  '  simple code matters more. Measured with scratch runs interleaved with the previous commit',
+  '  (three rounds each): seed checkBytes ~1,040 against ~1,450 reports/s (-28 %), the corpus mix',
+  '  of 10 real reports ~470 against ~485 (-3 %). Two memos stay, each with its reason in a comment:',
+  '  normalizeLabel (the OpenCC pass; without it checkBytes lost ~45 %) and prose() (a dozen text',
+  '  rules normalize the same sections; ~40 %).',
   '- **PDF.** Both sides use the pdfjs build bundled in unpdf 1.7.0, load each file once and read every',
   '  page. unpdf `extractText(bytes, { mergePages: true })`: `getTextContent` per page, strings',
   '  joined. Ours (`extractPdf`): one `getOperatorList` per page (display intent, annotations',
@@ -211,7 +215,7 @@ function libraryRows(rows: LibraryRow[]): BenchRow[] {
   }));
 }
 
-const valueOf = (rows: BenchRow[], name: string) => rows.find((r) => r.name.startsWith(name))?.value ?? null;
+const benchValue = (rows: BenchRow[], name: string) => rows.find((r) => r.name.startsWith(name))?.value ?? null;
 
 function resultsOf(pipeline: PipelineResult, formats: BenchRow[], api: BenchRow[], libraries: LibraryRow[]): BenchResults {
   const ratio = (f: LibraryRow['format']) => libraries.find((l) => l.format === f)?.ratio ?? null;
@@ -231,8 +235,8 @@ function resultsOf(pipeline: PipelineResult, formats: BenchRow[], api: BenchRow[
     },
     coldStart: {
       api: {
-        bundleBytes: (valueOf(api, 'api bundle: size') ?? 0) * 1024,
-        importMs: valueOf(api, 'api bundle: import time'),
+        bundleBytes: (benchValue(api, 'api bundle: size') ?? 0) * 1024,
+        importMs: benchValue(api, 'api bundle: import time'),
         emptyNodeMs: null,
       },
       ingest: null,
@@ -241,9 +245,9 @@ function resultsOf(pipeline: PipelineResult, formats: BenchRow[], api: BenchRow[
     costPer1000ReportsUsd: null,
     formats: {
       text: { reportsPerSec: null, ratioToLibrary: ratio('text') },
-      html: { reportsPerSec: valueOf(formats, 'HTML → Document'), ratioToLibrary: ratio('html') },
-      docx: { reportsPerSec: valueOf(formats, 'DOCX → Document'), ratioToLibrary: ratio('docx') },
-      pdf: { reportsPerSec: valueOf(formats, 'PDF → Document'), ratioToLibrary: valueOf(formats, 'PDF: ours / unpdf') },
+      html: { reportsPerSec: benchValue(formats, 'HTML → Document'), ratioToLibrary: ratio('html') },
+      docx: { reportsPerSec: benchValue(formats, 'DOCX → Document'), ratioToLibrary: ratio('docx') },
+      pdf: { reportsPerSec: benchValue(formats, 'PDF → Document'), ratioToLibrary: benchValue(formats, 'PDF: ours / unpdf') },
     },
   });
 }

@@ -61,14 +61,10 @@ export interface Analysis {
   broken: Evaluation[];
 }
 
-const cache = new WeakMap<Report, Analysis>();
-
-/** The arithmetic view of a report (cached per report object); undefined when the edition is unknown. */
+/** The arithmetic view of a report; undefined when the edition is unknown. */
 export function analyze(report: Report): Analysis | undefined {
   const edition = report.edition;
   if (edition === null) return undefined;
-  const hit = cache.get(report);
-  if (hit) return hit;
   // A 2021 table 三 whose （六） is one row (2019's layout) sums its outcomes as 2019 does.
   const oneRow = edition === '2021' && report.recognition.tables.some((t) => t.otherAsOneRow);
   const ids = oneRow
@@ -93,15 +89,7 @@ export function analyze(report: Report): Analysis | undefined {
   }
   const view: Cells = cells ?? report.cells;
   const evaluations = ids.map((id) => evaluate(id, view));
-  const analysis: Analysis = {
-    edition,
-    cells: view,
-    derived,
-    evaluations,
-    broken: evaluations.filter((e) => e.holds === false),
-  };
-  cache.set(report, analysis);
-  return analysis;
+  return { edition, cells: view, derived, evaluations, broken: evaluations.filter((e) => e.holds === false) };
 }
 
 /** Broken identities of one kind (the K rules' input). */
