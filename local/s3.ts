@@ -9,6 +9,7 @@ import { S3Client } from '@aws-sdk/client-s3';
 import S3rver from 's3rver';
 import { LOCAL_REGION, S3RVER_CREDENTIALS } from './config.ts';
 import { type CreatedObject, createdObjectsOf } from './s3-events.ts';
+import { type Middleware, s3Guard } from './s3-guard.ts';
 
 export interface LocalS3 {
   /** e.g. http://127.0.0.1:4569 */
@@ -25,7 +26,7 @@ export interface LocalS3Options {
 }
 
 /** What the s3rver typings leave out: it is a Koa app (an EventEmitter) with an http server. */
-type S3rverRuntime = S3rver & EventEmitter & { httpServer?: Server };
+type S3rverRuntime = S3rver & EventEmitter & { httpServer?: Server; middleware: Middleware[] };
 
 export async function startS3({ port, directory, bucket }: LocalS3Options): Promise<LocalS3> {
   await mkdir(directory, { recursive: true });
@@ -36,6 +37,8 @@ export async function startS3({ port, directory, bucket }: LocalS3Options): Prom
     directory,
     configureBuckets: [{ name: bucket, configs: [] }],
   }) as S3rverRuntime;
+  // First of all its middleware: hostile keys never reach its file store (local/s3-guard.ts).
+  server.middleware.unshift(s3Guard());
   const address = await server.run();
   const listeners: ((object: CreatedObject) => void)[] = [];
   server.on('event', (event: unknown) => {

@@ -66,10 +66,14 @@ export function encodeS3Key(key: string): string {
 }
 
 /** S3 event → the objects it announces as created (other event types are not ours). */
-export function createdObjects(n: z.infer<typeof S3EventSchema>): { bucket: string; key: string; versionId?: string }[] {
-  return n.Records.filter((r) => r.eventName.startsWith('ObjectCreated:')).map((r) => ({
-    bucket: r.s3.bucket.name,
-    key: decodeS3Key(r.s3.object.key),
-    ...(r.s3.object.versionId ? { versionId: r.s3.object.versionId } : {}),
-  }));
+export function createdObjects(n: z.infer<typeof S3EventSchema>): { bucket: string; key: string; versionId?: string; etag?: string }[] {
+  return n.Records.filter((r) => r.eventName.startsWith('ObjectCreated:')).map((r) => {
+    const etag = r.s3.object.eTag?.replace(/"/g, '');
+    return {
+      bucket: r.s3.bucket.name,
+      key: decodeS3Key(r.s3.object.key),
+      ...(r.s3.object.versionId ? { versionId: r.s3.object.versionId } : {}),
+      ...(etag ? { etag } : {}),
+    };
+  });
 }

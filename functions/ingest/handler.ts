@@ -78,6 +78,13 @@ export function createRecordHandler(deps: IngestDeps) {
         logger.warn('object no longer exists; nothing to check', where);
         return;
       }
+      if (outcome.kind === 'superseded') {
+        logger.info('object replaced by a newer upload since this event; that upload is checked instead', {
+          ...where,
+          reason: outcome.reason,
+        });
+        return;
+      }
       if (outcome.kind === 'duplicate') {
         logger.info('duplicate delivery of a processed object version; acknowledged', {
           ...where,
@@ -101,7 +108,9 @@ export function createRecordHandler(deps: IngestDeps) {
         if (n > 0) metrics.singleMetric().addDimension('severity', severity).addMetric('FindingsBySeverity', MetricUnit.Count, n);
       }
     } catch (error) {
-      if (error instanceof ProcessingInProgress) logger.warn('object version is being processed elsewhere; retry later', where);
+      // Either this object version or a re-evaluation it triggers (the previous year's re-check): the message says which.
+      if (error instanceof ProcessingInProgress)
+        logger.warn('a claim is held by another worker; retry later', { ...where, claim: error.message });
       else logger.error('processing failed; the message will be retried', { ...where, error: error as Error });
       throw error;
     }

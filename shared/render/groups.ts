@@ -54,6 +54,10 @@ export function groupFindings<F>(items: readonly F[], pick: (item: F) => Finding
 
 const oneLine = (text: string) => text.replace(/\s*[\r\n]+\s*/g, ' ').trim();
 
+/** A message that starts with the rule's title (`文件已损坏或无法读取：…`) without it: the heading already says it once. */
+const withoutTitle = (message: string, title: string) =>
+  title && message.startsWith(`${title}：`) ? message.slice(title.length + 1) : message;
+
 /** A group's heading: rule id, title, and the table and count when there are several. */
 export function groupHeading(g: FindingGroup): string {
   const count = g.findings.length > 1 ? `（${g.table ? `${g.table}，` : ''}${g.findings.length} 处）` : '';
@@ -68,7 +72,7 @@ export function groupHeading(g: FindingGroup): string {
 export function groupLine(g: FindingGroup, most = 4): string {
   const where = (f: Finding) =>
     `${f.suspect ? `（可疑单元格：${f.suspect}）` : ''}${f.source?.line ? `（第 ${f.source.line} 行）` : f.source?.page ? `（第 ${f.source.page} 页）` : ''}`;
-  const quoted = g.findings.slice(0, most).map((f) => `${oneLine(f.message)}${where(f)}`);
+  const quoted = g.findings.slice(0, most).map((f) => `${withoutTitle(oneLine(f.message), g.title)}${where(f)}`);
   const more = g.findings.length > most ? `……另有 ${g.findings.length - most} 处` : '';
   return `${groupHeading(g)}：${quoted.join(' ')}${more}`;
 }

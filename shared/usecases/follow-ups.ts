@@ -52,7 +52,10 @@ export async function followUpNextYear(stored: StoredYear, deps: FollowUpDeps): 
   const ref: ObjectVersionRef = { bucket: REEVALUATION_SOURCE, objectKey: nextId, sourceVersion: `${stored.reportId}#${stored.versionId}` };
   const claim = await store.claim(ref, deps.now());
   if (claim.kind === 'completed') return { kind: 'done-before', reportId: nextId };
-  if (claim.kind === 'busy') throw new ProcessingInProgress(`re-evaluation of ${nextId} after ${stored.reportId} is in progress elsewhere`);
+  if (claim.kind === 'busy')
+    throw new ProcessingInProgress(
+      `re-evaluation of ${nextId} against its previous year ${stored.reportId}#${stored.versionId} is being processed`,
+    );
   try {
     const outcome = await reevaluateNext(stored, nextId, claim, deps);
     await store.complete(ref, claim.token, nextId, deps.now().toISOString());

@@ -20,6 +20,7 @@ import {
   type ObjectHead,
   type ObjectRef,
   type ObjectSource,
+  ObjectSuperseded,
   type ObjectVersionRef,
   type ReportStore,
   systemClock,
@@ -64,7 +65,9 @@ export type IngestOutcome =
       followUp: FollowUps;
     }
   | { kind: 'duplicate'; reportId?: string; versionId: string; followUp: FollowUps }
-  | { kind: 'gone' };
+  | { kind: 'gone' }
+  /** The object was replaced after this event: the newer upload's event is processed instead (nothing stored, nothing sent). */
+  | { kind: 'superseded'; reason: string };
 
 const NO_FOLLOW_UP: FollowUps = { nextYear: { kind: 'none' }, thisYear: { kind: 'none' } };
 
@@ -73,7 +76,8 @@ const NO_FOLLOW_UP: FollowUps = { nextYear: { kind: 'none' }, thisYear: { kind: 
  * cross-year follow-ups.
  * @param ref - the object named by the storage event
  * @param deps - the ports (object source, report store, notifier) and settings
- * @returns `processed` (stored and notified), `duplicate` (done before) or `gone` (no such object)
+ * @returns `processed` (stored and notified), `duplicate` (done before), `gone` (no such object) or
+ *   `superseded` (replaced by a newer upload since the event)
  * @throws ProcessingInProgress when another worker holds the claim (retry later); any store,
  *   object-source or notifier error (the claim is released and the message retried)
  */
@@ -81,6 +85,9 @@ export async function ingestObject(ref: ObjectRef, deps: PipelineDeps): Promise<
   const clock = deps.clock ?? systemClock;
   const head = await deps.objects.head(ref);
   if (!head) return { kind: 'gone' };
+  if (ref.etag && !ref.versionId && head.etag && head.etag !== ref.etag) {
+    return { kind: 'superseded', reason: `${ref.key} now has ETag ${head.etag}, the event announced ${ref.etag}` };
+  }
   const source = objectVersionOf(ref, head);
   const claim = await deps.store.claim(source, clock.now());
   if (claim.kind === 'completed') {
@@ -88,7 +95,7 @@ export async function ingestObject(ref: ObjectRef, deps: PipelineDeps): Promise<
     if (!reportId) return { kind: 'duplicate', versionId, followUp: NO_FOLLOW_UP };
     return { kind: 'duplicate', reportId, versionId, followUp: await followUpStored(reportId, versionId, deps, clock) };
   }
-  if (claim.kind === 'busy') throw new ProcessingInProgress(`${ref.bucket}/${ref.key}#${source.sourceVersion} is being processed`);
+  if (claim.kind === 'busy') throw new ProcessingInProgress(`upload ${ref.bucket}/${ref.key}#${source.sourceVersion} is being processed`);
   try {
     return await processClaimed(
       { ref, head, source, versionId: claim.versionId, processedAt: claim.processedAt },
@@ -98,6 +105,7 @@ export async function ingestObject(ref: ObjectRef, deps: PipelineDeps): Promise<
     );
   } catch (error) {
     await deps.store.release(source, claim.token).catch(() => undefined);
+    if (error instanceof ObjectSuperseded) return { kind: 'superseded', reason: error.message };
     throw error;
   }
 }
@@ -186,7 +194,10 @@ async function readAndCheck(claimed: Claimed, metadata: UploadMetadata, deps: Pi
   const maxBytes = deps.maxObjectBytes ?? DEFAULT_MAX_OBJECT_BYTES;
   if (claimed.head.size > maxBytes) return { result: { findings: [tooLarge(claimed.head.size, maxBytes)] } };
   const { ref, head } = claimed;
-  const bytes = await deps.objects.get(head.versionId ? { ...ref, versionId: head.versionId } : ref);
+  // The bytes the claim is about: that version, else the ETag the HEAD saw (a replaced object throws ObjectSuperseded).
+  const bytes = await deps.objects.get(
+    head.versionId ? { ...ref, versionId: head.versionId } : { ...ref, ...(head.etag ? { etag: head.etag } : {}) },
+  );
   return checkUpload(bytes, metadata, deps.store);
 }
 

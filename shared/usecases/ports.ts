@@ -22,6 +22,8 @@ export interface ObjectRef {
   key: string;
   /** The object version named by the event, when the bucket is versioned. */
   versionId?: string;
+  /** The ETag (no quotes) named by the event: the bytes it announced (what identifies them when the bucket keeps no versions). */
+  etag?: string;
 }
 
 /** What a HEAD of the object says. */
@@ -41,8 +43,18 @@ export interface ObjectSource {
    * @returns undefined when the object does not exist (any more)
    */
   head(ref: ObjectRef): Promise<ObjectHead | undefined>;
-  /** The object's bytes. Throws when it cannot be read (the message is retried). */
+  /**
+   * The object's bytes: of `ref.versionId` when given, else of the current object, which must
+   * still have `ref.etag` when given.
+   * @throws ObjectSuperseded when the object no longer holds the bytes asked for; any other error
+   *   when it cannot be read (the message is retried)
+   */
   get(ref: ObjectRef): Promise<Uint8Array>;
+}
+
+/** The object was replaced after the event that named it: a newer upload (and its event) holds the key now. */
+export class ObjectSuperseded extends Error {
+  override readonly name = 'ObjectSuperseded';
 }
 
 // ---------------------------------------------------------------------------------------------

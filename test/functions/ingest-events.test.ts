@@ -12,7 +12,9 @@ describe('S3 notifications in SQS messages', () => {
     expect(isTestEvent(n)).toBe(false);
     if (isTestEvent(n)) return;
     expect(n.Records[0]!.s3.object.key).toContain('+2022');
-    expect(createdObjects(n)).toEqual([{ bucket: 'nianbao-uploads', key: 'uploads/2022/黑龙江省工业和信息化厅 2022年报.txt' }]);
+    expect(createdObjects(n)).toEqual([
+      { bucket: 'nianbao-uploads', key: 'uploads/2022/黑龙江省工业和信息化厅 2022年报.txt', etag: 'ad386407a4ee15cb9ecc67473296ce3c' },
+    ]);
   });
 
   it.each([
@@ -20,6 +22,11 @@ describe('S3 notifications in SQS messages', () => {
     ['a%2Bb.txt', 'a+b.txt'],
     ['uploads/2021/%E6%9F%90%E6%9F%90%E5%8E%BF+2021+%E5%B9%B4%E6%8A%A5.txt', 'uploads/2021/某某县 2021 年报.txt'],
     ['100%25.txt', '100%.txt'],
+    // Hostile keys (issue 18): a `%2F` in a key stays three characters, never a `/`; `..` and control characters stay as they are.
+    ['uploads/a%252F..%252Fb.txt', 'uploads/a%2F..%2Fb.txt'],
+    ['uploads/../../etc/passwd', 'uploads/../../etc/passwd'],
+    ['uploads/a%0Ab%0D%00.txt', 'uploads/a\nb\r\u0000.txt'],
+    [`uploads/${'x'.repeat(1016)}`, `uploads/${'x'.repeat(1016)}`],
   ])('decodeS3Key(%s) = %s, and back', (encoded, key) => {
     expect(decodeS3Key(encoded)).toBe(key);
     expect(encodeS3Key(key)).toBe(encoded);

@@ -156,3 +156,17 @@ describe('renderSns', () => {
     expect(JSON.parse(payload).omitted).toEqual({ error: 1000 - perSeverity, warning: 1000 - perSeverity, info: 1000 - perSeverity });
   });
 });
+
+describe('a message that starts with its rule title', () => {
+  it('says the title once in the email line (racing uploads made it "文件已损坏或无法读取：文件已损坏或无法读取：")', () => {
+    const unreadable: Finding = {
+      ruleId: 'I-UNREADABLE',
+      severity: 'error',
+      category: 'input',
+      message: '文件已损坏或无法读取：ZIP 压缩结构无效（Word 文档可能已损坏）。',
+    };
+    const text = renderEmail(upload([unreadable], { identified: false, year: null, agency: null, reportId: 'u-0123456789' })).text;
+    expect(text).toContain('1. [I-UNREADABLE] 文件已损坏或无法读取：ZIP 压缩结构无效（Word 文档可能已损坏）。');
+    expect(text).not.toContain('文件已损坏或无法读取：文件已损坏或无法读取');
+  });
+});
