@@ -2,7 +2,7 @@
  * Configuration of the embedded local stack, read from the environment (zod-validated), and the
  * `endpoints.json` contract between `npm start`, `npm run upload` and the end-to-end test.
  */
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { z } from 'zod';
 
@@ -100,4 +100,35 @@ export async function readEndpoints(dataDir: string): Promise<Endpoints> {
     throw new Error(`${file} not found: is the local stack running? Start it with \`npm start\`.`);
   }
   return EndpointsSchema.parse(JSON.parse(text));
+}
+
+const alive = (pid: number) => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+};
+
+/**
+ * Before a start: an endpoints.json left by a stack that is gone (killed, crashed) is removed; one
+ * of a stack still running refuses the start (two stacks on one data directory would share files).
+ * @returns the pid of the stale file's stack, when one was removed
+ * @throws when the stack that wrote it still runs
+ */
+export async function clearStaleEndpoints(dataDir: string): Promise<number | undefined> {
+  const file = dataPaths(dataDir).endpoints;
+  let pid: number | undefined;
+  try {
+    const parsed = EndpointsSchema.safeParse(JSON.parse(await readFile(file, 'utf8')));
+    pid = parsed.success ? parsed.data.pid : undefined;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+  }
+  if (pid !== undefined && pid !== process.pid && alive(pid)) {
+    throw new Error(`a local stack (pid ${pid}) is running on ${dataDir}: stop it (kill ${pid}) or set NIANBAO_DATA_DIR to another folder`);
+  }
+  await rm(file, { force: true });
+  return pid ?? 0;
 }

@@ -13,17 +13,19 @@ import { createApiHandler } from '../functions/api/handler.ts';
 import { createIngestHandler } from '../functions/ingest/handler.ts';
 import { documentClient } from '../shared/adapters/dynamodb/client.ts';
 import { createQueries } from '../shared/adapters/dynamodb/queries.ts';
+import { DynamoReportStore } from '../shared/adapters/dynamodb/report-store.ts';
 import { toCsv, toXlsx } from '../shared/render/workbook.ts';
 import { DEFAULT_MAX_OBJECT_BYTES } from '../shared/usecases/ingest.ts';
 import type { Notifier } from '../shared/usecases/ports.ts';
 import { viewPath } from '../shared/usecases/view.ts';
 import { startApiServer } from './api-server.ts';
-import { dataPaths, type Endpoints, LOCAL_REGION, type LocalConfig, MAIL_FROM, MAIL_TO, writeEndpoints } from './config.ts';
+import { clearStaleEndpoints, dataPaths, type Endpoints, LOCAL_REGION, type LocalConfig, MAIL_FROM, MAIL_TO, writeEndpoints } from './config.ts';
 import { ensureTable, localDynamoClient, startDynamo } from './dynamodb.ts';
 import { startInbox } from './inbox.ts';
 import { withIndexPage } from './index-route.ts';
 import { localS3Client, startS3 } from './s3.ts';
 import { notifierFromEnv, SmtpNotifier } from './smtp-notifier.ts';
+import { sweepUnprocessed } from './sweep.ts';
 import { createWiring, type Wiring } from './wiring.ts';
 
 /** The notifier, and one console line per processed upload with the address of its report page. */
@@ -87,6 +89,8 @@ export async function startLocalStack(config: LocalConfig, options: StartOptions
     }
   };
 
+  const stale = await clearStaleEndpoints(config.dataDir);
+  if (stale !== undefined) log(`removed a stale endpoints.json (its stack, pid ${stale || '?'}, no longer runs)`);
   try {
     const dynamo = await starting('DynamoDB (dynalite)', 'NIANBAO_DYNAMODB_PORT', config.ports.dynamodb, () =>
       startDynamo({ port: config.ports.dynamodb, directory: paths.dynamodb }),
@@ -148,6 +152,13 @@ export async function startLocalStack(config: LocalConfig, options: StartOptions
       if (object.bucket === config.bucket) wiring.deliver(object);
     });
     closers.push(() => wiring.stop());
+    const resumed = await sweepUnprocessed({
+      s3: s3Client,
+      bucket: config.bucket,
+      store: new DynamoReportStore(doc, config.table),
+      deliver: (object) => wiring.deliver(object),
+    });
+    if (resumed.length > 0) log(`resumed ${resumed.length} upload(s) the last run left unprocessed`);
 
     const endpoints: Endpoints = {
       s3: s3.url,

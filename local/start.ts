@@ -1,7 +1,8 @@
 /**
  * `npm start`: the whole product on this machine, no cloud account. Starts the embedded stack
  * (local/stack.ts), ingests the sample reports of events/reports/, prints what happened and
- * where everything is, then runs until Ctrl-C / SIGTERM, which stops every server (exit 0).
+ * where everything is, then runs until Ctrl-C / SIGTERM / SIGHUP — or until the process that launched
+ * it (npm) is gone —, which stops every server and removes endpoints.json (exit 0).
  *
  * Environment: NIANBAO_S3_PORT (4569), NIANBAO_DYNAMODB_PORT (4567), NIANBAO_API_PORT (3000),
  * NIANBAO_SMTP_PORT (2525), NIANBAO_INBOX_PORT (1080) — 0 picks any free port —,
@@ -84,8 +85,13 @@ async function main(): Promise<void> {
       },
     );
   };
-  process.on('SIGINT', () => stop('SIGINT'));
-  process.on('SIGTERM', () => stop('SIGTERM'));
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(signal, () => stop(signal));
+  // `npm start` is npm → sh → this process: a signal to npm alone kills npm and sh without passing
+  // it on, and this process is left to init. Whatever ends the launcher ends the stack too.
+  const launcher = process.ppid;
+  setInterval(() => {
+    if (process.ppid !== launcher) stop(`launcher (pid ${launcher}) gone`);
+  }, 250).unref();
 
   out(`nianbao local stack ${stack.createdTable ? '(new data directory)' : '(existing data)'} at ${config.dataDir}`);
   if (config.ingestSamples) {
