@@ -24,27 +24,51 @@ const dynalite = createRequire(import.meta.url)('dynalite') as Dynalite;
 export interface LocalDynamo {
   url: string;
   close(): Promise<void>;
+  /** Stops the server alone (a fault to inject: the stack keeps running without its DynamoDB). */
+  stop(): Promise<void>;
+  /** Starts it again on the same port and data (after stop()). */
+  start(): Promise<void>;
 }
 
-export async function startDynamo({ port, directory }: { port: number; directory: string }): Promise<LocalDynamo> {
-  await mkdir(directory, { recursive: true });
-  const server = dynalite({ path: directory, createTableMs: 0, deleteTableMs: 0, updateTableMs: 0 });
-  await new Promise<void>((resolve, reject) => {
+function listen(server: Server, port: number): Promise<void> {
+  return new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(port, '127.0.0.1', () => {
       server.off('error', reject);
       resolve();
     });
   });
+}
+
+function closeServer(server: Server): Promise<void> {
+  return new Promise<void>((resolve, reject) => {
+    server.closeAllConnections();
+    // dynalite's close() also closes its LevelDB store.
+    server.close((error) => (error ? reject(error) : resolve()));
+  });
+}
+
+export async function startDynamo({ port, directory }: { port: number; directory: string }): Promise<LocalDynamo> {
+  await mkdir(directory, { recursive: true });
+  const create = () => dynalite({ path: directory, createTableMs: 0, deleteTableMs: 0, updateTableMs: 0 });
+  let server: Server | undefined = create();
+  await listen(server, port);
   const { port: actual } = server.address() as AddressInfo;
+  const stop = async () => {
+    const running = server;
+    server = undefined;
+    if (running) await closeServer(running);
+  };
   return {
     url: `http://127.0.0.1:${actual}`,
-    close: () =>
-      new Promise<void>((resolve, reject) => {
-        server.closeAllConnections();
-        // dynalite's close() also closes its LevelDB store.
-        server.close((error) => (error ? reject(error) : resolve()));
-      }),
+    close: stop,
+    stop,
+    async start() {
+      if (server) return;
+      const next = create();
+      await listen(next, actual);
+      server = next;
+    },
   };
 }
 

@@ -19,8 +19,18 @@ import { DEFAULT_MAX_OBJECT_BYTES } from '../shared/usecases/ingest.ts';
 import type { Notifier } from '../shared/usecases/ports.ts';
 import { viewPath } from '../shared/usecases/view.ts';
 import { startApiServer } from './api-server.ts';
-import { clearStaleEndpoints, dataPaths, type Endpoints, LOCAL_REGION, type LocalConfig, MAIL_FROM, MAIL_TO, writeEndpoints } from './config.ts';
-import { ensureTable, localDynamoClient, startDynamo } from './dynamodb.ts';
+import {
+  clearStaleEndpoints,
+  dataPaths,
+  type Endpoints,
+  LOCAL_REGION,
+  type LocalConfig,
+  MAIL_FROM,
+  MAIL_TO,
+  writeEndpoints,
+} from './config.ts';
+import { ensureTable, type LocalDynamo, localDynamoClient, startDynamo } from './dynamodb.ts';
+import { type LocalFaults, notifierWithFault, withFault } from './faults.ts';
 import { startInbox } from './inbox.ts';
 import { withIndexPage } from './index-route.ts';
 import { localS3Client, startS3 } from './s3.ts';
@@ -45,6 +55,8 @@ export interface LocalStack {
   endpoints: Endpoints;
   endpointsFile: string;
   wiring: Wiring;
+  /** The DynamoDB-compatible server, which can be stopped and started alone (a fault to inject). */
+  dynamo: LocalDynamo;
   /** Whether the table was created by this start (a fresh data directory). */
   createdTable: boolean;
   close(): Promise<void>;
@@ -54,6 +66,12 @@ export interface StartOptions {
   log?: (line: string) => void;
   /** Log level of the ingest handler's structured logs (default WARN: the console stays readable). */
   logLevel?: LogLevel;
+  /** Fault hooks on the ingest handler's calls (tests only; local/faults.ts). */
+  faults?: LocalFaults;
+  /** Delay before a failed message is received again (default: the wiring's). */
+  retryDelayMs?: number;
+  /** Messages handled at once (default: the wiring's). */
+  concurrency?: number;
 }
 
 /** A placeholder topic: the ingest config requires one, the local stack never publishes to SNS. */
@@ -139,15 +157,24 @@ export async function startLocalStack(config: LocalConfig, options: StartOptions
     if (notifier instanceof SmtpNotifier) closers.push(() => notifier.close());
 
     const logLevel = options.logLevel ?? ((process.env.NIANBAO_LOG_LEVEL ?? 'WARN') as LogLevel);
+    // The ingest handler's own clients, so that a fault hook touches its calls only.
+    const faults = options.faults ?? {};
+    const ingestS3 = withFault(localS3Client(s3.url), faults.s3);
+    const ingestDynamo = withFault(localDynamoClient(dynamo.url), faults.dynamo);
+    closers.push(() => {
+      ingestS3.destroy();
+      ingestDynamo.destroy();
+    });
     const handler = createIngestHandler({
       config: { TABLE_NAME: config.table, TOPIC_ARN: LOCAL_TOPIC_ARN, MAX_OBJECT_BYTES: DEFAULT_MAX_OBJECT_BYTES, API_URL: api.url },
-      s3: s3Client,
-      dynamo: doc,
-      notifier: printingPages(notifier, api.url, log),
+      s3: ingestS3,
+      dynamo: ingestDynamo,
+      notifier: notifierWithFault(printingPages(notifier, api.url, log), faults.notify),
       logger: new Logger({ serviceName: 'nianbao-ingest', logLevel }),
       metrics: localMetrics(),
     });
-    const wiring = createWiring({ handler, log });
+    const { retryDelayMs, concurrency } = options;
+    const wiring = createWiring({ handler, log, ...(retryDelayMs ? { retryDelayMs } : {}), ...(concurrency ? { concurrency } : {}) });
     s3.onObjectCreated((object) => {
       if (object.bucket === config.bucket) wiring.deliver(object);
     });
@@ -174,7 +201,7 @@ export async function startLocalStack(config: LocalConfig, options: StartOptions
     const endpointsFile = await writeEndpoints(config.dataDir, endpoints);
     closers.push(() => rm(endpointsFile, { force: true }));
 
-    return { endpoints, endpointsFile, wiring, createdTable, close: closeAll };
+    return { endpoints, endpointsFile, wiring, dynamo, createdTable, close: closeAll };
   } catch (error) {
     await closeAll();
     throw error;

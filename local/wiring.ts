@@ -33,6 +33,8 @@ export interface Wiring {
   deliver(object: CreatedObject): void;
   /** Messages queued or in flight. */
   pending(): number;
+  /** Messages given up after MAX_RECEIVE_COUNT receives (the dead-letter queue), oldest first. */
+  deadLetters(): CreatedObject[];
   /** Resolves when nothing is queued or in flight. */
   idle(): Promise<void>;
   /** Stops taking messages; resolves when those in flight are done. */
@@ -69,6 +71,7 @@ export function createWiring({
   concurrency = DEFAULT_CONCURRENCY,
 }: WiringOptions): Wiring {
   const queue: Message[] = [];
+  const dead: CreatedObject[] = [];
   const inFlight = new Set<Promise<void>>();
   let delayed = 0;
   let stopped = false;
@@ -94,7 +97,8 @@ export function createWiring({
     }
     if (!failed) return;
     if (message.receiveCount >= MAX_RECEIVE_COUNT) {
-      log(`ingest: ${message.object.key} failed ${message.receiveCount} times; moved to the dead-letter queue (dropped locally)`);
+      log(`ingest: ${message.object.key} failed ${message.receiveCount} times; moved to the dead-letter queue`);
+      dead.push(message.object);
       return;
     }
     delayed += 1;
@@ -123,6 +127,7 @@ export function createWiring({
       pump();
     },
     pending,
+    deadLetters: () => [...dead],
     idle: () => (pending() === 0 ? Promise.resolve() : new Promise<void>((resolve) => waiters.push(resolve))),
     async stop() {
       stopped = true;

@@ -52,7 +52,11 @@ describe('restart after a stop mid-ingestion', () => {
       }
       const mails = await second.mails();
       expect(mails).toHaveLength(1 + keys.length);
-      for (const key of [...keys, 'uploads/done.txt']) expect(mails.filter((m) => m.text.includes(`文件：${key}（`)), key).toHaveLength(1);
+      for (const key of [...keys, 'uploads/done.txt'])
+        expect(
+          mails.filter((m) => m.text.includes(`文件：${key}（`)),
+          key,
+        ).toHaveLength(1);
 
       // A third start finds nothing to resume.
       await second.close();
