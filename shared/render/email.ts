@@ -99,6 +99,16 @@ export function renderSubject(upload: ProcessedUpload): string {
   return subject.replace(/[^\x20-\x7e]/g, '?').slice(0, 99);
 }
 
+/** Text from the upload (key, agency) on one line of the body: control characters shown as `\xNN`, never a line break of their own. */
+export function printable(text: string): string {
+  let out = '';
+  for (const c of text) {
+    const code = c.charCodeAt(0);
+    out += code < 0x20 || code === 0x7f ? `\\x${code.toString(16).padStart(2, '0')}` : c;
+  }
+  return out;
+}
+
 const ACTION: Partial<Record<Severity, string>> = { error: '请先修改以下错误', warning: '请核实以下警告' };
 
 /** How a reviewer opens the report page: its address locally, the signing command in AWS. */
@@ -119,8 +129,8 @@ function viewLines(upload: ProcessedUpload, options: RenderOptions): string[] {
 export function renderEmailText(upload: ProcessedUpload, options: RenderOptions = {}, perSeverity?: number): string {
   const limit = perSeverity ?? options.perSeverity ?? DEFAULT_PER_SEVERITY;
   const lines: string[] = ['政府信息公开工作年度报告检查结果', ''];
-  lines.push(`机关：${upload.agency ?? '未能识别'}    年度：${upload.year ?? '未能识别'}`);
-  lines.push(`文件：${upload.objectKey}（存储桶 ${upload.bucket}）`);
+  lines.push(`机关：${upload.agency === null ? '未能识别' : printable(upload.agency)}    年度：${upload.year ?? '未能识别'}`);
+  lines.push(`文件：${printable(upload.objectKey)}（存储桶 ${upload.bucket}）`);
   if (!upload.identified) lines.push('说明：未能确定报告的机关和年度，本次上传按文件保存为“未识别”报告。');
   if (upload.evaluation) lines.push(`重新检查：${evaluationReason(upload.evaluation)}`);
   const c = upload.counts;

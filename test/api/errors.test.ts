@@ -122,6 +122,50 @@ describe('400: bad cursors', () => {
   });
 });
 
+describe('400: hostile parameters, and nothing of the inside in the answer (issue 18)', () => {
+  /** What must never appear in an error answer: stack frames, file paths, table keys and index names. */
+  const INTERNAL =
+    /\bat .+:\d+|node_modules|\.ts\b|\b(pk|sk|gsi\d(pk|sk)?)\b|YEAR#|AGENCY#|REPORT#|VERSION#|FINDING#|RULE#|ConditionalCheck|DynamoDB|ValidationException/;
+  const hostile: [string, string][] = [
+    ['/reports?limit=1000000000', 'limit'],
+    ['/reports?limit=1e9', 'limit'],
+    ['/reports?limit=10%5E9', 'limit'],
+    ['/findings?limit=99999999999999999999999', 'limit'],
+    ['/reports?year=2022%20OR%201%3D1', 'year'],
+    ['/reports?status=error%27--', 'status'],
+    ['/findings?ruleId=%7B%22%24ne%22%3Anull%7D', 'ruleId'],
+    ['/findings?ruleId=K-T3-ROW-TOTAL%3Cscript%3E', 'ruleId'],
+    ['/reports/2022-d8c927ee9d%27%20OR%20%271', 'reportId'],
+    ['/reports/..%2F..%2Fetc%2Fpasswd', 'reportId'],
+    ['/reports?cursor=%7B%22k%22%3A%7B%22pk%22%3A%22REPORT%23x%22%7D%7D', 'cursor'],
+    ['/reports?year=2022&limit=1&cursor=eyJ2IjoxfQ%3D%3D%27', 'cursor'],
+  ];
+  it.each(hostile)('%s is a 400 naming %s', async (path, name) => {
+    const result = await h.get(path);
+    expect(result.status).toBe(400);
+    const { error } = ErrorBodySchema.parse(result.body);
+    expect(['invalid_parameter', 'invalid_cursor']).toContain(error.code);
+    expect(error.message).toContain(name);
+    expect(JSON.stringify(result.body)).not.toMatch(INTERNAL);
+  });
+
+  it.each(["' OR '1'='1", '{"$ne":null}', '<script>alert(1)</script>', 'AGENCY#%'])(
+    'an agency named %j is only a name: no report matches it',
+    async (agency) => {
+      const result = await h.get(`/reports?agency=${encodeURIComponent(agency)}`);
+      expect(result.status).toBe(200);
+      expect(result.body).toMatchObject({ items: [] });
+    },
+  );
+
+  it("a cursor of another year is refused, and names no key of the other year's partition", async () => {
+    const result = await h.get(`/reports?year=2021&limit=1&cursor=${year2022Cursor}`);
+    expectError(result, 400, 'invalid_cursor');
+    expect(JSON.stringify(result.body)).not.toMatch(INTERNAL);
+    expect(JSON.stringify(result.body)).not.toContain('2022');
+  });
+});
+
 describe('404 and 405', () => {
   const notFound: [string, string][] = [
     ['/reports/2022-0000000000', 'not_found'],

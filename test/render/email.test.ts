@@ -170,3 +170,44 @@ describe('a message that starts with its rule title', () => {
     expect(text).not.toContain('文件已损坏或无法读取：文件已损坏或无法读取');
   });
 });
+
+describe('report text never reaches a header (issue 18)', () => {
+  const hostile = 'X\r\nBcc: attacker@example.com\r\nSubject: 伪造<script>alert(1)</script>';
+  const base = upload(
+    [f('X-TEST-COLUMN', 'error', `${hostile} 表三`), { ruleId: 'I-NOT-A-REPORT', severity: 'error', category: 'input', message: hostile }],
+    { agency: hostile, fileName: hostile, objectKey: `uploads/${hostile}.txt` },
+  );
+
+  it.each([
+    ['identified', base, '[nianbao] 2022 report: 2 errors (id 2022-ab12cd34ef)'],
+    [
+      'unidentified',
+      { ...base, identified: false, year: null, reportId: 'u-0123456789' },
+      '[nianbao] unidentified upload: 2 errors (id u-0123456789)',
+    ],
+    [
+      're-evaluated',
+      { ...base, evaluation: { kind: 'revalidate' as const, rulesetVersion: hostile } },
+      '[nianbao] 2022 report re-evaluated: 2 errors (id 2022-ab12cd34ef)',
+    ],
+  ])('the subject of an %s upload is built from ASCII fields only', (_, u, subject) => {
+    expect(renderSubject(u)).toBe(subject);
+    expect(renderSns(u).Subject).toBe(subject);
+    expect(renderEmail(u).subject).toBe(subject);
+  });
+
+  it('a forged id cannot add a header line either (the guard)', () => {
+    const subject = renderSubject({ ...base, reportId: '2022-x\r\nBcc: a@b.c' });
+    expect(subject).toBe('[nianbao] 2022 report: 2 errors (id 2022-x??Bcc: a@b.c)');
+    expect(subject).toMatch(/^[\x20-\x7e]+$/);
+  });
+
+  it('control characters of the key and the agency stay on their body line, shown as \\xNN', () => {
+    const text = renderEmail(base).text;
+    expect(text).toContain(
+      '文件：uploads/X\\x0d\\x0aBcc: attacker@example.com\\x0d\\x0aSubject: 伪造<script>alert(1)</script>.txt（存储桶 nianbao-uploads）',
+    );
+    expect(text).toContain('机关：X\\x0d\\x0aBcc: attacker@example.com\\x0d\\x0aSubject: 伪造<script>alert(1)</script>    年度：2022');
+    expect(text.split('\n').filter((line) => line.startsWith('Bcc:'))).toEqual([]);
+  });
+});
