@@ -66,7 +66,7 @@ async function main(): Promise<void> {
   // A signal sent to the whole process group (npx → tsx → node) can arrive twice at once; only a
   // repeat after a pause means "stop waiting".
   let stoppingSince = 0;
-  const stop = (signal: string) => {
+  const stop = (signal: string, code = 0) => {
     if (stoppingSince > 0) {
       if (Date.now() - stoppingSince < 1500) return;
       err(`${signal} again: exiting without waiting`);
@@ -77,7 +77,7 @@ async function main(): Promise<void> {
     stack.close().then(
       () => {
         err('stopped');
-        process.exit(0);
+        process.exit(code);
       },
       (error: unknown) => {
         err(`stop failed: ${String(error)}`);
@@ -86,12 +86,18 @@ async function main(): Promise<void> {
     );
   };
   for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(signal, () => stop(signal));
-  // `npm start` is npm → sh → this process: a signal to npm alone kills npm and sh without passing
-  // it on, and this process is left to init. Whatever ends the launcher ends the stack too.
+  // `npm start` execs this process under npm, which forwards SIGINT and SIGTERM to it but dies of
+  // SIGHUP or SIGKILL without passing them on, leaving this process to init: whatever ends the
+  // launcher ends the stack too.
   const launcher = process.ppid;
   setInterval(() => {
     if (process.ppid !== launcher) stop(`launcher (pid ${launcher}) gone`);
   }, 250).unref();
+  // A bug in one of the embedded servers must not leave the others running or a stale endpoints.json.
+  process.on('uncaughtException', (error) => {
+    err(`unexpected error: ${error.stack ?? String(error)}`);
+    stop('uncaught exception', 1);
+  });
 
   out(`nianbao local stack ${stack.createdTable ? '(new data directory)' : '(existing data)'} at ${config.dataDir}`);
   if (config.ingestSamples) {
