@@ -25,6 +25,8 @@ export interface StackProcess {
   stop(timeoutMs?: number): Promise<number | null>;
   /** Whether any process of the group is still alive. */
   groupAlive(): boolean;
+  /** SIGKILL to the whole group (no cleanup, as a crash or a power cut); resolves when it is gone. */
+  crash(): Promise<void>;
   cleanup(): Promise<void>;
 }
 
@@ -51,11 +53,16 @@ function groupAlive(pid: number): boolean {
   }
 }
 
-export async function startStackProcess(readyTimeoutMs = 45_000): Promise<StackProcess> {
-  const dataDir = await mkdtemp(join(tmpdir(), 'nianbao-e2e-'));
+export async function startStackProcess(
+  readyTimeoutMs = 45_000,
+  /** An existing data directory (a restart); default a new temporary one. */
+  existingDataDir?: string,
+  extraEnv: Record<string, string> = {},
+): Promise<StackProcess> {
+  const dataDir = existingDataDir ?? (await mkdtemp(join(tmpdir(), 'nianbao-e2e-')));
   const child = spawn('npx', ['tsx', 'local/start.ts'], {
     cwd: ROOT,
-    env: stackEnv(dataDir),
+    env: stackEnv(dataDir, extraEnv),
     detached: true,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -96,6 +103,11 @@ export async function startStackProcess(readyTimeoutMs = 45_000): Promise<StackP
     stdout: () => out,
     stderr: () => err,
     groupAlive: () => groupAlive(pid),
+    async crash() {
+      kill();
+      await exited;
+      for (let i = 0; i < 50 && groupAlive(pid); i++) await new Promise((r) => setTimeout(r, 100));
+    },
     async stop(timeoutMs = 15_000) {
       process.kill(endpoints.pid ?? -pid, 'SIGTERM');
       const timer = setTimeout(kill, timeoutMs);
