@@ -4,7 +4,8 @@
  * several messages at once up to a bound, as Lambda runs several instances of a function on a queue
  * (the stack's maxConcurrency). A message the handler reports as failed is redelivered after a short
  * delay, like SQS after its visibility timeout; after MAX_RECEIVE_COUNT receives it is given up
- * (the "dead-letter queue" is a log line).
+ * (the "dead-letter queue" is a log line and `deadLetters()`; the next start's sweep, local/sweep.ts,
+ * delivers those uploads again).
  */
 import { randomUUID } from 'node:crypto';
 import type { Context, SQSBatchResponse, SQSEvent } from 'aws-lambda';
