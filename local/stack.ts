@@ -33,7 +33,7 @@ import { ensureTable, type LocalDynamo, localDynamoClient, startDynamo } from '.
 import { type LocalFaults, notifierWithFault, withFault } from './faults.ts';
 import { startInbox } from './inbox.ts';
 import { withIndexPage } from './index-route.ts';
-import { localS3Client, startS3 } from './s3.ts';
+import { type LocalS3, localS3Client, startS3 } from './s3.ts';
 import { notifierFromEnv, SmtpNotifier } from './smtp-notifier.ts';
 import { sweepUnprocessed } from './sweep.ts';
 import { createWiring, type Wiring } from './wiring.ts';
@@ -156,29 +156,7 @@ export async function startLocalStack(config: LocalConfig, options: StartOptions
     );
     if (notifier instanceof SmtpNotifier) closers.push(() => notifier.close());
 
-    const logLevel = options.logLevel ?? ((process.env.NIANBAO_LOG_LEVEL ?? 'WARN') as LogLevel);
-    // The ingest handler's own clients, so that a fault hook touches its calls only.
-    const faults = options.faults ?? {};
-    const ingestS3 = withFault(localS3Client(s3.url), faults.s3);
-    const ingestDynamo = withFault(localDynamoClient(dynamo.url), faults.dynamo);
-    closers.push(() => {
-      ingestS3.destroy();
-      ingestDynamo.destroy();
-    });
-    const handler = createIngestHandler({
-      config: { TABLE_NAME: config.table, TOPIC_ARN: LOCAL_TOPIC_ARN, MAX_OBJECT_BYTES: DEFAULT_MAX_OBJECT_BYTES, API_URL: api.url },
-      s3: ingestS3,
-      dynamo: ingestDynamo,
-      notifier: notifierWithFault(printingPages(notifier, api.url, log), faults.notify),
-      logger: new Logger({ serviceName: 'nianbao-ingest', logLevel }),
-      metrics: localMetrics(),
-    });
-    const { retryDelayMs, concurrency } = options;
-    const wiring = createWiring({ handler, log, ...(retryDelayMs ? { retryDelayMs } : {}), ...(concurrency ? { concurrency } : {}) });
-    s3.onObjectCreated((object) => {
-      if (object.bucket === config.bucket) wiring.deliver(object);
-    });
-    closers.push(() => wiring.stop());
+    const wiring = startIngest({ config, options, log, s3, dynamo, apiUrl: api.url, notifier, closers });
     const resumed = await sweepUnprocessed({
       s3: s3Client,
       bucket: config.bucket,
@@ -206,6 +184,44 @@ export async function startLocalStack(config: LocalConfig, options: StartOptions
     await closeAll();
     throw error;
   }
+}
+
+interface IngestParts {
+  config: LocalConfig;
+  options: StartOptions;
+  log: (line: string) => void;
+  s3: LocalS3;
+  dynamo: LocalDynamo;
+  apiUrl: string;
+  notifier: Notifier;
+  closers: (() => Promise<void> | void)[];
+}
+
+/** The ingest handler with clients of its own (so that a fault hook touches its calls only), fed by s3rver's events. */
+function startIngest({ config, options, log, s3, dynamo, apiUrl, notifier, closers }: IngestParts): Wiring {
+  const logLevel = options.logLevel ?? ((process.env.NIANBAO_LOG_LEVEL ?? 'WARN') as LogLevel);
+  const faults = options.faults ?? {};
+  const ingestS3 = withFault(localS3Client(s3.url), faults.s3);
+  const ingestDynamo = withFault(localDynamoClient(dynamo.url), faults.dynamo);
+  closers.push(() => {
+    ingestS3.destroy();
+    ingestDynamo.destroy();
+  });
+  const handler = createIngestHandler({
+    config: { TABLE_NAME: config.table, TOPIC_ARN: LOCAL_TOPIC_ARN, MAX_OBJECT_BYTES: DEFAULT_MAX_OBJECT_BYTES, API_URL: apiUrl },
+    s3: ingestS3,
+    dynamo: ingestDynamo,
+    notifier: notifierWithFault(printingPages(notifier, apiUrl, log), faults.notify),
+    logger: new Logger({ serviceName: 'nianbao-ingest', logLevel }),
+    metrics: localMetrics(),
+  });
+  const { retryDelayMs, concurrency } = options;
+  const wiring = createWiring({ handler, log, ...(retryDelayMs ? { retryDelayMs } : {}), ...(concurrency ? { concurrency } : {}) });
+  s3.onObjectCreated((object) => {
+    if (object.bucket === config.bucket) wiring.deliver(object);
+  });
+  closers.push(() => wiring.stop());
+  return wiring;
 }
 
 /** The notifier settings a user may override (NIANBAO_NOTIFIER=sns is not useful without AWS). */
