@@ -10,12 +10,18 @@
  * - two writes of one key at once interleave in one file (s3rver truncates and rewrites in place):
  *   writes of one key are queued, so the file ends as the last upload, whose event is the one
  *   processed (an earlier event finds another ETag: superseded).
+ * - DeleteObjects names its keys in the request body: they are checked too.
  */
+import { Readable } from 'node:stream';
+import { decodeHTML } from 'entities';
 
 /** The few members of a Koa context used here (s3rver is a Koa app and its typings say nothing of it). */
 export interface GuardContext {
   method: string;
   path: string;
+  querystring: string;
+  /** The request stream, which s3rver reads; replaced after the guard has read a body. */
+  req: Readable;
   status: number;
   type: string;
   body: unknown;
@@ -51,6 +57,38 @@ function keyOfPath(path: string): { key?: string; refused?: string } {
   }
 }
 
+/** Keys named in a DeleteObjects body, decoded as s3rver decodes them (`he.decode`: HTML entities too). */
+const keysOfDeleteBody = (xml: string) => [...xml.matchAll(/<Key>([^<]*)<\/Key>/g)].map((m) => decodeHTML(m[1]!));
+
+const MAX_DELETE_BODY = 1024 * 1024;
+
+async function readBody(req: Readable): Promise<Buffer | undefined> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > MAX_DELETE_BODY) return undefined;
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks);
+}
+
+/**
+ * A POST to the bucket: DeleteObjects names its keys in the body, so a `../` there would delete
+ * files outside the bucket's folder — every key is checked, and the body handed on to s3rver;
+ * browser-form uploads (the key in a form field) are not supported locally.
+ */
+async function bucketPost(ctx: GuardContext): Promise<string | undefined> {
+  if (!/(^|&)delete(=|&|$)/.test(ctx.querystring)) return 'browser-form (POST) uploads are not supported by the local stack';
+  const body = await readBody(ctx.req);
+  if (!body) return `a DeleteObjects body over ${MAX_DELETE_BODY} bytes`;
+  const unsafe = keysOfDeleteBody(body.toString('utf8'))
+    .map(unsafeKeyReason)
+    .find((reason) => reason !== undefined);
+  ctx.req = Readable.from([body]);
+  return unsafe;
+}
+
 const escapeXml = (text: string) => text.replace(/[<>&"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 function refuse(ctx: GuardContext, code: string, message: string): void {
@@ -64,7 +102,8 @@ export function s3Guard(): Middleware {
   const writes = new Map<string, Promise<void>>();
   return async (ctx, next) => {
     const { key, refused } = keyOfPath(ctx.path);
-    const reason = refused ?? (key === undefined ? undefined : unsafeKeyReason(key));
+    const bucketLevelPost = key === undefined && !refused && ctx.method === 'POST' && /^\/[^/]+\/?$/.test(ctx.path);
+    const reason = refused ?? (key === undefined ? (bucketLevelPost ? await bucketPost(ctx) : undefined) : unsafeKeyReason(key));
     if (reason)
       return refuse(ctx, reason.includes('longer') ? 'KeyTooLongError' : 'InvalidArgument', `refused by the local stack: ${reason}`);
     if (key === undefined || !['PUT', 'POST', 'DELETE'].includes(ctx.method)) return next();

@@ -7,7 +7,7 @@
  */
 import { access, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { GetObjectCommand, PutObjectCommand } from '@aws-sdk/client-s3';
+import { DeleteObjectsCommand, GetObjectCommand, HeadObjectCommand, PutObjectCommand } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MAX_SEGMENT_BYTES, unsafeKeyReason } from '../../local/s3-guard.ts';
 import { startTestStack, type TestStack } from './stack-harness.ts';
@@ -75,5 +75,25 @@ describe('hostile keys against the running local stack', () => {
     // Stored (it is only an object), not ingested.
     const got = await t.clients.s3.send(new GetObjectCommand({ Bucket: t.stack.endpoints.bucket, Key: 'elsewhere/report.txt' }));
     expect(await got.Body!.transformToString()).toBe('hello');
+  });
+  it('checks the keys a DeleteObjects names in its body: `../` refused, a plain key deleted', async () => {
+    const bucket = t.stack.endpoints.bucket;
+    const table = join(t.config.dataDir, 'dynamodb');
+    const before = (await readdir(table)).sort();
+    await put('uploads/to-delete.txt');
+    const hostile = new DeleteObjectsCommand({
+      Bucket: bucket,
+      Delete: { Objects: [{ Key: 'uploads/to-delete.txt' }, { Key: '../dynamodb/CURRENT' }, { Key: '&period;&period;/dynamodb/LOCK' }] },
+    });
+    await expect(t.clients.s3.send(hostile)).rejects.toMatchObject({ name: 'InvalidArgument', $metadata: { httpStatusCode: 400 } });
+    expect((await readdir(table)).sort()).toEqual(before);
+    expect(
+      (await t.clients.s3.send(new HeadObjectCommand({ Bucket: bucket, Key: 'uploads/to-delete.txt' }))).$metadata.httpStatusCode,
+    ).toBe(200);
+
+    await t.clients.s3.send(new DeleteObjectsCommand({ Bucket: bucket, Delete: { Objects: [{ Key: 'uploads/to-delete.txt' }] } }));
+    await expect(t.clients.s3.send(new HeadObjectCommand({ Bucket: bucket, Key: 'uploads/to-delete.txt' }))).rejects.toMatchObject({
+      $metadata: { httpStatusCode: 404 },
+    });
   });
 });
