@@ -91,17 +91,7 @@ export async function writeEndpoints(dataDir: string, endpoints: Endpoints): Pro
   return file;
 }
 
-export async function readEndpoints(dataDir: string): Promise<Endpoints> {
-  const file = dataPaths(dataDir).endpoints;
-  let text: string;
-  try {
-    text = await readFile(file, 'utf8');
-  } catch {
-    throw new Error(`${file} not found: is the local stack running? Start it with \`npm start\`.`);
-  }
-  return EndpointsSchema.parse(JSON.parse(text));
-}
-
+/** Whether a process runs (EPERM: it does, as another user). */
 const alive = (pid: number) => {
   try {
     process.kill(pid, 0);
@@ -110,6 +100,21 @@ const alive = (pid: number) => {
     return (error as NodeJS.ErrnoException).code === 'EPERM';
   }
 };
+
+export async function readEndpoints(dataDir: string): Promise<Endpoints> {
+  const file = dataPaths(dataDir).endpoints;
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch {
+    throw new Error(`${file} not found: is the local stack running? Start it with \`npm start\`.`);
+  }
+  const endpoints = EndpointsSchema.parse(JSON.parse(text));
+  if (endpoints.pid !== undefined && !alive(endpoints.pid)) {
+    throw new Error(`${file} was left by a local stack (pid ${endpoints.pid}) that no longer runs: start it with \`npm start\`.`);
+  }
+  return endpoints;
+}
 
 /**
  * Before a start: an endpoints.json left by a stack that is gone (killed, crashed) is removed; one

@@ -12,7 +12,7 @@ import { createConnection } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { clearStaleEndpoints, EndpointsSchema } from '../../local/config.ts';
+import { clearStaleEndpoints, EndpointsSchema, readEndpoints } from '../../local/config.ts';
 import { ROOT, stackEnv } from './stack-process.ts';
 
 const groupAlive = (pid: number) => {
@@ -106,8 +106,11 @@ describe('a stale endpoints.json', () => {
       await expect(clearStaleEndpoints(dataDir)).rejects.toThrow(`a local stack (pid ${sleeper.pid}) is running on ${dataDir}`);
       expect(await exists(file)).toBe(true);
 
+      expect((await readEndpoints(dataDir)).pid).toBe(sleeper.pid);
       sleeper.kill('SIGKILL');
       await new Promise((r) => sleeper.once('exit', r));
+      // `npm run upload` and the other tools say so instead of failing to connect.
+      await expect(readEndpoints(dataDir)).rejects.toThrow(`was left by a local stack (pid ${sleeper.pid}) that no longer runs`);
       expect(await clearStaleEndpoints(dataDir)).toBe(sleeper.pid);
       expect(await exists(file)).toBe(false);
     } finally {
