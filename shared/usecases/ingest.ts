@@ -263,6 +263,7 @@ function versionRecordOf({ claimed, upload, checked, identity, reportId, compare
     size: claimed.head.size,
     ...(claimed.head.contentType ? { contentType: claimed.head.contentType } : {}),
     processedAt: claimed.processedAt,
+    ...(claimed.head.lastModified ? { uploadedAt: claimed.head.lastModified } : {}),
     rulesetVersion: RULESET_VERSION,
     ...(inputRuleId ? { inputRuleId } : {}),
     sectionCount: report?.sections.length ?? 0,

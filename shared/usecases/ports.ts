@@ -34,6 +34,8 @@ export interface ObjectHead {
   versionId?: string;
   etag?: string;
   contentType?: string;
+  /** When the object was stored (ISO-8601). */
+  lastModified?: string;
 }
 
 /** Where uploaded files are read from. */

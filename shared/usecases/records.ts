@@ -94,6 +94,8 @@ export const ReportHeadSchema = z.object({
   ...Upload,
   latestVersionId: z.string(),
   processedAt: z.string(),
+  /** When the latest version's object was uploaded (VersionRecord.uploadedAt); absent on older heads. */
+  uploadedAt: z.string().optional(),
   status: StatusSchema,
   counts: CountsSchema,
   edition: EditionSchema.nullable(),
@@ -121,6 +123,12 @@ export const VersionRecordSchema = z.object({
   size: z.number().int().nonnegative(),
   contentType: z.string().optional(),
   processedAt: z.string(),
+  /**
+   * When the object was uploaded (S3 LastModified, ISO-8601): an older upload processed after a
+   * newer one of the same report does not become the latest. Re-evaluations keep their upload's.
+   * Absent on versions stored before it existed.
+   */
+  uploadedAt: z.string().optional(),
   rulesetVersion: z.string(),
   inputRuleId: z.string().optional(),
   sectionCount: z.number().int().nonnegative(),

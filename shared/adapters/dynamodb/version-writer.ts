@@ -50,6 +50,7 @@ export class DynamoVersionWriter {
       fileName: version.fileName,
       latestVersionId: version.versionId,
       processedAt: version.processedAt,
+      ...(version.uploadedAt ? { uploadedAt: version.uploadedAt } : {}),
       status: version.status,
       counts: version.counts,
       edition: version.edition,
@@ -62,8 +63,17 @@ export class DynamoVersionWriter {
         new PutCommand({
           TableName: this.tableName,
           Item: report,
-          ConditionExpression: 'attribute_not_exists(pk) OR latestVersionId <= :vid',
-          ExpressionAttributeValues: { ':vid': version.versionId },
+          // Newer by processing, and not an older upload processed late (RELIABILITY.md, "Faults").
+          ...(version.uploadedAt
+            ? {
+                ConditionExpression:
+                  'attribute_not_exists(pk) OR (latestVersionId <= :vid AND (attribute_not_exists(uploadedAt) OR uploadedAt <= :up))',
+                ExpressionAttributeValues: { ':vid': version.versionId, ':up': version.uploadedAt },
+              }
+            : {
+                ConditionExpression: 'attribute_not_exists(pk) OR latestVersionId <= :vid',
+                ExpressionAttributeValues: { ':vid': version.versionId },
+              }),
           ReturnValues: 'ALL_OLD',
         }),
       );

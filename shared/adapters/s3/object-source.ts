@@ -43,6 +43,7 @@ export class S3ObjectSource implements ObjectSource {
       if (out.VersionId && out.VersionId !== 'null') head.versionId = out.VersionId;
       if (out.ETag) head.etag = unquote(out.ETag);
       if (out.ContentType) head.contentType = out.ContentType;
+      if (out.LastModified) head.lastModified = out.LastModified.toISOString();
       return head;
     } catch (error) {
       if (isNotFound(error)) return undefined;
