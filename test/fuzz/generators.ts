@@ -12,6 +12,11 @@ import { applyAll, byteMutation, fraction, type Mutation, markupMutation, replac
 /** The seed of a run unless --seed is given: a run repeats. */
 export const DEFAULT_SEED = 20261206;
 
+/** Cases per differential property in npm test; DIFFERENTIAL_RUNS=5000 npx vitest run test/extract/formats runs a deeper pass. */
+export const DIFFERENTIAL_RUNS = Number(process.env.DIFFERENTIAL_RUNS ?? 200);
+/** A hang guard for a differential property, generous for the deeper pass. */
+export const DIFFERENTIAL_TIMEOUT = 60_000 + DIFFERENTIAL_RUNS * 100;
+
 export interface FuzzCase {
   format: Format;
   /** The fixture mutated, or "random". */

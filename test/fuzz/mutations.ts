@@ -145,6 +145,22 @@ const charMutations: fc.Arbitrary<Mutation<string>>[] = [
   ),
 ];
 
+/** Cells and labels replaced by other values and labels (no markup characters): what a report's author gets wrong. */
+export const valueMutation: fc.Arbitrary<Mutation<string>> = fc.constantFrom(...VALUES, ...LABELS).chain((t) =>
+  fraction.chain((f) =>
+    fc.constantFrom(
+      mutation(
+        `cell #${f} → ${JSON.stringify(t)}`,
+        replaceMatch(/\d+/g, f, () => t),
+      ),
+      mutation(
+        `label #${f} → ${JSON.stringify(t)}`,
+        replaceMatch(/[\u4e00-\u9fff]+/g, f, () => t),
+      ),
+    ),
+  ),
+);
+
 /** Line, character, cell and label mutations of a text. */
 export const textMutation: fc.Arbitrary<Mutation<string>> = fc.oneof(...lineMutations, ...charMutations);
 
@@ -209,9 +225,63 @@ const TAGS = [
   ...['<w:gridSpan w:val="9"/>', '<w:vMerge/>', '<w:vMerge w:val="restart"/>', '<w:gridSpan w:val="-4"/>', '<w:br/>', '<w:tab/>'],
 ];
 const tag = fc.constantFrom(...TAGS);
+/**
+ * Start tags that both HTML readers close by the same implied-end-tag rules: no end tag, comment
+ * or raw-text opener, and no table part (htmlparser2 nests those where browsers close the open
+ * table, row or cell: test/extract/formats/html-differential.test.ts).
+ */
+const startTag = fc.constantFrom(
+  ...TAGS.filter((t) => /^<[a-z]/.test(t) && !/^<(script|style|textarea|title|table|tbody|thead|tfoot|tr|td|th)[ >/]/.test(t)),
+);
 
-/** Tag-level mutations of HTML or XML: broken nesting, misnested formatting, stray and missing tags. */
+const insertTags = (tags: fc.Arbitrary<string>) =>
+  fc
+    .tuple(fraction, fc.array(tags, { minLength: 1, maxLength: 6 }))
+    .map(([f, ts]) =>
+      mutation(`insert ${ts.join('')} @${f}`, (s: string) => s.slice(0, at(f, s.length)) + ts.join('') + s.slice(at(f, s.length))),
+    );
+
+/** Start tags of anything but table parts (see startTag). */
+const START = /<(?!(?:table|tbody|thead|tfoot|tr|td|th)[\s>/])[a-zA-Z][^<>]*>/gi;
+const END = /<\/[a-zA-Z][^<>]*>/g;
+/** End tags but a table's (an unclosed table makes the next table a table right in a table: see startTag). */
+const DROPPABLE_END = /<\/(?!table[\s>])[a-zA-Z][^<>]*>/gi;
+
+/**
+ * Mutations that leave no end tag without its start tag and add no table part: end tags (not </table>) dropped,
+ * start tags doubled or added (unclosed elements, missing end tags, stray start tags).
+ */
+export const tagMutation: fc.Arbitrary<Mutation<string>> = fc.oneof(
+  fraction.map((f) =>
+    mutation(
+      `drop end tag #${f}`,
+      replaceMatch(DROPPABLE_END, f, () => ''),
+    ),
+  ),
+  fraction.map((f) =>
+    mutation(
+      `duplicate start tag #${f}`,
+      replaceMatch(START, f, (old) => old + old),
+    ),
+  ),
+  // before a tag, not at any offset: one inside a tag would break it and leave its end tag alone
+  fc.tuple(fraction, fc.array(startTag, { minLength: 1, maxLength: 6 })).map(([f, ts]) =>
+    mutation(
+      `insert ${ts.join('')} before tag #${f}`,
+      replaceMatch(TAG, f, (old) => ts.join('') + old),
+    ),
+  ),
+);
+
+/** Tag-level mutations of HTML or XML: broken nesting, misnested formatting, stray end tags, comments and raw text never closed. */
 export const markupMutation: fc.Arbitrary<Mutation<string>> = fc.oneof(
+  tagMutation,
+  fc.tuple(fraction, tag).map(([f, t]) =>
+    mutation(
+      `end tag #${f} → ${t}`,
+      replaceMatch(END, f, () => t),
+    ),
+  ),
   fraction.map((f) =>
     mutation(
       `drop tag #${f}`,
@@ -230,11 +300,7 @@ export const markupMutation: fc.Arbitrary<Mutation<string>> = fc.oneof(
       replaceMatch(TAG, f, () => t),
     ),
   ),
-  fc
-    .tuple(fraction, fc.array(tag, { minLength: 1, maxLength: 6 }))
-    .map(([f, ts]) =>
-      mutation(`insert ${ts.join('')} @${f}`, (s: string) => s.slice(0, at(f, s.length)) + ts.join('') + s.slice(at(f, s.length))),
-    ),
+  insertTags(tag),
   fc.tuple(fraction, fraction, fc.constantFrom('b', 'i', 'font', 'span', 'a', 'td', 'tr', 'table', 'p')).map(([f, g, t]) => {
     const [x, y] = f < g ? [f, g] : [g, f];
     return mutation(`misnest <${t}> @${x}..${y}`, (s: string) => {

@@ -1,9 +1,4 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
-import type { ChildNode } from 'domhandler';
-import { parseDocument } from 'htmlparser2';
 import { describe, expect, it } from 'vitest';
-import { decodeHtml } from '../../../shared/extract/html-charset.ts';
 import { VOID } from '../../../shared/extract/html-elements.ts';
 import { getAttribute, type HtmlElement, type HtmlNode, parseHtml } from '../../../shared/extract/html-parse.ts';
 
@@ -185,38 +180,4 @@ describe('parseHtml: tree building', () => {
   });
 });
 
-/** Every HTML fixture in the repository. */
-function fixtureFiles(dir: string): string[] {
-  return readdirSync(dir).flatMap((f) => {
-    const path = join(dir, f);
-    return statSync(path).isDirectory() ? fixtureFiles(path) : /\.html?$/i.test(f) ? [path] : [];
-  });
-}
-
-/** htmlparser2's tree in the same shape: comments and directives dropped, whitespace-only text left out on both sides. */
-function outline(nodes: readonly (HtmlNode | ChildNode)[], depth = 0, out: string[] = []): string[] {
-  for (const node of nodes) {
-    if ('data' in node && node.type === 'text') {
-      if (node.data.trim() !== '') out.push(`${' '.repeat(depth)}"${node.data}" @${'start' in node ? node.start : node.startIndex}`);
-    } else if ('children' in node && 'name' in node) {
-      const attrs = 'attrs' in node ? node.attrs : Object.entries(node.attribs).flat();
-      const start = 'start' in node ? node.start : node.startIndex;
-      out.push(`${' '.repeat(depth)}<${node.name} ${attrs.join('|')}> @${start}`);
-      outline(node.children as (HtmlNode | ChildNode)[], depth + 1, out);
-    }
-  }
-  return out;
-}
-
-describe('parseHtml agrees with htmlparser2 on every HTML fixture', () => {
-  const root = join(import.meta.dirname, '..', '..', 'fixtures');
-  const files = fixtureFiles(root).sort();
-
-  it('finds the fixtures', () => expect(files.length).toBeGreaterThanOrEqual(13));
-
-  it.each(files.map((f) => [f.slice(root.length + 1), f]))('%s', (_, file) => {
-    const html = decodeHtml(new Uint8Array(readFileSync(file))).text.replace(/^\ufeff/, '');
-    const theirs = parseDocument(html, { withStartIndices: true, decodeEntities: true, lowerCaseTags: true });
-    expect(outline(parseHtml(html).children)).toEqual(outline(theirs.children));
-  });
-});
+// The differential check against htmlparser2 (fixtures and fuzzed mutations): html-differential.test.ts
