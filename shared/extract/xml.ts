@@ -3,7 +3,8 @@
  * core.xml). It builds a light tree: elements with their children, text as plain strings.
  *
  * What it reads: elements, attributes, self-closing tags, text with the five predefined entities
- * and numeric character references, CDATA (as text); comments and processing instructions are
+ * and numeric character references, CDATA (as text), line ends (CR LF, CR) read as LF as XML
+ * requires; comments and processing instructions are
  * dropped. What it refuses (XmlError): any `<!DOCTYPE` or other declaration — so no DTD and no
  * custom entity is ever expanded (no entity-expansion bombs, no external entities) — unknown
  * entities, mismatched or unclosed tags, markup outside the root element.
@@ -106,6 +107,11 @@ export function decodeEntities(text: string, offset = 0): string {
   return out + text.slice(from);
 }
 
+/** XML's end-of-line handling (XML 1.0, 2.11): CR LF and a lone CR read as LF, before references are decoded. */
+function newlines(raw: string): string {
+  return raw.includes('\r') ? raw.replace(/\r\n?/g, '\n') : raw;
+}
+
 /** Whether a Latin-1 string holds a byte ≥ 0x80 (then it is UTF-8 to decode). */
 function hasHighByte(text: string, from = 0, to = text.length): boolean {
   for (let i = from; i < to; i++) if (text.charCodeAt(i) >= 0x80) return true;
@@ -121,8 +127,8 @@ function isNameEnd(c: number): boolean {
   return c === 32 || c === 10 || c === 9 || c === 13 || c === 47 || c === 62;
 }
 
-/** One attribute (name="value" or 'value') or whitespace, from lastIndex (sticky). */
-const ATTRIBUTE = /\s*([^\s=/>"']+)\s*=\s*(?:"([^"<]*)"|'([^'<]*)')|\s+/y;
+/** One attribute (name="value" or 'value') or XML white space (not \s: no U+3000), from lastIndex (sticky). */
+const ATTRIBUTE = /[ \t\r\n]*([^ \t\r\n=/>"']+)[ \t\r\n]*=[ \t\r\n]*(?:"([^"<]*)"|'([^'<]*)')|[ \t\r\n]+/y;
 
 function parseAttributes(raw: string, offset: number): Record<string, string> {
   const attrs: Record<string, string> = {};
@@ -133,7 +139,7 @@ function parseAttributes(raw: string, offset: number): Record<string, string> {
     if (!m) throw new XmlError('malformed attribute', offset + at);
     if (m[1] !== undefined) {
       if (Object.hasOwn(attrs, m[1])) throw new XmlError(`duplicate attribute ${m[1]}`, offset + at);
-      attrs[m[1]] = decodeEntities(m[2] ?? m[3] ?? '', offset + at);
+      attrs[m[1]] = decodeEntities(newlines(m[2] ?? m[3] ?? ''), offset + at);
     }
     at = ATTRIBUTE.lastIndex;
   }
@@ -243,7 +249,8 @@ function parse(xml: string, bytes: Buffer | undefined, options: XmlOptions): Xml
   let root: XmlElement | undefined;
   let at = xml.charCodeAt(0) === 0xfeff ? 1 : 0;
   const outside = (text: string, offset: number): void => {
-    if (text.trim() !== '') throw new XmlError('text outside the root element', offset);
+    // XML's white space only (String#trim also drops U+3000 and other Unicode spaces)
+    if (/[^ \t\r\n]/.test(text)) throw new XmlError('text outside the root element', offset);
   };
   while (at < xml.length) {
     const lt = xml.indexOf('<', at);
@@ -251,7 +258,7 @@ function parse(xml: string, bytes: Buffer | undefined, options: XmlOptions): Xml
     if (textEnd > at) {
       const text = slice(at, textEnd);
       const parent = stack[stack.length - 1];
-      if (parent) (parent.children as XmlNode[]).push(decodeEntities(text, at));
+      if (parent) (parent.children as XmlNode[]).push(decodeEntities(newlines(text), at));
       else outside(text, at);
     }
     if (lt === -1) break;
@@ -277,7 +284,7 @@ function parse(xml: string, bytes: Buffer | undefined, options: XmlOptions): Xml
         if (end === -1) throw new XmlError('unterminated CDATA', lt);
         const parent = stack[stack.length - 1];
         if (!parent) throw new XmlError('CDATA outside the root element', lt);
-        (parent.children as XmlNode[]).push(slice(lt + 9, end));
+        (parent.children as XmlNode[]).push(newlines(slice(lt + 9, end)));
         at = end + 3;
       } else {
         throw new XmlError('declarations (<!DOCTYPE, <!ENTITY) are not accepted', lt);

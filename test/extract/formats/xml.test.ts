@@ -38,6 +38,23 @@ describe('XML reader', () => {
     expect(decodeEntities('no entities')).toBe('no entities');
   });
 
+  it('line ends in text, CDATA and attribute values read as LF (XML 1.0, 2.11); a CR written as a reference stays', () => {
+    // found by the differential fuzzing against fast-xml-parser (xml-differential.test.ts)
+    const root = parseXml('<a x="1\r\n2\r3">t\r\nu\rv<![CDATA[w\r\n]]>&#13;</a>');
+    expect(root.attrs).toEqual({ x: '1\n2\n3' });
+    expect(root.children).toEqual(['t\nu\nv', 'w\n', '\r']);
+    expect(view(parseXml(utf8('<a>中\r\n文</a>')))).toEqual(['a', {}, '中\n文']);
+  });
+
+  it('only XML white space separates attributes and may stand outside the root element, not U+3000 or a no-break space', () => {
+    // found by the differential fuzzing against fast-xml-parser (xml-differential.test.ts)
+    expect(view(parseXml(' \t\r\n<a/>\n'))).toEqual(['a', {}]);
+    expect(error('\u3000<a/>').message).toMatch(/text outside the root element/);
+    expect(error('<a/>\u00a0').message).toMatch(/text outside the root element/);
+    expect(() => parseXml('<a\t\u3000 x="1"/>').attrs).toThrow(/malformed attribute/);
+    expect(parseXml('<a\t\r\n x = "1"\ny=\'2\'/>').attrs).toEqual({ x: '1', y: '2' });
+  });
+
   it('CDATA is text, comments and processing instructions are dropped', () => {
     const root = parseXml('<!-- before --><a><![CDATA[<w:t>&amp;</w:t>]]><!-- <b/> --><?pi data?>x</a>');
     expect(view(root)).toEqual(['a', {}, '<w:t>&amp;</w:t>', 'x']);
