@@ -120,7 +120,7 @@ const deliberate = (message: string, xml: string) =>
   /declarations|unknown entity|nested deeper|second root|text outside the root/.test(message) ||
   (/malformed attribute/.test(message) && /=\s*("[^"]*<|'[^']*<)/.test(xml)) ||
   /unterminated (tag|comment|CDATA|processing instruction|close tag)/.test(message) ||
-  (/unexpected <\//.test(message) && /<\/?[^ \t\r\n/>!?]*[^\x00-\x7f]/.test(xml)); // difference 6
+  (/unexpected <\//.test(message) && /<\/?[^ \t\r\n/>!?]*[^ -~\t\r\n]/.test(xml)); // difference 6
 
 /** The part without its XML declarations (difference 7). */
 const withoutDeclarations = (xml: string) => xml.replace(/<\?xml[\s\S]*?\?>/g, '');
