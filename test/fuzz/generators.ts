@@ -7,7 +7,8 @@ import { Buffer } from 'node:buffer';
 import fc from 'fast-check';
 import { unzipSync, type Zippable, zipSync } from 'fflate';
 import { BASES, type Format } from './corpus.ts';
-import { applyAll, byteMutation, fraction, type Mutation, markupMutation, replaceMatch, textMutation } from './mutations.ts';
+import { markupMutation } from './markup.ts';
+import { applyAll, byteMutation, fraction, type Mutation, replaceMatch, textMutation } from './mutations.ts';
 
 /** The seed of a run unless --seed is given: a run repeats. */
 export const DEFAULT_SEED = 20261206;

@@ -43,7 +43,8 @@ import { describe, expect, it } from 'vitest';
 import { decodeHtml } from '../../../shared/extract/html-charset.ts';
 import { getAttribute, type HtmlNode, parseHtml } from '../../../shared/extract/html-parse.ts';
 import { DEFAULT_SEED, DIFFERENTIAL_RUNS, DIFFERENTIAL_TIMEOUT } from '../../fuzz/generators.ts';
-import { applyAll, type Mutation, markupMutation, tagMutation, textMutation, valueMutation } from '../../fuzz/mutations.ts';
+import { markupMutation, tagMutation } from '../../fuzz/markup.ts';
+import { applyAll, type Mutation, textMutation, valueMutation } from '../../fuzz/mutations.ts';
 
 /** Every HTML fixture in the repository. */
 function fixtureFiles(dir: string): string[] {

@@ -37,7 +37,8 @@ import { unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { parseXml, XmlError, type XmlNode } from '../../../shared/extract/xml.ts';
 import { DEFAULT_SEED, DIFFERENTIAL_RUNS, DIFFERENTIAL_TIMEOUT } from '../../fuzz/generators.ts';
-import { applyAll, markupMutation, textMutation, valueMutation } from '../../fuzz/mutations.ts';
+import { markupMutation } from '../../fuzz/markup.ts';
+import { applyAll, textMutation, valueMutation } from '../../fuzz/mutations.ts';
 
 const root = join(import.meta.dirname, '..', '..', 'fixtures');
 function docxFiles(dir: string): string[] {
