@@ -92,4 +92,10 @@ async function main(): Promise<void> {
   process.exitCode = failed > 0 ? 1 : 0;
 }
 
-await main();
+try {
+  await main();
+} catch (error) {
+  // a wrong argument: the message, not a stack
+  console.error(`fuzz: ${error instanceof Error ? error.message : String(error)}`);
+  process.exitCode = 2;
+}
