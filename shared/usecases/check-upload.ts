@@ -5,7 +5,7 @@
  * an I-UNREADABLE finding, so that the upload is still stored and answered.
  */
 import type { UploadMetadata } from '../report/model.ts';
-import { indexedSentences } from '../rules/history/copied-text.ts';
+import { boilerplateLookups } from '../rules/history/copied-text.ts';
 import { validate } from '../rules/index.ts';
 import { finding } from '../rules/rule.ts';
 import { type CheckResult, checkBytes, checkDocument } from './check.ts';
@@ -44,7 +44,8 @@ function failed(error: unknown): Checked {
  * Checks an upload's bytes. The hint from metadata or key names the previous-year report first;
  * when the document names another (agency, year), the rules run again with that one's previous
  * report; with a previous report, the stored boilerplate of the year is looked up and the rules
- * run once more when it knows any of the report's sentences.
+ * run once more when it knows any of the report's sentences (asked only about the sentences that
+ * can change a finding: boilerplateLookups).
  * @throws the store's errors (never the domain's)
  */
 export async function checkUpload(bytes: Uint8Array, metadata: UploadMetadata, store: ReportStore): Promise<Checked> {
@@ -65,7 +66,7 @@ export async function checkUpload(bytes: Uint8Array, metadata: UploadMetadata, s
   }
   const checked = result.report;
   if (checked && previous && checked.year !== null) {
-    const norms = await domain(() => indexedSentences(checked));
+    const norms = await domain(() => boilerplateLookups(checked, previous.report));
     if (norms instanceof DomainFailure) return failed(norms.error);
     const boilerplate = norms.length > 0 ? await store.boilerplateFor(checked.year, norms) : undefined;
     if (boilerplate && boilerplate.size > 0) {

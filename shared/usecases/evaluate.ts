@@ -9,7 +9,7 @@ import { countBySeverity, statusOf } from '../report/status.ts';
 import { RULESET_VERSION } from '../rules/catalogue.ts';
 import { diffFindings } from '../rules/diff.ts';
 import type { BoilerplateIndex } from '../rules/history/boilerplate.ts';
-import { indexedSentences } from '../rules/history/copied-text.ts';
+import { boilerplateLookups } from '../rules/history/copied-text.ts';
 import { revalidate } from '../rules/revalidate.ts';
 import type { BoilerplateStore, StoredVersion, VersionStore } from './ports.ts';
 import { type ChangedFinding, type Evaluation, type PreviousYearRef, reportIdOf, type VersionRecord } from './records.ts';
@@ -50,16 +50,18 @@ export async function previousYearOf(
 }
 
 /**
- * The stored boilerplate index for the report's own sentences.
- * @returns undefined when the report has no year or no sentence worth looking up
+ * The stored boilerplate index for the report's own sentences, when it can change a finding
+ * (boilerplateLookups: only with a previous-year report that the report repeats in part).
+ * @returns undefined when the report has no year, no previous report or no sentence worth looking up
  * @throws the store's errors
  */
 export async function boilerplateOf(
   store: Pick<BoilerplateStore, 'boilerplateFor'>,
   report: Report,
+  previous: Report | undefined,
 ): Promise<BoilerplateIndex | undefined> {
-  if (report.year === null) return undefined;
-  const norms = indexedSentences(report);
+  if (report.year === null || !previous) return undefined;
+  const norms = boilerplateLookups(report, previous);
   return norms.length > 0 ? store.boilerplateFor(report.year, norms) : undefined;
 }
 

@@ -15,7 +15,7 @@ import {
   recompute,
 } from './evaluate.ts';
 import type { Notifier, ObjectVersionRef, ReportStore } from './ports.ts';
-import { type Evaluation, type PreviousYearRef, reportIdOf } from './records.ts';
+import { type Evaluation, type PreviousYearRef, type ReportHead, reportIdOf } from './records.ts';
 
 export interface StoredYear {
   reportId: string;
@@ -42,13 +42,14 @@ export interface FollowUpDeps {
  * and was not evaluated against this version of Y, re-evaluate it. Idempotent per (Y + 1, this
  * version of Y): a claim like an upload's (a redelivery finds it completed; a retry after a
  * failure rewrites the same version id and publishes once more at most).
+ * @param nextExists - whether Y + 1 exists, when the caller has read it already
  * @returns what happened: none (no Y + 1), done-before, unchanged, or stored (with the new version)
  * @throws ProcessingInProgress when another worker holds the re-evaluation's claim; the store's and notifier's errors
  */
-export async function followUpNextYear(stored: StoredYear, deps: FollowUpDeps): Promise<FollowUp> {
+export async function followUpNextYear(stored: StoredYear, deps: FollowUpDeps, nextExists?: boolean): Promise<FollowUp> {
   const { store } = deps;
   const nextId = reportIdOf(stored.agency, stored.year + 1);
-  if (!(await store.getReport(nextId))) return { kind: 'none' };
+  if (!(nextExists ?? (await store.getReport(nextId)) !== undefined)) return { kind: 'none' };
   const ref: ObjectVersionRef = { bucket: REEVALUATION_SOURCE, objectKey: nextId, sourceVersion: `${stored.reportId}#${stored.versionId}` };
   const claim = await store.claim(ref, deps.now());
   if (claim.kind === 'completed') return { kind: 'done-before', reportId: nextId };
@@ -81,7 +82,7 @@ async function reevaluateNext(
   const used = base.version.previousYear;
   if (used?.reportId === stored.reportId && used.versionId === stored.versionId) return { kind: 'done-before', reportId: nextId };
 
-  const r = recompute(base, stored.report, await boilerplateOf(store, base.report));
+  const r = recompute(base, stored.report, await boilerplateOf(store, base.report, stored.report));
   if (!r.changed) return { kind: 'unchanged', reportId: nextId };
   const triggeredBy = { reportId: stored.reportId, versionId: stored.versionId, year: stored.year };
   const evaluation: Evaluation = { kind: 'previous-year', basedOn: base.version.versionId, triggeredBy };
@@ -96,12 +97,17 @@ async function reevaluateNext(
  * were given — it was stored while this upload was being checked (two years of a bulk load in
  * flight at once), so neither saw the other — re-evaluate Y against it, exactly as if Y − 1 had
  * arrived after Y (same claim, so whichever side runs it, it runs once).
+ * @param previousHead - the head of Y − 1 read after this version was stored (undefined: none)
  * @returns as followUpNextYear; none when no newer Y − 1 exists
  * @throws as followUpNextYear
  */
-export async function catchUpPreviousYear(stored: StoredYear & { usedPrevious?: PreviousYearRef }, deps: FollowUpDeps): Promise<FollowUp> {
+export async function catchUpPreviousYear(
+  stored: StoredYear & { usedPrevious?: PreviousYearRef },
+  deps: FollowUpDeps,
+  previousHead: ReportHead | undefined,
+): Promise<FollowUp> {
   const previousId = reportIdOf(stored.agency, stored.year - 1);
-  const head = await deps.store.getReport(previousId);
+  const head = previousHead;
   if (!head || head.latestVersionId === stored.usedPrevious?.versionId) return { kind: 'none' };
   const previous = await deps.store.storedVersion(previousId, head.latestVersionId);
   if (!hasReport(previous)) return { kind: 'none' };
@@ -112,7 +118,8 @@ export async function catchUpPreviousYear(stored: StoredYear & { usedPrevious?: 
     year: stored.year - 1,
     report: previous.report,
   };
-  return followUpNextYear(trigger, deps);
+  // Its next year is this stored report.
+  return followUpNextYear(trigger, deps, true);
 }
 
 export interface FollowUps {
@@ -127,7 +134,11 @@ export interface FollowUps {
  * @throws ProcessingInProgress (retry later); the store's and notifier's errors
  */
 export async function followUps(stored: StoredYear & { usedPrevious?: PreviousYearRef }, deps: FollowUpDeps): Promise<FollowUps> {
-  const nextYear = await followUpNextYear(stored, deps);
-  const thisYear = await catchUpPreviousYear(stored, deps);
+  // Both neighbours' heads in one read, after this version was stored.
+  const nextId = reportIdOf(stored.agency, stored.year + 1);
+  const previousId = reportIdOf(stored.agency, stored.year - 1);
+  const heads = await deps.store.getReports([nextId, previousId]);
+  const nextYear = await followUpNextYear(stored, deps, heads.has(nextId));
+  const thisYear = await catchUpPreviousYear(stored, deps, heads.get(previousId));
   return { nextYear, thisYear };
 }

@@ -130,11 +130,10 @@ async function processClaimed(claimed: Claimed, token: string, deps: PipelineDep
 
   const { latest } = await deps.store.saveVersion({
     version,
-    ...(report ? { report } : {}),
+    ...(report ? { report, sentences: indexedSentences(report) } : {}),
     findings: compared.changed,
     resolved: compared.resolved,
   });
-  if (report && version.identified) await deps.store.recordSentences(version.year!, version.agency!, indexedSentences(report));
   await deps.notifier.publish(processedUploadOf(version, compared.changed, compared.resolved));
   await deps.store.complete(claimed.source, token, reportId, clock.now().toISOString());
   // After completing: a failure here is retried through the duplicate path.

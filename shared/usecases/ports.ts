@@ -131,6 +131,11 @@ export interface VersionWrite {
   findings: ChangedFinding[];
   /** Findings of the previous version that this one no longer has. */
   resolved: Finding[];
+  /**
+   * The report's indexed sentences (normalized): added to the year's boilerplate index under the
+   * version's agency, with the version's items, when the version is identified.
+   */
+  sentences?: readonly string[];
 }
 
 /** A stored version read back: its record, its Report (absent for input failures), its findings. */
@@ -155,6 +160,8 @@ export interface VersionStore {
   saveVersion(write: VersionWrite): Promise<{ latest: boolean }>;
   /** The latest state of a report, or undefined when it has no version. */
   getReport(reportId: string): Promise<ReportHead | undefined>;
+  /** The latest state of several reports in one read, by report id (absent ids: no version). */
+  getReports(reportIds: readonly string[]): Promise<Map<string, ReportHead>>;
   /** The newest version of a report older than `versionId` (the one a new version is compared with). */
   versionBefore(reportId: string, versionId: string): Promise<VersionRecord | undefined>;
   /** The findings of a version, in their stored order. */
@@ -171,7 +178,7 @@ export interface VersionStore {
 export interface BoilerplateStore {
   /** What the store knows about these normalized sentences of `year`. */
   boilerplateFor(year: number, norms: readonly string[], minOtherAgencies?: number): Promise<BoilerplateIndex>;
-  /** Adds an agency's sentences of a year (idempotent). */
+  /** Adds an agency's sentences of a year (idempotent; ingest adds them with saveVersion). */
   recordSentences(year: number, agency: string, norms: readonly string[]): Promise<void>;
 }
 

@@ -66,7 +66,7 @@ export async function revalidateStored(store: ReportStore, options: RevalidateSt
     }
     result.checked += 1;
     const previous = await previousYearOf(store, head.agency, head.year);
-    const r = recompute(base, previous?.report, await boilerplateOf(store, base.report));
+    const r = recompute(base, previous?.report, await boilerplateOf(store, base.report, previous?.report));
     if (!r.changed) continue;
     const entry: RevalidatedReport = {
       reportId: head.reportId,

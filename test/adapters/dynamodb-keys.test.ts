@@ -37,8 +37,8 @@ describe('keys', () => {
     expect(keys.ruleSort('r1', '0003')).toBe('r1#0003');
     const hash = sentenceHashOf('本机关严格落实政府信息公开要求');
     expect(hash).toMatch(/^[0-9a-f]{24}$/);
-    const sentence = keys.sentence(2022, hash);
-    expect(sentence).toEqual({ pk: `SENTENCE#2022#${hash}`, sk: 'AGENCIES' });
+    const sentence = keys.sentence(2022, hash, '示例市商务局');
+    expect(sentence).toEqual({ pk: `SENTENCE#2022#${hash}`, sk: 'AGENCY#示例市商务局' });
     expect(keys.sentenceHash(sentence.pk)).toBe(hash);
   });
 

@@ -75,16 +75,16 @@ describe('boilerplate index from the store', () => {
     const [latest] = await repo.versions(reportIdOf(A, 2022));
     expect((await repo.resolvedItems(reportIdOf(A, 2022), latest!.versionId)).map((f) => f.ruleId)).toContain('H-TEXT-COPIED');
 
-    // What the table holds: one item per (year, sentence) with the agencies that wrote it.
+    // What the table holds: one item per (year, sentence, agency), the sentence's items in one partition.
     const norm = normalizeSentence(SHARED_ONE.split('\n')[0]!);
-    const [item] = await partition(servers.doc, servers.tableName, keys.sentence(2022, sentenceHashOf(norm)).pk);
-    expect(SentenceItemSchema.parse(item).agencies.sort()).toEqual(['示例市商务局', '示例市林业局', '示例市自然资源局'].sort());
+    const items = await partition(servers.doc, servers.tableName, keys.sentence(2022, sentenceHashOf(norm), '').pk);
+    expect(items.map((i) => SentenceItemSchema.parse(i).agency).sort()).toEqual(['示例市商务局', '示例市林业局', '示例市自然资源局'].sort());
     const index = await repo.boilerplateFor(2022, [norm]);
     expect(index.has(norm, A)).toBe(true);
     expect((await repo.boilerplateFor(2021, [norm])).has(norm, A)).toBe(false);
   });
 
-  it('indexes only sentences the built-in list does not already leave out, and caps the agencies kept', async () => {
+  it('indexes only sentences the built-in list does not already leave out, once per agency, and answers k below the cap', async () => {
     const report = withSection(reportOf('示例市某局', 2022), 5, '存在的问题。\n政府信息公开工作坚持以公开为常态、不公开为例外的原则。');
     const norms = indexedSentences(report);
     expect(norms).toHaveLength(6);
@@ -93,8 +93,8 @@ describe('boilerplate index from the store', () => {
     const norm = normalizeSentence('这是一句许多机关都会照抄的示范性表述内容。');
     for (let i = 0; i < SENTENCE_AGENCY_CAP + 3; i++) await repo.recordSentences(2030, `示例市第${i}局`, [norm]);
     await repo.recordSentences(2030, '示例市第0局', [norm]); // again: no change, no error
-    const [item] = await partition(servers.doc, servers.tableName, keys.sentence(2030, sentenceHashOf(norm)).pk);
-    expect(SentenceItemSchema.parse(item).agencies).toHaveLength(SENTENCE_AGENCY_CAP);
+    const items = await partition(servers.doc, servers.tableName, keys.sentence(2030, sentenceHashOf(norm), '').pk);
+    expect(items.map((i) => SentenceItemSchema.parse(i).agency)).toHaveLength(SENTENCE_AGENCY_CAP + 3);
     expect((await repo.boilerplateFor(2030, [norm], SENTENCE_AGENCY_CAP - 1)).has(norm, '示例市第99局')).toBe(true);
     await expect(repo.boilerplateFor(2030, [norm], SENTENCE_AGENCY_CAP)).rejects.toThrow(/k < 8/);
   });

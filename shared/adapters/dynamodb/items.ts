@@ -41,7 +41,7 @@ export const keys = {
   ruleIndex: (ruleId: string, year: number | null) => `${keyPrefix.rule}${ruleId}#${keyPrefix.year}${year ?? 'none'}`,
   ruleSort: (reportId: string, seq: string) => `${reportId}#${seq}`,
   /** Agencies whose reports of `year` contain a sentence (boilerplate index, by sentence hash). */
-  sentence: (year: number, hash: string) => ({ pk: `SENTENCE#${year}#${hash}`, sk: 'AGENCIES' }),
+  sentence: (year: number, hash: string, agency: string) => ({ pk: `SENTENCE#${year}#${hash}`, sk: `AGENCY#${agency}` }),
   /** The sentence hash of a boilerplate-index key. */
   sentenceHash: (pk: string) => pk.split('#')[2] ?? '',
 } as const;
@@ -154,13 +154,13 @@ export const ProcessingItemSchema = z.object({
 });
 export type ProcessingItem = z.infer<typeof ProcessingItemSchema>;
 
-/** Boilerplate index entry: the (normalized) agencies of one year whose reports contain a sentence. */
+/** Boilerplate index entry: one (normalized) agency of a year whose report contains a sentence. */
 export const SentenceItemSchema = z.object({
   ...KeyFields,
   type: z.literal('sentence'),
   year: z.number().int(),
-  /** normalizeAgency names (a DynamoDB string set), capped: enough to decide "≥ k other agencies". */
-  agencies: z.union([z.set(z.string()), z.array(z.string())]).transform((v) => [...v]),
+  /** The normalizeAgency name. */
+  agency: z.string(),
 });
 export type SentenceItem = z.infer<typeof SentenceItemSchema>;
 

@@ -1,26 +1,32 @@
 /**
  * The boilerplate index kept in the table (H-TEXT-COPIED leaves out sentences that many
- * agencies' reports of the same year share). One item per (year, normalized sentence):
- * `pk = SENTENCE#<year>#<hash>`, `sk = AGENCIES`, `agencies` = a string set of normalizeAgency
- * names, capped at SENTENCE_AGENCY_CAP (enough to decide "≥ k other agencies" for k < cap).
+ * agencies' reports of the same year share). One item per (year, normalized sentence, agency):
+ * `pk = SENTENCE#<year>#<hash>`, `sk = AGENCY#<normalizeAgency name>` (docs/data-model.md).
  *
- * Cost is bounded by the report at hand, never by the number of stored reports: an ingest adds
- * its own sentences (one conditional UpdateItem each, set union: idempotent and safe under
- * concurrency) and reads the entries of its own sentences (BatchGetItem, 100 keys a call).
+ * Cost is bounded by the report at hand, never by the number of stored reports: an ingest puts
+ * its own sentences' items (BatchWriteItem, 25 a request: a put of the same item again changes
+ * nothing, so it is idempotent and safe under concurrency), and a lookup reads, for each
+ * sentence asked about, at most k + 1 agencies of its partition (one Query each, a few at a time).
  */
-import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { BatchGetCommand, type DynamoDBDocumentClient, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { type DynamoDBDocumentClient, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { normalizeAgency } from '../../report/agency.ts';
 import { BoilerplateIndex } from '../../rules/history/boilerplate.ts';
-import { keys, SentenceItemSchema, sentenceHashOf } from './items.ts';
-import { drainWithBackoff } from './retry.ts';
+import { batchPut } from './batch-write.ts';
+import { keys, type SentenceItem, SentenceItemSchema, sentenceHashOf } from './items.ts';
 
-/** Agencies kept per sentence: the index answers "seen in ≥ k other agencies" for any k < this. */
+/** The index answers "seen in ≥ k other agencies" for k < this (a lookup reads k + 1 items a sentence). */
 export const SENTENCE_AGENCY_CAP = 8;
 /** The k the pipeline and revalidate use (BoilerplateIndex's default). */
 export const DEFAULT_MIN_OTHER_AGENCIES = 2;
-const BATCH_GET = 100;
-const PARALLEL_UPDATES = 8;
+/** Lookups in flight at once. */
+const PARALLEL_QUERIES = 8;
+
+/** The index items of an agency's sentences of a year (none when the agency's name normalizes to nothing). */
+export function sentenceItems(year: number, agency: string, norms: readonly string[]): SentenceItem[] {
+  const name = normalizeAgency(agency);
+  if (!name) return [];
+  return [...new Set(norms)].map((norm) => ({ ...keys.sentence(year, sentenceHashOf(norm), name), type: 'sentence', year, agency: name }));
+}
 
 export async function recordSentences(
   doc: DynamoDBDocumentClient,
@@ -29,36 +35,7 @@ export async function recordSentences(
   agency: string,
   norms: readonly string[],
 ): Promise<void> {
-  const name = normalizeAgency(agency);
-  if (!name) return;
-  const unique = [...new Set(norms)];
-  for (let i = 0; i < unique.length; i += PARALLEL_UPDATES) {
-    await Promise.all(
-      unique.slice(i, i + PARALLEL_UPDATES).map(async (norm) => {
-        try {
-          await doc.send(
-            new UpdateCommand({
-              TableName: tableName,
-              Key: keys.sentence(year, sentenceHashOf(norm)),
-              UpdateExpression: 'SET #type = :type, #year = :year ADD agencies :agency',
-              ConditionExpression: 'attribute_not_exists(agencies) OR size(agencies) < :cap OR contains(agencies, :name)',
-              ExpressionAttributeNames: { '#type': 'type', '#year': 'year' },
-              ExpressionAttributeValues: {
-                ':type': 'sentence',
-                ':year': year,
-                ':agency': new Set([name]),
-                ':name': name,
-                ':cap': SENTENCE_AGENCY_CAP,
-              },
-            }),
-          );
-        } catch (error) {
-          // Already at the cap: more agencies change no answer.
-          if (!(error instanceof ConditionalCheckFailedException)) throw error;
-        }
-      }),
-    );
-  }
+  await batchPut(doc, tableName, sentenceItems(year, agency, norms));
 }
 
 /** A BoilerplateIndex holding what the table knows about these sentences of `year`. */
@@ -73,24 +50,19 @@ export async function loadBoilerplate(
     throw new Error(`the stored boilerplate index answers k < ${SENTENCE_AGENCY_CAP} only (got ${minOtherAgencies})`);
   }
   const index = new BoilerplateIndex(minOtherAgencies);
-  const byHash = new Map([...new Set(norms)].map((norm) => [sentenceHashOf(norm), norm]));
-  const hashes = [...byHash.keys()];
-  for (let i = 0; i < hashes.length; i += BATCH_GET) {
-    const requested: Record<string, unknown>[] = hashes.slice(i, i + BATCH_GET).map((h) => keys.sentence(year, h));
-    await drainWithBackoff(
-      requested,
-      async (batch) => {
-        const out = await doc.send(new BatchGetCommand({ RequestItems: { [tableName]: { Keys: batch } } }));
-        for (const raw of out.Responses?.[tableName] ?? []) {
-          const item = SentenceItemSchema.parse(raw);
-          const norm = byHash.get(keys.sentenceHash(item.pk));
-          if (norm === undefined) continue;
-          for (const agency of item.agencies) index.add({ agency, sentences: [{ norm }] });
-        }
-        return out.UnprocessedKeys?.[tableName]?.Keys ?? [];
-      },
-      'BatchGetItem',
+  const unique = [...new Set(norms)];
+  const lookup = async (norm: string) => {
+    // k + 1 agencies decide "≥ k others" whichever agency asks (its own may be one of them).
+    const out = await doc.send(
+      new QueryCommand({
+        TableName: tableName,
+        KeyConditionExpression: 'pk = :pk',
+        ExpressionAttributeValues: { ':pk': keys.sentence(year, sentenceHashOf(norm), '').pk },
+        Limit: minOtherAgencies + 1,
+      }),
     );
-  }
+    for (const raw of out.Items ?? []) index.add({ agency: SentenceItemSchema.parse(raw).agency, sentences: [{ norm }] });
+  };
+  for (let i = 0; i < unique.length; i += PARALLEL_QUERIES) await Promise.all(unique.slice(i, i + PARALLEL_QUERIES).map(lookup));
   return index;
 }

@@ -3,7 +3,7 @@
  * version's Report rebuilt from its section, cell and recognition items. Every item read is
  * validated with its schema (items.ts).
  */
-import { type DynamoDBDocumentClient, GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { BatchGetCommand, type DynamoDBDocumentClient, GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { Finding, Report } from '../../report/model.ts';
 import type { ReportHeadFilter, StoredVersion } from '../../usecases/ports.ts';
 import { VersionRecordSchema } from '../../usecases/records.ts';
@@ -21,7 +21,11 @@ import {
 } from './items.ts';
 import { queryPartition } from './query-partition.ts';
 import { reportHeads } from './report-heads.ts';
+import { drainWithBackoff } from './retry.ts';
 import { reportFromItems, toFinding } from './version-items.ts';
+
+/** Keys a BatchGetItem request takes at most. */
+const BATCH_GET = 100;
 
 export class DynamoVersionReader {
   constructor(
@@ -32,6 +36,27 @@ export class DynamoVersionReader {
   async getReport(reportId: string): Promise<ReportItem | undefined> {
     const out = await this.doc.send(new GetCommand({ TableName: this.tableName, Key: keys.report(reportId) }));
     return out.Item ? ReportItemSchema.parse(out.Item) : undefined;
+  }
+
+  /** Report heads by id: one BatchGetItem (100 keys a request), strongly consistent. */
+  async getReports(reportIds: readonly string[]): Promise<Map<string, ReportItem>> {
+    const out = new Map<string, ReportItem>();
+    const ids = [...new Set(reportIds)];
+    for (let i = 0; i < ids.length; i += BATCH_GET) {
+      await drainWithBackoff(
+        ids.slice(i, i + BATCH_GET).map((id) => keys.report(id) as Record<string, unknown>),
+        async (batch) => {
+          const got = await this.doc.send(new BatchGetCommand({ RequestItems: { [this.tableName]: { Keys: batch, ConsistentRead: true } } }));
+          for (const raw of got.Responses?.[this.tableName] ?? []) {
+            const item = ReportItemSchema.parse(raw);
+            out.set(item.reportId, item);
+          }
+          return got.UnprocessedKeys?.[this.tableName]?.Keys ?? [];
+        },
+        'BatchGetItem',
+      );
+    }
+    return out;
   }
 
   async getVersion(reportId: string, versionId: string): Promise<VersionItem | undefined> {

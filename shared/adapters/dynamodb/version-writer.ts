@@ -1,19 +1,18 @@
 /**
  * Writing a version (docs/data-model.md): its items (sections, cells, recognition, findings,
- * resolved findings), its version item, and the report item that points at the latest version,
+ * resolved findings, the report's boilerplate-index entries), its version item, and the report item that points at the latest version,
  * written last with a condition so that an older version never replaces a newer one. Findings of
  * superseded versions leave the per-rule index (gsi3).
  */
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { BatchWriteCommand, type DynamoDBDocumentClient, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { type DynamoDBDocumentClient, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { keyTotals } from '../../report/key-totals.ts';
 import type { VersionWrite } from '../../usecases/ports.ts';
+import { batchPut } from './batch-write.ts';
 import { FindingItemSchema, keys, type ReportItem } from './items.ts';
 import { queryPartition } from './query-partition.ts';
-import { drainWithBackoff } from './retry.ts';
+import { sentenceItems } from './sentence-store.ts';
 import { findingItem, reportItems, resolvedItem } from './version-items.ts';
-
-const BATCH = 25;
 
 export class DynamoVersionWriter {
   constructor(
@@ -29,9 +28,13 @@ export class DynamoVersionWriter {
       ...(write.report ? reportItems(partition, write.report) : []),
       ...write.findings.map((f, i) => findingItem(partition, version, f, i)),
       ...write.resolved.map((f, i) => resolvedItem(partition, version, f, i)),
+      ...(write.sentences && version.identified && version.year !== null && version.agency
+        ? sentenceItems(version.year, version.agency, write.sentences)
+        : []),
     ];
-    await this.batchPut(children);
-    await this.put({ ...keys.version(version.reportId, version.versionId), type: 'version', ...version });
+    // The version item last: a version found by versionBefore has its findings written.
+    children.push({ ...keys.version(version.reportId, version.versionId), type: 'version', ...version });
+    await batchPut(this.doc, this.tableName, children);
 
     const report: ReportItem = {
       ...keys.report(version.reportId),
@@ -92,38 +95,17 @@ export class DynamoVersionWriter {
     return { latest: true };
   }
 
+  /**
+   * Takes a superseded version's findings out of the per-rule index (gsi3): each finding item is
+   * put again without its gsi3 keys, 25 a request (they are never changed otherwise).
+   */
   private async removeFromRuleIndex(reportId: string, versionId: string): Promise<void> {
     const items = await queryPartition(this.doc, this.tableName, keys.versionPartition(reportId, versionId), 'FINDING#');
-    for (const item of items.map((i) => FindingItemSchema.parse(i))) {
-      if (item.gsi3pk === undefined) continue;
-      await this.doc.send(
-        new UpdateCommand({
-          TableName: this.tableName,
-          Key: { pk: item.pk, sk: item.sk },
-          UpdateExpression: 'REMOVE gsi3pk, gsi3sk',
-        }),
-      );
-    }
-  }
-
-  private async put(item: Record<string, unknown>): Promise<void> {
-    await this.doc.send(new PutCommand({ TableName: this.tableName, Item: item }));
-  }
-
-  private async batchPut(items: Record<string, unknown>[]): Promise<void> {
-    type Put = { PutRequest: { Item: Record<string, unknown> } };
-    for (let i = 0; i < items.length; i += BATCH) {
-      const requests: Put[] = items.slice(i, i + BATCH).map((Item) => ({ PutRequest: { Item } }));
-      await drainWithBackoff(
-        requests,
-        async (batch) => {
-          const out = await this.doc.send(new BatchWriteCommand({ RequestItems: { [this.tableName]: batch } }));
-          return (out.UnprocessedItems?.[this.tableName] ?? []).flatMap((r) =>
-            r.PutRequest?.Item ? [{ PutRequest: { Item: r.PutRequest.Item } }] : [],
-          );
-        },
-        'BatchWriteItem',
-      );
-    }
+    const indexed = items.filter((raw) => FindingItemSchema.parse(raw).gsi3pk !== undefined);
+    await batchPut(
+      this.doc,
+      this.tableName,
+      indexed.map(({ gsi3pk: _pk, gsi3sk: _sk, ...rest }) => rest),
+    );
   }
 }

@@ -88,3 +88,13 @@ export function copiedText(report: Report, previous: Report, boilerplate?: Boile
 export function indexedSentences(report: Report): string[] {
   return [...new Set(comparedSentences(report).map((s) => s.norm))].filter((norm) => !isTemplateSentence(norm));
 }
+
+/**
+ * The sentences whose boilerplate status can change H-TEXT-COPIED's verdict or message: none
+ * when fewer than MIN_COPIED_SENTENCES repeat the previous report even with no boilerplate known
+ * (leaving sentences out only lowers that count, so the rule stays silent); else every indexed
+ * sentence (leaving one out changes the share). What a stored index needs to be asked about.
+ */
+export function boilerplateLookups(report: Report, previous: Report): string[] {
+  return copiedText(report, previous).copied.length < MIN_COPIED_SENTENCES ? [] : indexedSentences(report);
+}

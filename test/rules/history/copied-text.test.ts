@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import type { Report } from '../../../shared/report/model.ts';
 import { BoilerplateIndex, buildBoilerplateIndex, isTemplateSentence } from '../../../shared/rules/history/boilerplate.ts';
-import { COPIED_SHARE_THRESHOLD, comparedSentences, copiedText, MIN_COPIED_SENTENCES } from '../../../shared/rules/history/copied-text.ts';
+import {
+  boilerplateLookups,
+  COPIED_SHARE_THRESHOLD,
+  comparedSentences,
+  copiedText,
+  indexedSentences,
+  MIN_COPIED_SENTENCES,
+} from '../../../shared/rules/history/copied-text.ts';
 import { rule } from '../../../shared/rules/history/h-text-copied.ts';
 import { normalizeSentence, sentencesOf } from '../../../shared/rules/history/sentences.ts';
 import { validate } from '../../../shared/rules/index.ts';
@@ -155,5 +162,18 @@ describe('the threshold on pairs constructed from the corpus (docs/history.md)',
     for (const p of pairs.filter((x) => x.kind === 'unrelated')) {
       expect(rule.check({ report: p.report, previous: p.previous }), p.name).toEqual([]);
     }
+  });
+});
+
+describe('boilerplateLookups', () => {
+  it('asks about no sentence when too few repeat last year even with no boilerplate known, else about every indexed one', () => {
+    const { previous, report } = copiedPair();
+    expect(copiedText(report, previous).copied.length).toBeGreaterThanOrEqual(MIN_COPIED_SENTENCES);
+    expect(boilerplateLookups(report, previous)).toEqual(indexedSentences(report));
+    expect(boilerplateLookups(report, previous).length).toBeGreaterThan(MIN_COPIED_SENTENCES);
+
+    const own = withSection(withSection(report, 1, '本年度我局新建了数据开放平台，上线数据集四十二个。'), 5, '平台访问量不高，下一步加强宣传推广。');
+    expect(copiedText(own, previous).copied.length).toBeLessThan(MIN_COPIED_SENTENCES);
+    expect(boilerplateLookups(own, previous)).toEqual([]);
   });
 });
