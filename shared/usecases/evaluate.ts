@@ -39,14 +39,14 @@ export interface PreviousYear {
  * @throws the store's errors
  */
 export async function previousYearOf(
-  store: Pick<VersionStore, 'latestVersion'>,
+  store: Pick<VersionStore, 'latestReport'>,
   agency: string | null | undefined,
   year: number | null | undefined,
 ): Promise<PreviousYear | undefined> {
   if (!agency || typeof year !== 'number') return undefined;
   const reportId = reportIdOf(agency, year - 1);
-  const stored = await store.latestVersion(reportId);
-  return hasReport(stored) ? { ref: { reportId, versionId: stored.version.versionId }, report: stored.report } : undefined;
+  const latest = await store.latestReport(reportId);
+  return latest ? { ref: { reportId, versionId: latest.versionId }, report: latest.report } : undefined;
 }
 
 /**

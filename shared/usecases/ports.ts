@@ -170,6 +170,8 @@ export interface VersionStore {
   storedVersion(reportId: string, versionId: string): Promise<StoredVersion | undefined>;
   /** The latest version of a report with its Report and findings, or undefined. */
   latestVersion(reportId: string): Promise<StoredVersion | undefined>;
+  /** The Report of a report's latest version (without its record and findings), or undefined when it has none. */
+  latestReport(reportId: string): Promise<{ versionId: string; report: Report } | undefined>;
   /** The latest state of every report the filter selects (all pages). */
   reportHeads(filter?: ReportHeadFilter): Promise<ReportHead[]>;
 }

@@ -78,7 +78,9 @@ describe('boilerplate index from the store', () => {
     // What the table holds: one item per (year, sentence, agency), the sentence's items in one partition.
     const norm = normalizeSentence(SHARED_ONE.split('\n')[0]!);
     const items = await partition(servers.doc, servers.tableName, keys.sentence(2022, sentenceHashOf(norm), '').pk);
-    expect(items.map((i) => SentenceItemSchema.parse(i).agency).sort()).toEqual(['示例市商务局', '示例市林业局', '示例市自然资源局'].sort());
+    expect(items.map((i) => SentenceItemSchema.parse(i).agency).sort()).toEqual(
+      ['示例市商务局', '示例市林业局', '示例市自然资源局'].sort(),
+    );
     const index = await repo.boilerplateFor(2022, [norm]);
     expect(index.has(norm, A)).toBe(true);
     expect((await repo.boilerplateFor(2021, [norm])).has(norm, A)).toBe(false);

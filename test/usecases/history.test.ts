@@ -252,13 +252,13 @@ describe('out-of-order arrival', () => {
     let blind = true;
     const store = new Proxy(repo, {
       get(target, prop) {
-        if (prop === 'latestVersion') {
+        if (prop === 'latestReport') {
           return async (id: string) => {
             if (id === id2021 && blind) {
               blind = false;
               return undefined;
             }
-            return target.latestVersion(id);
+            return target.latestReport(id);
           };
         }
         const value = Reflect.get(target, prop) as unknown;

@@ -3,7 +3,9 @@
  * dynalite, a recording notifier and a fixed clock.
  */
 import { readFileSync } from 'node:fs';
+import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { keys } from '../../shared/adapters/dynamodb/items.ts';
 import { DynamoReportStore } from '../../shared/adapters/dynamodb/report-store.ts';
 import type { ProcessedUpload } from '../../shared/render/email.ts';
 import { checkBytes } from '../../shared/usecases/check.ts';
@@ -61,7 +63,7 @@ describe('ingestObject', () => {
     const first = await ingestObject({ bucket: 'b', key: 'uploads/2021/hlj.txt' }, d);
     expect(first).toMatchObject({ kind: 'processed', reportId: reportIdOf(AGENCY, 2021), latest: true });
 
-    const spy = vi.spyOn(store, 'latestVersion');
+    const spy = vi.spyOn(store, 'latestReport');
     const second = await ingestObject({ bucket: 'b', key: 'uploads/2022/hlj.txt' }, d);
     expect(second).toMatchObject({ kind: 'processed', reportId: reportIdOf(AGENCY, 2022) });
     expect(spy).toHaveBeenCalledWith(reportIdOf(AGENCY, 2021));
@@ -70,6 +72,32 @@ describe('ingestObject', () => {
     const metadata = { fileName: 'hlj.txt', year: 2021 };
     expect(given).toEqual((await checkBytes(text2021, { fileName: 'hlj.txt', metadata })).report);
     expect(sent.map((u) => u.year)).toEqual([2021, 2022]);
+  });
+
+  it('rebuilds the latest Report from the report item and the version partition, and from the version item for older items', async () => {
+    const objects = new MemoryObjects();
+    const { d, store } = deps(objects);
+    objects.put('uploads/2018/latest.txt', new TextEncoder().encode(new TextDecoder().decode(SEED).replaceAll('2022', '2018')));
+    const out = await ingestObject({ bucket: 'b', key: 'uploads/2018/latest.txt' }, d);
+    expect(out).toMatchObject({ kind: 'processed', reportId: reportIdOf(AGENCY, 2018) });
+    const { versionId } = out as { versionId: string };
+    const stored = await store.storedVersion(reportIdOf(AGENCY, 2018), versionId);
+    expect(await store.latestReport(reportIdOf(AGENCY, 2018))).toEqual({ versionId, report: stored!.report });
+
+    // A recognition item written before it kept publishedAt: the version item gives it.
+    const key = { pk: keys.versionPartition(reportIdOf(AGENCY, 2018), versionId), sk: keys.recognition };
+    await servers.doc.send(new UpdateCommand({ TableName: servers.tableName, Key: key, UpdateExpression: 'REMOVE publishedAt' }));
+    await servers.doc.send(
+      new UpdateCommand({
+        TableName: servers.tableName,
+        Key: keys.version(reportIdOf(AGENCY, 2018), versionId),
+        UpdateExpression: 'SET publishedAt = :p',
+        ExpressionAttributeValues: { ':p': '2023-01-20' },
+      }),
+    );
+    const older = await store.latestReport(reportIdOf(AGENCY, 2018));
+    expect(older).toEqual({ versionId, report: { ...stored!.report!, publishedAt: '2023-01-20' } });
+    expect(await store.latestReport(reportIdOf(AGENCY, 1999))).toBeUndefined();
   });
 
   it('acknowledges an object that no longer exists without storing or sending anything', async () => {

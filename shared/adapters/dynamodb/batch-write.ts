@@ -22,7 +22,9 @@ export async function batchPut(doc: DynamoDBDocumentClient, tableName: string, i
       requests,
       async (batch) => {
         const out = await doc.send(new BatchWriteCommand({ RequestItems: { [tableName]: batch } }));
-        return (out.UnprocessedItems?.[tableName] ?? []).flatMap((r) => (r.PutRequest?.Item ? [{ PutRequest: { Item: r.PutRequest.Item } }] : []));
+        return (out.UnprocessedItems?.[tableName] ?? []).flatMap((r) =>
+          r.PutRequest?.Item ? [{ PutRequest: { Item: r.PutRequest.Item } }] : [],
+        );
       },
       'BatchWriteItem',
     );

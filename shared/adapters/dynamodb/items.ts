@@ -106,6 +106,8 @@ export const RecognitionItemSchema = z.object({
   type: z.literal('recognition'),
   recognition: RecognitionSchema,
   issuerKind: IssuerKindSchema.nullable(),
+  /** The Report's publishedAt (as its version's); items written before it was kept here have none. */
+  publishedAt: z.string().nullable().optional(),
 });
 export type RecognitionItem = z.infer<typeof RecognitionItemSchema>;
 

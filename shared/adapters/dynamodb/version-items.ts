@@ -63,7 +63,14 @@ export function reportItems(partition: string, report: Report): Record<string, u
     if (origin) item.sources[key] = origin;
   }
   items.push(...groups.values());
-  items.push({ pk: partition, sk: keys.recognition, type: 'recognition', recognition: report.recognition, issuerKind: report.issuerKind });
+  items.push({
+    pk: partition,
+    sk: keys.recognition,
+    type: 'recognition',
+    recognition: report.recognition,
+    issuerKind: report.issuerKind,
+    publishedAt: report.publishedAt,
+  });
   return items;
 }
 
@@ -98,8 +105,11 @@ export function joinSections(items: SectionItem[]): Report['sections'] {
   });
 }
 
+/** What a Report takes from its version record (or from the report item, which copies them). */
+export type ReportFields = Pick<VersionItem, 'edition' | 'year' | 'agency' | 'title' | 'publishedAt'>;
+
 /** The Report of a version from its items (any order); undefined without a recognition item. */
-export function reportFromItems(version: VersionItem, items: readonly Record<string, unknown>[]): Report | undefined {
+export function reportFromItems(version: ReportFields, items: readonly Record<string, unknown>[]): Report | undefined {
   const recognition = items.find((i) => i.type === 'recognition');
   if (!recognition) return undefined;
   const rec = RecognitionItemSchema.parse(recognition);

@@ -12,6 +12,7 @@ import {
   FindingItemSchema,
   keyPrefix,
   keys,
+  RecognitionItemSchema,
   type ReportItem,
   ReportItemSchema,
   type ResolvedItem,
@@ -46,7 +47,9 @@ export class DynamoVersionReader {
       await drainWithBackoff(
         ids.slice(i, i + BATCH_GET).map((id) => keys.report(id) as Record<string, unknown>),
         async (batch) => {
-          const got = await this.doc.send(new BatchGetCommand({ RequestItems: { [this.tableName]: { Keys: batch, ConsistentRead: true } } }));
+          const got = await this.doc.send(
+            new BatchGetCommand({ RequestItems: { [this.tableName]: { Keys: batch, ConsistentRead: true } } }),
+          );
           for (const raw of got.Responses?.[this.tableName] ?? []) {
             const item = ReportItemSchema.parse(raw);
             out.set(item.reportId, item);
@@ -127,6 +130,23 @@ export class DynamoVersionReader {
   async latestVersion(reportId: string): Promise<StoredVersion | undefined> {
     const head = await this.getReport(reportId);
     return head ? this.storedVersion(reportId, head.latestVersionId) : undefined;
+  }
+
+  /**
+   * The Report of a report's latest version, from its report item and its version's partition
+   * (the version item is read only for items written before the recognition item kept publishedAt).
+   */
+  async latestReport(reportId: string): Promise<{ versionId: string; report: Report } | undefined> {
+    const head = await this.getReport(reportId);
+    if (!head) return undefined;
+    const versionId = head.latestVersionId;
+    const items = await queryPartition(this.doc, this.tableName, keys.versionPartition(reportId, versionId), '');
+    const recognition = items.find((i) => i.type === 'recognition');
+    if (!recognition) return undefined;
+    const publishedAt =
+      RecognitionItemSchema.parse(recognition).publishedAt ?? (await this.getVersion(reportId, versionId))?.publishedAt ?? null;
+    const report = reportFromItems({ edition: head.edition, year: head.year, agency: head.agency, title: head.title, publishedAt }, items);
+    return report ? { versionId, report } : undefined;
   }
 
   /** Latest state of the reports of a year and/or an agency (every report without a filter). */
