@@ -172,7 +172,11 @@ describe('boilerplateLookups', () => {
     expect(boilerplateLookups(report, previous)).toEqual(indexedSentences(report));
     expect(boilerplateLookups(report, previous).length).toBeGreaterThan(MIN_COPIED_SENTENCES);
 
-    const own = withSection(withSection(report, 1, '本年度我局新建了数据开放平台，上线数据集四十二个。'), 5, '平台访问量不高，下一步加强宣传推广。');
+    const own = withSection(
+      withSection(report, 1, '本年度我局新建了数据开放平台，上线数据集四十二个。'),
+      5,
+      '平台访问量不高，下一步加强宣传推广。',
+    );
     expect(copiedText(own, previous).copied.length).toBeLessThan(MIN_COPIED_SENTENCES);
     expect(boilerplateLookups(own, previous)).toEqual([]);
   });
