@@ -3,23 +3,11 @@
  * survives a restart) and the table, created from the one definition shared with CDK.
  */
 import { mkdir } from 'node:fs/promises';
-import type { Server } from 'node:http';
-import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
 import { CreateTableCommand, DescribeTableCommand, DynamoDBClient, ResourceNotFoundException } from '@aws-sdk/client-dynamodb';
 import { createTableInput } from '../shared/adapters/dynamodb/table-definition.ts';
 import { DYNALITE_CREDENTIALS, LOCAL_REGION } from './config.ts';
-
-interface DynaliteOptions {
-  path?: string;
-  createTableMs?: number;
-  deleteTableMs?: number;
-  updateTableMs?: number;
-}
-type Dynalite = (options: DynaliteOptions) => Server;
-
-// dynalite ships no typings: load it through require with the small interface above.
-const dynalite = createRequire(import.meta.url)('dynalite') as Dynalite;
+import { dynalite } from './dynalite.ts';
 
 export interface LocalDynamo {
   url: string;

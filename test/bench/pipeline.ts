@@ -1,14 +1,18 @@
 /**
  * The pipeline from upload to stored report and message, on local stand-ins: the ingest use case
- * (shared/usecases/ingest.ts) over the real DynamoDB repository against dynalite, objects in
+ * (shared/usecases/ingest.ts) over the real DynamoDB repository against dynalite (in this process,
+ * stored in a LevelDB directory as the local stack runs it, local/dynalite.ts), objects in
  * memory, the notifier counting messages. Uploads are a mix of the corpus's formats (text, HTML,
  * DOCX, PDF) with 5 % broken files, handled CONCURRENCY at a time as the local stack's wiring
  * does. Measured: reports/s, time per upload (p50, p99), DynamoDB requests per upload (every
  * request the SDK sends, a batch of 25 items being one), the process's memory growth, and that
- * every upload ended stored with exactly one message.
+ * every upload ended stored with exactly one message. Memory: RSS after a full collection, once
+ * the first tenth of the uploads has warmed the process up (compiled code, pdf.js, heap sizing)
+ * and again at the end; the growth between the two is what a long-running stack keeps per upload.
  */
 import { randomBytes } from 'node:crypto';
-import { readdirSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { CreateTableCommand } from '@aws-sdk/client-dynamodb';
@@ -18,6 +22,7 @@ import type { ProcessedUpload } from '../../shared/render/email.ts';
 import { ingestObject } from '../../shared/usecases/ingest.ts';
 import { MemoryObjects } from '../api/harness.ts';
 import { documentClient, dynamoClient, startDynalite } from '../support/servers.ts';
+import { collector } from './gc.ts';
 
 const CONCURRENCY = 4;
 const fixtures = join(import.meta.dirname, '..', 'fixtures');
@@ -37,7 +42,12 @@ export interface PipelineResult {
   p99Ms: number;
   dynamodbRequestsPerUpload: number;
   requestsByCommand: Record<string, number>;
+  /** RSS growth from the end of the warm-up (the first tenth of the uploads) to the end, after full collections. */
   rssGrowthMiB: number;
+  /** RSS growth over the warm-up itself (one-off: compiled code, pdf.js, heap sizing). */
+  rssWarmUpMiB: number;
+  /** Handler time (ms) per upload format, p50 (uploads of that format, broken ones included). */
+  p50MsByFormat: Record<string, number>;
 }
 
 /** The files uploads are drawn from: the corpus's documents and the formats fixtures. */
@@ -54,7 +64,8 @@ function sources(): { name: string; bytes: Uint8Array }[] {
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
 
 export async function benchPipeline(count: number): Promise<PipelineResult> {
-  const server = await startDynalite();
+  const directory = mkdtempSync(join(tmpdir(), 'nianbao-bench-dynalite-'));
+  const server = await startDynalite(0, directory);
   const raw = dynamoClient(server.endpoint);
   const requests: Record<string, number> = {};
   raw.middlewareStack.add(
@@ -91,8 +102,16 @@ export async function benchPipeline(count: number): Promise<PipelineResult> {
     keys.push(key);
   }
 
-  const rss0 = process.memoryUsage().rss;
+  const gc = collector();
+  const rssNow = () => {
+    gc();
+    return process.memoryUsage().rss / 1024 / 1024;
+  };
+  const rss0 = rssNow();
+  let rssWarm: number | undefined;
+  const warmUp = Math.max(1, Math.floor(count / 10));
   const times: number[] = [];
+  const byFormat: Record<string, number[]> = {};
   const start = performance.now();
   // A message whose object (or follow-up) is being processed elsewhere fails and comes back, as
   // SQS redelivers it after its visibility timeout (here: at the end of the queue).
@@ -103,7 +122,11 @@ export async function benchPipeline(count: number): Promise<PipelineResult> {
       const t = performance.now();
       try {
         await ingestObject({ bucket: 'bench', key: m.key }, { objects, store, notifier });
-        times.push(performance.now() - t);
+        const ms = performance.now() - t;
+        times.push(ms);
+        const format = m.key.split('.').pop() ?? '';
+        (byFormat[format] ??= []).push(ms);
+        if (times.length === warmUp) rssWarm = rssNow();
       } catch (error) {
         if (++m.receives >= 10) throw error;
         retries++;
@@ -114,7 +137,7 @@ export async function benchPipeline(count: number): Promise<PipelineResult> {
   };
   await Promise.all(Array.from({ length: CONCURRENCY }, worker));
   const elapsed = (performance.now() - start) / 1000;
-  const rssGrowthMiB = (process.memoryUsage().rss - rss0) / 1024 / 1024;
+  const rssEnd = rssNow();
   const sent = { ...requests };
 
   let stored = 0;
@@ -128,6 +151,7 @@ export async function benchPipeline(count: number): Promise<PipelineResult> {
   }
   raw.destroy();
   await server.stop();
+  rmSync(directory, { recursive: true, force: true });
   times.sort((a, b) => a - b);
   const total = Object.values(sent).reduce((a, b) => a + b, 0);
   return {
@@ -143,6 +167,16 @@ export async function benchPipeline(count: number): Promise<PipelineResult> {
     p99Ms: percentile(times, 99),
     dynamodbRequestsPerUpload: total / count,
     requestsByCommand: Object.fromEntries(Object.entries(sent).map(([k, v]) => [k, v / count])),
-    rssGrowthMiB,
+    rssGrowthMiB: rssEnd - (rssWarm ?? rss0),
+    rssWarmUpMiB: (rssWarm ?? rss0) - rss0,
+    p50MsByFormat: Object.fromEntries(
+      Object.entries(byFormat).map(([f, ms]) => [
+        f,
+        percentile(
+          [...ms].sort((a, b) => a - b),
+          50,
+        ),
+      ]),
+    ),
   };
 }

@@ -19,8 +19,8 @@ import { join } from 'node:path';
 import { CreateTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { S3Client } from '@aws-sdk/client-s3';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import dynalite from 'dynalite';
 import S3rver from 's3rver';
+import { dynalite } from '../../local/dynalite.ts';
 import { documentClient } from '../../shared/adapters/dynamodb/client.ts';
 import { createTableInput } from '../../shared/adapters/dynamodb/table-definition.ts';
 
@@ -33,9 +33,9 @@ export interface RunningServer {
   stop(): Promise<void>;
 }
 
-/** dynalite in memory on a free port (tables become ACTIVE at once). */
-export async function startDynalite(port = 0): Promise<RunningServer> {
-  const server = dynalite({ createTableMs: 0, deleteTableMs: 0, updateTableMs: 0 });
+/** dynalite on a free port (tables become ACTIVE at once), in memory or in a LevelDB directory as the local stack runs it. */
+export async function startDynalite(port = 0, path?: string): Promise<RunningServer> {
+  const server = dynalite({ createTableMs: 0, deleteTableMs: 0, updateTableMs: 0, ...(path ? { path } : {}) });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(port, '127.0.0.1', () => resolve());
