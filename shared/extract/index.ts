@@ -5,7 +5,6 @@
 import type { Document } from '../report/model.ts';
 import { extractDocx } from './docx.ts';
 import { extractHtml } from './html.ts';
-import { extractPdf } from './pdf.ts';
 import { mayHavePinyin, pinyinRemover } from './pinyin.ts';
 import { type InputType, sniff } from './sniff.ts';
 import { extractText } from './text.ts';
@@ -27,7 +26,9 @@ export async function extract(bytes: Uint8Array, _options: ExtractOptions = {}):
   const type = sniff(bytes);
   switch (type) {
     case 'pdf':
-      return extractPdf(bytes);
+      // pdf.js is loaded when the first PDF arrives: the ingest function's cold start does not
+      // pay for it (npm run bench, "cold start").
+      return (await import('./pdf.ts')).extractPdf(bytes);
     case 'docx':
       return extractDocx(bytes);
     case 'html':
