@@ -5,7 +5,8 @@
  */
 import type { Finding, Severity } from '../report/model.ts';
 import { SEVERITY_ORDER } from '../report/model.ts';
-import { CATALOGUE, isRuleId, RULE_IDS } from '../rules/catalogue.ts';
+import { isRuleId, RULE_IDS } from '../rules/ids.ts';
+import { RULE_TITLES } from '../rules/titles.ts';
 
 /** Findings of one rule on one table (or on no table). */
 export interface FindingGroup<F extends Finding = Finding> {
@@ -39,7 +40,7 @@ export function groupFindings<F>(items: readonly F[], pick: (item: F) => Finding
     const key = `${f.severity}|${f.ruleId}|${table}`;
     let g = groups.get(key);
     if (!g) {
-      const title = isRuleId(f.ruleId) ? CATALOGUE[f.ruleId].title : '';
+      const title = isRuleId(f.ruleId) ? RULE_TITLES[f.ruleId] : '';
       groups.set(key, (g = { ruleId: f.ruleId, severity: f.severity, table, title, findings: [] }));
     }
     g.findings.push({ ...f, item });

@@ -8,7 +8,8 @@
 import type { Sheet } from '../render/workbook.ts';
 import { KEY_TOTALS } from '../report/key-totals.ts';
 import type { CellValue, Severity } from '../report/model.ts';
-import { CATALOGUE, isRuleId } from '../rules/catalogue.ts';
+import { isRuleId } from '../rules/ids.ts';
+import { RULE_TITLES } from '../rules/titles.ts';
 import type { ReportQueries } from './ports.ts';
 import type { LatestFinding, Page, ReportSummary } from './views.ts';
 
@@ -99,7 +100,7 @@ export function findingsSheet(data: YearExport): Sheet {
       f.agency,
       f.year,
       f.ruleId,
-      isRuleId(f.ruleId) ? CATALOGUE[f.ruleId].title : null,
+      isRuleId(f.ruleId) ? RULE_TITLES[f.ruleId] : null,
       SEVERITY[f.severity],
       f.cells?.join(' ') ?? null,
       f.expected ?? null,

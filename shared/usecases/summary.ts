@@ -5,7 +5,8 @@
  */
 import { z } from 'zod';
 import { SeveritySchema } from '../report/model.ts';
-import { CATALOGUE, isRuleId } from '../rules/catalogue.ts';
+import { isRuleId } from '../rules/ids.ts';
+import { RULE_TITLES } from '../rules/titles.ts';
 import type { YearExport } from './export.ts';
 
 const TOP = 10;
@@ -45,7 +46,7 @@ export function summarize(data: YearExport): YearSummary {
   const topRules = [...rules]
     .map(([ruleId, r]) => ({
       ruleId,
-      title: isRuleId(ruleId) ? CATALOGUE[ruleId].title : null,
+      title: isRuleId(ruleId) ? RULE_TITLES[ruleId] : null,
       severity: r.severity,
       findings: r.findings,
       reports: r.reports.size,
