@@ -24,7 +24,13 @@ export const BenchResultsSchema = z.strictObject({
     rssGrowthMiB: z.number(),
   }),
   coldStart: z.strictObject({ api: ColdStart, ingest: ColdStart.nullable() }),
-  dynamodb: z.strictObject({ wruPerReport: maybe }),
+  dynamodb: z.strictObject({
+    wruPerReport: maybe,
+    /** Mean WRU per upload by file format. */
+    wruByFormat: z.record(z.string(), n),
+    /** RRU of one call of each API route. */
+    rruPerApiCall: z.record(z.string(), n),
+  }),
   costPer1000ReportsUsd: maybe,
   formats: z.strictObject({ text: Format, html: Format, docx: Format, pdf: Format }),
 });

@@ -8,5 +8,8 @@ describe('test/bench/results.json', () => {
     const raw = JSON.parse(readFileSync(join(import.meta.dirname, '..', 'bench', 'results.json'), 'utf8'));
     const results = BenchResultsSchema.parse(raw);
     expect(results.pipeline.stored + results.pipeline.lost).toBe(results.pipeline.uploads);
+    // The mix has every format, and the units and cost come from the same run.
+    expect(Object.keys(results.dynamodb.wruByFormat).sort()).toEqual(['docx', 'html', 'pdf', 'txt']);
+    expect(results.dynamodb.wruPerReport === null).toBe(results.costPer1000ReportsUsd === null);
   });
 });
