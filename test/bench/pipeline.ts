@@ -90,9 +90,9 @@ const SIZE_BUCKETS: [string, number][] = [
 function summarizeUnits(byKey: Map<string, Units>, sizes: Map<string, number>): UnitSummary {
   const n = sizes.size;
   const mean = (groups: Map<string, number[]>) =>
-    Object.fromEntries([...groups].map(([k, v]) => [k, v.reduce((a, b) => a + b, 0) / v.length]));
+    Object.fromEntries([...groups].filter(([, v]) => v.length > 0).map(([k, v]) => [k, v.reduce((a, b) => a + b, 0) / v.length]));
   const byFormat = new Map<string, number[]>();
-  const bySize = new Map<string, number[]>();
+  const bySize = new Map<string, number[]>(SIZE_BUCKETS.map(([name]) => [name, []]));
   const byType: Record<string, number> = {};
   const bytes: Record<string, number> = {};
   let wru = 0;

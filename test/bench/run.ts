@@ -204,7 +204,9 @@ const NOTES = [
 ];
 
 function format(value: number): string {
-  return value >= 100 ? Math.round(value).toLocaleString('en-US') : value.toFixed(2);
+  if (value >= 100) return Math.round(value).toLocaleString('en-US');
+  // Small amounts (cost lines in USD) keep two significant digits instead of rounding to 0.00.
+  return value !== 0 && Math.abs(value) < 0.01 ? value.toPrecision(2) : value.toFixed(2);
 }
 
 const QUICK = process.argv.includes('--quick');
