@@ -123,6 +123,7 @@ export class NianbaoStack extends Stack {
     this.ingestFunction = new BundledFunction(this, 'IngestFunction', {
       entry: props.ingestEntry ?? DEFAULT_INGEST_ENTRY,
       description: 'nianbao ingest: extract, recognize, validate, store and notify one upload',
+      shipPdfjs: true,
       memorySize: INGEST_MEMORY_MB,
       timeout: INGEST_TIMEOUT,
       ...(ingestConcurrency !== undefined ? { reservedConcurrentExecutions: ingestConcurrency } : {}),

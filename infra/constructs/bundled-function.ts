@@ -3,6 +3,8 @@
  * with its own log group and a role that carries no AWS managed policy: the only permissions it
  * starts with are writing to its own log group; everything else is granted by the stack.
  */
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type Duration, RemovalPolicy } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
@@ -33,6 +35,24 @@ export const ESM_REQUIRE_BANNER = [
  */
 export const ZOD_ALIAS = fileURLToPath(new URL('../../functions/api/zod-lean.ts', import.meta.url));
 
+/**
+ * pdf.js (unpdf's serverless build, ~1.6 MB), which unpdf loads with `import('unpdf/pdfjs')`:
+ * kept out of a bundle that sets `shipPdfjs` and shipped beside it as node_modules/unpdf (its
+ * package.json for the `./pdfjs` export, and the file), so that only a PDF loads and compiles it.
+ * Inside the bundle it cost ~33 ms of every cold start even unevaluated (npm run bench).
+ */
+export const PDFJS_MODULE = 'unpdf/pdfjs';
+/** unpdf's files shipped beside the bundle, relative to the package directory. */
+export const PDFJS_FILES = ['package.json', 'dist/pdfjs.mjs'] as const;
+/** The unpdf package directory (its entry is dist/index.*). */
+export const UNPDF_DIR = dirname(dirname(createRequire(import.meta.url).resolve('unpdf')));
+
+/** Shell commands that copy pdf.js beside a bundle in `outputDir` (NodejsFunction afterBundling hook). */
+export function pdfjsCopyCommands(outputDir: string): string[] {
+  const target = join(outputDir, 'node_modules', 'unpdf');
+  return [`mkdir -p "${join(target, 'dist')}"`, ...PDFJS_FILES.map((file) => `cp "${join(UNPDF_DIR, file)}" "${join(target, file)}"`)];
+}
+
 export const LAMBDA_RUNTIME = lambda.Runtime.NODEJS_22_X;
 export const LAMBDA_ARCHITECTURE = lambda.Architecture.ARM_64;
 
@@ -46,6 +66,8 @@ export interface BundledFunctionProps {
   reservedConcurrentExecutions?: number;
   /** How long the function's logs are kept. */
   logRetention?: logs.RetentionDays;
+  /** Ship pdf.js beside the bundle instead of inside it (PDFJS_MODULE): functions that read PDFs. */
+  shipPdfjs?: boolean;
 }
 
 export class BundledFunction extends Construct {
@@ -93,8 +115,17 @@ export class BundledFunction extends Construct {
         minify: true,
         sourceMap: true,
         // Bundle the AWS SDK too: the versions tested here (3.1169.0) are the versions that run,
-        // independent of the SDK the Lambda runtime happens to ship.
-        externalModules: [],
+        // independent of the SDK the Lambda runtime happens to ship. Only pdf.js may stay out.
+        externalModules: props.shipPdfjs ? [PDFJS_MODULE] : [],
+        ...(props.shipPdfjs
+          ? {
+              commandHooks: {
+                beforeBundling: () => [],
+                beforeInstall: () => [],
+                afterBundling: (_inputDir: string, outputDir: string) => pdfjsCopyCommands(outputDir),
+              },
+            }
+          : {}),
         // Cold start: zod without its locale tables (npm run bench measures the API import).
         esbuildArgs: { '--alias:zod': ZOD_ALIAS },
       },

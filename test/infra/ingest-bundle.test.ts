@@ -2,8 +2,8 @@
  * The ingest Lambda's artifact reads every format. functions/ingest/handler.ts is bundled the way
  * the stack bundles it, together with the checkBytes facade it runs on every upload (the same
  * modules, bundled once), and a fresh node process loads the bundle and checks one report in each
- * format: pdfjs, fflate and the HTML parser must work from inside one minified ESM file, with no
- * node_modules beside it.
+ * format: fflate and the HTML parser must work from inside one minified ESM file, and pdf.js from
+ * the only files shipped beside it (node_modules/unpdf, as the stack's afterBundling hook copies).
  */
 import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -33,7 +33,7 @@ beforeAll(async () => {
       `export { checkBytes } from ${JSON.stringify(join(root, 'shared/usecases/check.ts'))};`,
     ].join('\n'),
   );
-  const bundle = await bundleFunction(entry, join(dir, 'out'));
+  const bundle = await bundleFunction(entry, join(dir, 'out'), { shipPdfjs: true });
   const script = `
     import { readFileSync } from 'node:fs';
     const { handler, checkBytes } = await import(${JSON.stringify(pathToFileURL(bundle).href)});
