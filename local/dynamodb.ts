@@ -3,6 +3,7 @@
  * survives a restart) and the table, created from the one definition shared with CDK.
  */
 import { mkdir } from 'node:fs/promises';
+import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { CreateTableCommand, DescribeTableCommand, DynamoDBClient, ResourceNotFoundException } from '@aws-sdk/client-dynamodb';
 import { createTableInput } from '../shared/adapters/dynamodb/table-definition.ts';
