@@ -12,6 +12,7 @@
  * mc:Choice (else its mc:Fallback), never both; hyperlinks, smart tags, custom XML and content
  * controls (w:sdt at block, row, cell and run level) are read through.
  */
+import { pushAll } from '../report/arrays.ts';
 import { InputProblem } from '../report/errors.ts';
 import type { Block, Document } from '../report/model.ts';
 import { type AltChunk, withAltChunks } from './docx-chunks.ts';
@@ -192,7 +193,7 @@ class DocxReader {
         case 'w:pict':
         case 'w:object': {
           const boxes = textBoxes(c);
-          if (boxes.length > 0) out.boxes.push(...boxes);
+          if (boxes.length > 0) pushAll(out.boxes, boxes);
           else out.images++;
           break;
         }

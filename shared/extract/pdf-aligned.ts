@@ -8,6 +8,7 @@
  * columns of its first part (pdf.ts asks for its other parts again on them: `recut`), and a part
  * too small for a table of its own at the top or bottom of a page is `tentative`.
  */
+import { maxOf, minOf } from '../report/arrays.ts';
 import type { Cell } from '../report/model.ts';
 import type { AlignedColumns, PageGeometry, PlacedBlock } from './pdf-layout.ts';
 import { joinPieces, type Line, NUMBER, pieces, STARTS_ITEM, source } from './pdf-text.ts';
@@ -66,10 +67,10 @@ function boundaries(rows: Info[]): number[] {
   }
   const cuts = merged.slice(1).map(([a], i) => (merged[i]![1] + a) / 2);
   // labels written left of the first number column get a column of their own
-  const firstNumber = Math.min(...rows.flatMap((r) => r.pieces.filter((p) => NUMBER.test(p.text)).map((p) => p.x)));
+  const firstNumber = minOf(rows.flatMap((r) => r.pieces.filter((p) => NUMBER.test(p.text)).map((p) => p.x)));
   const labelsLeft = rows.some((r) => r.pieces.some((p) => !NUMBER.test(p.text) && p.end < firstNumber));
   if (labelsLeft && Number.isFinite(firstNumber) && !cuts.some((c) => c <= firstNumber && c > firstNumber - 20)) {
-    const labelEnd = Math.max(...rows.flatMap((r) => r.pieces.filter((p) => p.end < firstNumber).map((p) => p.end)));
+    const labelEnd = maxOf(rows.flatMap((r) => r.pieces.filter((p) => p.end < firstNumber).map((p) => p.end)));
     cuts.push((labelEnd + firstNumber) / 2);
     cuts.sort((a, b) => a - b);
   }
@@ -109,9 +110,9 @@ function build(region: Info[], geo: PageGeometry, given?: AlignedColumns, fromBe
   // so do one-piece lines across a column boundary (a title row over the columns, 第二十条第（五）项)
   const numeric = region.filter((r) => r.numbers >= 1);
   const firstNumber = numeric[0]?.line.y ?? -Infinity;
-  const distance = (r: Info): number => Math.min(...numeric.map((n) => Math.abs(n.line.y - r.line.y)));
+  const distance = (r: Info): number => minOf(numeric.map((n) => Math.abs(n.line.y - r.line.y)));
   // label columns: left of the first number (the page before's, for a part continued from there)
-  const labels = given?.labels ?? column(Math.min(...data.flatMap((r) => r.pieces.filter((p) => NUMBER.test(p.text)).map((p) => p.x))));
+  const labels = given?.labels ?? column(minOf(data.flatMap((r) => r.pieces.filter((p) => NUMBER.test(p.text)).map((p) => p.x))));
   const across = (r: Info): boolean =>
     r.pieces.length === 1 && cuts.some((c, k) => k >= labels && r.pieces[0]!.x < c - 1 && r.pieces[0]!.end > c + 1);
   const chains = labelChains(region, cuts, labels, column);

@@ -4,6 +4,7 @@
  * merged cell cut by the page break, or a row broken across the page break (Word and LibreOffice
  * split a row unless "keep row together" is set).
  */
+import { pushAll } from '../report/arrays.ts';
 import type { Cell, TableBlock } from '../report/model.ts';
 import type { AlignedColumns, PlacedBlock } from './pdf-layout.ts';
 import { joinPieces, NUMBER, STARTS_ITEM } from './pdf-text.ts';
@@ -183,7 +184,7 @@ export function continueTable(table: OpenTable, page: number, placed: PlacedBloc
     again.carry?.forEach((text, c) => {
       if (last?.[c] && text !== '') last[c] = { ...last[c]!, text: joinPieces(last[c]!.text, text) };
     });
-    prev().push(...rows.slice(repeatedHeader(prev(), rows)));
+    pushAll(prev(), rows.slice(repeatedHeader(prev(), rows)));
     table.page = page;
     return true;
   }
@@ -201,7 +202,7 @@ export function continueTable(table: OpenTable, page: number, placed: PlacedBloc
   rows = rows.slice(skip);
   continueMergedCells(prev(), rows);
   joinSeam(prev(), rows, table.open, table.openBottom || (placed.openTop === true && skip === 0));
-  prev().push(...rows);
+  pushAll(prev(), rows);
   table.page = page;
   table.open = open;
   table.openBottom = placed.openBottom === true;

@@ -5,6 +5,7 @@
  * lines whose pieces align on x. Text lines come from baselines; paragraphs from line spacing and
  * indentation; headings from font size.
  */
+import { maxOf, minOf, pushAll } from '../report/arrays.ts';
 import type { Block, Cell } from '../report/model.ts';
 import { matchSectionHeading } from '../report/sections.ts';
 import { cleanText, expandGrid, type SpanCell, trimGrid } from './grid.ts';
@@ -116,8 +117,8 @@ function closeOpenEdges(t: Ruled, v: Segment[]): Ruled {
   const [left, right] = [t.xs[0]!, t.xs[t.xs.length - 1]!];
   const outer = [left, right].map((x) => v.filter((s) => Math.abs(s.x1 - x) <= EPS));
   if (outer.some((o) => o.length === 0)) return t;
-  const low = Math.max(...outer.map((o) => Math.min(...o.map((s) => s.y1))));
-  const high = Math.min(...outer.map((o) => Math.max(...o.map((s) => s.y2))));
+  const low = maxOf(outer.map((o) => minOf(o.map((s) => s.y1))));
+  const high = minOf(outer.map((o) => maxOf(o.map((s) => s.y2))));
   const rule = (y: number): Segment => ({ x1: left, x2: right, y1: y, y2: y });
   const out: Ruled = { ...t, ys: [...t.ys], segments: [...t.segments] };
   if (low < t.ys[t.ys.length - 1]! - OPEN_EDGE) {
@@ -317,7 +318,7 @@ function tablesOnPage(segments: Segment[], items: readonly TextItem[], depth = 0
   for (const t of ruledTables(segments)) {
     const framed = depth < 3 && (t.xs.length === 2 || items.some((i) => inside(t, i) && isFlowText(i)));
     if (!framed) out.push(t);
-    else out.push(...tablesOnPage(withoutFrame(t), items, depth + 1));
+    else pushAll(out, tablesOnPage(withoutFrame(t), items, depth + 1));
   }
   return out.sort((a, b) => b.ys[0]! - a.ys[0]!);
 }

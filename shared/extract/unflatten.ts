@@ -6,6 +6,7 @@
  * table rebuilding of text.ts sees one row per line. Only lines that carry the shape of a table
  * (a sub-table title, the table-三 note, or the 信息内容 header) are cut; prose is left alone.
  */
+import { pushAll } from '../report/arrays.ts';
 import { normalizeLabel } from '../report/normalize.ts';
 import { EDITIONS, SECTION_HEADINGS, T2, T3_GROUP_LABELS, T3_ROWS } from '../report/template.ts';
 
@@ -116,11 +117,12 @@ export function unflatten(line: string): string[] {
     if (piece.trim() === '') continue;
     const heading = HEADINGS.find((h) => normalized.startsWith(h, cuts[i]!));
     if (heading && piece.length > heading.length) {
-      out.push(piece.slice(0, heading.length), ...tidy(piece.slice(heading.length).trim(), undefined));
+      out.push(piece.slice(0, heading.length));
+      pushAll(out, tidy(piece.slice(heading.length).trim(), undefined));
       continue;
     }
     const label = LABELS.find((l) => normalized.startsWith(l, cuts[i]!));
-    out.push(...tidy(piece.trimEnd(), label?.length));
+    pushAll(out, tidy(piece.trimEnd(), label?.length));
   }
   return out;
 }

@@ -2,6 +2,7 @@
  * Matching labels of the Document's table cells onto the template (docs/template.md "Reading a cell": rows of table 二
  * and 三, columns by their position in the concatenated header text.
  */
+import { minOf } from '../report/arrays.ts';
 import { normalizeLabel, stripAnnotation, toSimplified } from '../report/normalize.ts';
 import { type Column, EDITIONS, type Edition, T2, T3_GROUP_LABELS, T3_ROWS, type T3Group, type TableId } from '../report/template.ts';
 
@@ -106,7 +107,7 @@ function misspelled(cands: readonly Candidate[], s: string): RowMatch | undefine
   if (!prefix || b.length < 4) return undefined;
   const scored = cands
     .filter((c) => c.forms.some((f) => !f.alias && f.n.startsWith(prefix)))
-    .map((c) => ({ c, d: Math.min(...c.forms.filter((f) => f.n.startsWith(prefix)).map((f) => distance(bare(f.n), b))) }))
+    .map((c) => ({ c, d: minOf(c.forms.filter((f) => f.n.startsWith(prefix)).map((f) => distance(bare(f.n), b))) }))
     .sort((x, y) => x.d - y.d);
   const best = scored[0];
   if (!best || best.d > Math.floor(b.length / 3) || (scored[1] && scored[1].d - best.d < 2)) return undefined;

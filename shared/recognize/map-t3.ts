@@ -1,6 +1,7 @@
 /**
  * Table 三: the header's columns, then each row matched to a template row and its values decoded (decode-row.ts), rows left open by their own total decided together (joint.ts).
  */
+import { pushAll } from '../report/arrays.ts';
 import { isBlankText } from '../report/cell-text.ts';
 import type { Cell, Source, TableFinding } from '../report/model.ts';
 import { type Edition, T3_COLUMNS, T3_ROWS, type T3Group, t3Key } from '../report/template.ts';
@@ -100,7 +101,10 @@ export function mapT3(c: Capture, edition: Edition, acc: Accumulator): TableFind
       continue;
     }
     if (!m && lost && r.labels.length === 0) {
-      lost.values.push(...r.tokens.filter((t) => !t.placeholder).map((t) => t.cell));
+      pushAll(
+        lost.values,
+        r.tokens.filter((t) => !t.placeholder).map((t) => t.cell),
+      );
       lost.continued = true;
       continue;
     }

@@ -1,6 +1,7 @@
 /**
  * Table 四: the 15 values of its three groups in order, digits run together split by the groups' totals.
  */
+import { pushAll } from '../report/arrays.ts';
 import { isBlankText } from '../report/cell-text.ts';
 import type { Cell, CellOrigin, TableFinding } from '../report/model.ts';
 import { normalizeLabel } from '../report/normalize.ts';
@@ -15,7 +16,7 @@ export function mapT4(c: Capture, _edition: Edition, acc: Accumulator): TableFin
   const labels: string[] = [];
   for (const r of c.rows) {
     for (const t of labelTexts(r)) labels.push(normalizeLabel(t));
-    if (r.labels.length === 0 || r.hasValues) values.push(...r.values);
+    if (r.labels.length === 0 || r.hasValues) pushAll(values, r.values);
   }
   const n = T4_GROUPS.length * T4_COLUMNS.length;
   let cells: Cell[] | undefined;

@@ -4,6 +4,7 @@
  * the findings of one rule on one table into one line (groups.ts); the message is kept under the
  * SNS limit by listing fewer groups (whole lines only).
  */
+import { pushAll } from '../report/arrays.ts';
 import type { Finding, Severity } from '../report/model.ts';
 import { SEVERITY_ORDER } from '../report/model.ts';
 import type { Status } from '../report/status.ts';
@@ -153,7 +154,8 @@ export function renderEmailText(upload: ProcessedUpload, options: RenderOptions 
   const info = upload.findings.filter((f) => f.finding.severity === 'info').map((f) => f.finding);
   if (info.length > 0) lines.push('', `${SEVERITY_ZH.info} ${info.length} 条（供参考，不必修改）：${summaryLine(info)}`);
   if (upload.resolved.length > 0) lines.push('', `已解决 ${upload.resolved.length} 条（与上一版本相比）：${summaryLine(upload.resolved)}`);
-  lines.push('', ...viewLines(upload, options));
+  lines.push('');
+  pushAll(lines, viewLines(upload, options));
   lines.push(`报告编号：${upload.reportId}；版本：${upload.versionId}`);
   return `${lines.join('\n')}\n`;
 }
@@ -165,7 +167,10 @@ export function renderPayload(upload: ProcessedUpload, options: RenderOptions = 
   const omitted: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
   for (const severity of SEVERITY_ORDER) {
     const list = upload.findings.filter((f) => f.finding.severity === severity);
-    findings.push(...list.slice(0, limit).map((f) => ({ ...f.finding, change: f.change })));
+    pushAll(
+      findings,
+      list.slice(0, limit).map((f) => ({ ...f.finding, change: f.change })),
+    );
     omitted[severity] = Math.max(0, list.length - limit);
   }
   const newCount = upload.findings.filter((f) => f.change === 'new').length;

@@ -7,7 +7,9 @@
  * The converter's dictionaries take tens of milliseconds to build: they are built on the first
  * text that holds a Traditional character, which most reports never do.
  */
+
 import * as OpenCC from 'opencc-js/t2cn';
+import { pushAll } from './arrays.ts';
 import { EDITIONS, SECTION_HEADINGS, T2, T3_COLUMNS, T3_GROUP_LABELS, T3_HEADER_NOTE, T3_ROWS, T4_COLUMNS, T4_GROUPS } from './template.ts';
 
 type Dict = string | Dict[];
@@ -45,10 +47,10 @@ export function hasTraditional(text: string): boolean {
 function templateText(): string {
   const labels: string[] = [...Object.values(SECTION_HEADINGS), T3_HEADER_NOTE, ...Object.values(T3_GROUP_LABELS)];
   for (const ed of EDITIONS) {
-    for (const sub of T2[ed]) for (const x of [...sub.rows, ...sub.columns]) labels.push(x.label, ...(x.aliases ?? []));
+    for (const sub of T2[ed]) for (const x of [...sub.rows, ...sub.columns]) pushAll(labels, [x.label, ...(x.aliases ?? [])]);
     for (const r of T3_ROWS[ed]) labels.push(r.label);
   }
-  for (const x of [...T3_COLUMNS, ...T4_COLUMNS, ...T4_GROUPS]) labels.push(x.label, ...(x.aliases ?? []));
+  for (const x of [...T3_COLUMNS, ...T4_COLUMNS, ...T4_GROUPS]) pushAll(labels, [x.label, ...(x.aliases ?? [])]);
   return labels.join('|');
 }
 

@@ -6,6 +6,7 @@
  */
 
 import type { Sheet } from '../render/workbook.ts';
+import { pushAll } from '../report/arrays.ts';
 import { KEY_TOTALS } from '../report/key-totals.ts';
 import type { CellValue, Severity } from '../report/model.ts';
 import { isRuleId } from '../rules/ids.ts';
@@ -26,7 +27,7 @@ async function allPages<T>(read: (cursor: string | undefined) => Promise<Page<T>
   let cursor: string | undefined;
   do {
     const page = await read(cursor);
-    out.push(...page.items);
+    pushAll(out, page.items);
     cursor = page.nextCursor ?? undefined;
   } while (cursor);
   return out;

@@ -2,7 +2,9 @@
  * Reading a whole partition (or the items of a partition whose sort key starts with a prefix),
  * every page, with strongly consistent reads: the version items the adapter writes and reads back.
  */
+
 import { type DynamoDBDocumentClient, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { pushAll } from '../../report/arrays.ts';
 
 /**
  * Every item of partition `pk` whose sort key starts with `skPrefix` (every item for '').
@@ -26,7 +28,7 @@ export async function queryPartition(
         ConsistentRead: true,
       }),
     );
-    out.push(...(page.Items ?? []));
+    pushAll(out, page.Items ?? []);
     start = page.LastEvaluatedKey;
   } while (start);
   return out;

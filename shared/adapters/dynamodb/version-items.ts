@@ -2,6 +2,7 @@
  * Builders of the items of one version (docs/data-model.md): section text parts, cells by
  * section, recognition evidence, findings and resolved findings; and the way back to the model.
  */
+import { pushAll } from '../../report/arrays.ts';
 import { type Finding, type Report, ReportSchema } from '../../report/model.ts';
 import {
   type CellsItem,
@@ -62,7 +63,7 @@ export function reportItems(partition: string, report: Report): Record<string, u
     const origin = report.cellSources[key];
     if (origin) item.sources[key] = origin;
   }
-  items.push(...groups.values());
+  pushAll(items, groups.values());
   items.push({
     pk: partition,
     sk: keys.recognition,
@@ -123,8 +124,8 @@ export function reportFromItems(version: ReportFields, items: readonly Record<st
     issuerKind: rec.issuerKind,
     publishedAt: version.publishedAt,
     sections: joinSections(sections),
-    cells: Object.assign({}, ...cells.map((c) => c.cells)),
-    cellSources: Object.assign({}, ...cells.map((c) => c.sources)),
+    cells: cells.reduce((all, c) => Object.assign(all, c.cells), {}),
+    cellSources: cells.reduce((all, c) => Object.assign(all, c.sources), {}),
     recognition: rec.recognition,
   });
 }

@@ -1,3 +1,4 @@
+import { pushAll } from '../../report/arrays.ts';
 import type { TableFinding } from '../../report/model.ts';
 import { type TableKeys, TEMPLATE_TABLES } from '../../report/template.ts';
 import { rowName, tableName } from '../labels.ts';
@@ -23,7 +24,7 @@ export const rule: Rule = {
     const out: Draft[] = [];
     for (const t of TEMPLATE_TABLES[edition]) {
       const found = report.recognition.tables.find((x) => x.id === t.id);
-      if (found) out.push(...missingRows(t, found, edition));
+      if (found) pushAll(out, missingRows(t, found, edition));
     }
     return out;
   },
