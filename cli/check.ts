@@ -4,12 +4,12 @@
  *
  * Exit status: 0 no error-severity finding, 1 error findings, 2 a file could not be read.
  */
-import { readFile, writeFile } from 'node:fs/promises';
+import { readFile, stat, writeFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { Command } from 'commander';
 import type { Finding, Report, Severity } from '../shared/report/model.ts';
 import { SEVERITY_ORDER } from '../shared/report/model.ts';
-import { type CheckResult, checkBytes } from '../shared/usecases/check.ts';
+import { type CheckResult, checkBytes, refusedForSize } from '../shared/usecases/check.ts';
 import { checkPage } from '../shared/usecases/view.ts';
 import type { Output } from './io.ts';
 
@@ -70,9 +70,15 @@ export function formatHuman(result: FileResult): string {
   return lines.join('\n');
 }
 
+/** Checks a file; one over the upload cap is refused as the pipeline refuses it, without reading it. */
+async function checkPath(path: string, previous?: Report): Promise<CheckResult> {
+  const refused = refusedForSize((await stat(path)).size);
+  if (refused) return refused;
+  return checkBytes(new Uint8Array(await readFile(path)), { fileName: basename(path), previous });
+}
+
 async function checkFile(path: string, previous: Report | undefined, html?: string): Promise<FileResult> {
-  const bytes = await readFile(path);
-  const result = await checkBytes(new Uint8Array(bytes), { fileName: basename(path), previous });
+  const result = await checkPath(path, previous);
   if (html) await writeFile(html, checkPage(basename(path), result));
   return toFileResult(path, result);
 }
@@ -104,9 +110,7 @@ export async function runCheck(files: string[], options: CheckOptions, io: Outpu
   let previous: Report | undefined;
   if (options.previous) {
     try {
-      const prev = await checkBytes(new Uint8Array(await readFile(options.previous)), {
-        fileName: basename(options.previous),
-      });
+      const prev = await checkPath(options.previous);
       previous = prev.report;
       if (!previous) io.err(`${options.previous}: 上一年度报告无法识别，跨年度检查未执行 (previous report not usable)`);
     } catch (error) {

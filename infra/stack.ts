@@ -10,6 +10,7 @@ import { SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import * as s3n from 'aws-cdk-lib/aws-s3-notifications';
 import type { Construct } from 'constructs';
+import { MAX_UPLOAD_BYTES } from '../shared/report/limits.ts';
 import type { StackConfig } from './config.ts';
 import { DEFAULT_INGEST_MAX_CONCURRENCY, readConfig } from './config.ts';
 import { Alerts } from './constructs/alerts.ts';
@@ -27,7 +28,7 @@ export const DEFAULT_EXPORT_ENTRY = fileURLToPath(new URL('../functions/export/h
 export const DEFAULT_REVALIDATE_ENTRY = fileURLToPath(new URL('../functions/revalidate/handler.ts', import.meta.url));
 
 /** Largest upload the ingest function reads (bytes); bigger objects get an `input` finding. */
-export const MAX_OBJECT_BYTES = 20 * 1024 * 1024;
+export const MAX_OBJECT_BYTES = MAX_UPLOAD_BYTES;
 
 /**
  * Ingest sizing. The heavy case is a 20 MB PDF: pdf.js (via unpdf) holds the raw bytes, the

@@ -5,6 +5,7 @@
 import { extract } from '../extract/index.ts';
 import { recognize } from '../recognize/index.ts';
 import { InputProblem } from '../report/errors.ts';
+import { MAX_UPLOAD_BYTES, tooLarge } from '../report/limits.ts';
 import type { Document, Finding, Report, UploadMetadata } from '../report/model.ts';
 import { isRuleId } from '../rules/catalogue.ts';
 import { validate } from '../rules/index.ts';
@@ -39,6 +40,16 @@ export function inputFinding(error: unknown): Finding {
 }
 
 /**
+ * The I-TOO-LARGE result of a file of `size` bytes over the upload cap, else undefined. The CLI
+ * asks before reading a file, ingest before downloading an object, checkBytes before extracting.
+ * @param max - a lower cap (the ingest function's setting); the upload cap when larger or absent
+ */
+export function refusedForSize(size: number, max: number = MAX_UPLOAD_BYTES): CheckResult | undefined {
+  const cap = Math.min(max, MAX_UPLOAD_BYTES);
+  return size > cap ? { findings: [inputFinding(tooLarge(size, cap))] } : undefined;
+}
+
+/**
  * Checks one file's bytes: extract (the type sniffed from the bytes) → recognize → validate.
  * @param bytes - the file
  * @param options - file name, upload metadata, the previous year's Report for the cross-year rules
@@ -46,6 +57,8 @@ export function inputFinding(error: unknown): Finding {
  * @throws only on a bug (an error that is not an InputProblem)
  */
 export async function checkBytes(bytes: Uint8Array, options: CheckOptions = {}): Promise<CheckResult> {
+  const refused = refusedForSize(bytes.length);
+  if (refused) return refused;
   let document: Document;
   try {
     document = await extract(bytes, { fileName: options.fileName });

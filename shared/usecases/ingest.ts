@@ -4,12 +4,14 @@
  * same code. Idempotent per object version (docs/decisions/idempotency.md): a redelivered event
  * finds its claim completed and only finishes the follow-ups.
  */
+
+import { MAX_UPLOAD_BYTES } from '../report/limits.ts';
 import type { Finding, Report, Severity, UploadMetadata } from '../report/model.ts';
 import { countBySeverity, type Status, statusOf } from '../report/status.ts';
 import { RULESET_VERSION } from '../rules/catalogue.ts';
 import { diffFindings } from '../rules/diff.ts';
 import { indexedSentences } from '../rules/history/copied-text.ts';
-import { finding } from '../rules/rule.ts';
+import { refusedForSize } from './check.ts';
 import { type Checked, checkUpload } from './check-upload.ts';
 import { ProcessingInProgress, processedUploadOf } from './evaluate.ts';
 import { type FollowUps, followUps } from './follow-ups.ts';
@@ -42,11 +44,11 @@ export interface PipelineDeps {
   store: ReportStore;
   notifier: Notifier;
   clock?: Clock;
-  /** Objects larger than this are not downloaded (I-TOO-LARGE). Default 20 MB. */
+  /** Objects larger than this are not downloaded (I-TOO-LARGE). Default and upper bound: the upload cap, 20 MB. */
   maxObjectBytes?: number;
 }
 
-export const DEFAULT_MAX_OBJECT_BYTES = 20 * 1024 * 1024;
+export const DEFAULT_MAX_OBJECT_BYTES = MAX_UPLOAD_BYTES;
 
 /** How an object version ended. */
 export type IngestOutcome =
@@ -190,19 +192,14 @@ function describeUpload(key: string, userMetadata: Record<string, string>) {
 
 /** Reads the object (unless it is over the size cap) and checks it. */
 async function readAndCheck(claimed: Claimed, metadata: UploadMetadata, deps: PipelineDeps): Promise<Checked> {
-  const maxBytes = deps.maxObjectBytes ?? DEFAULT_MAX_OBJECT_BYTES;
-  if (claimed.head.size > maxBytes) return { result: { findings: [tooLarge(claimed.head.size, maxBytes)] } };
+  const refused = refusedForSize(claimed.head.size, deps.maxObjectBytes);
+  if (refused) return { result: refused };
   const { ref, head } = claimed;
   // The bytes the claim is about: that version, else the ETag the HEAD saw (a replaced object throws ObjectSuperseded).
   const bytes = await deps.objects.get(
     head.versionId ? { ...ref, versionId: head.versionId } : { ...ref, ...(head.etag ? { etag: head.etag } : {}) },
   );
   return checkUpload(bytes, metadata, deps.store);
-}
-
-function tooLarge(size: number, max: number): Finding {
-  const mb = (n: number) => (n / 1024 / 1024).toFixed(1);
-  return finding('I-TOO-LARGE', { message: `文件大小为 ${mb(size)} MB，超过 ${mb(max)} MB 的上限，未作检查。请压缩或拆分后重新上传。` });
 }
 
 function reportIdFor(identity: PartialIdentity, ref: ObjectRef): string {
