@@ -6,8 +6,12 @@
  * by the content, not the part name (html-docx-js stores MHT as "afchunk.htm"). Other formats
  * (RTF, plain text, nested .docx) are not read: a notice says so.
  */
+
 import { Buffer } from 'node:buffer';
 import { posix } from 'node:path';
+import { insertAll } from '../report/arrays.ts';
+import { InputProblem } from '../report/errors.ts';
+import { MAX_UPLOAD_BYTES } from '../report/limits.ts';
 import type { Block, Notice } from '../report/model.ts';
 import { extractHtml } from './html.ts';
 import { parseXml, XmlError } from './xml.ts';
@@ -81,7 +85,7 @@ export function mhtHtml(bytes: Uint8Array): Uint8Array | undefined {
           : Buffer.from(body, 'latin1');
     // a UTF-8 charset in the MIME header becomes a BOM, which the HTML reader trusts first
     const utf8 = /charset\s*=\s*"?utf-?8/i.test(headers) && !(html[0] === 0xef && html[1] === 0xbb);
-    return utf8 ? Uint8Array.from([0xef, 0xbb, 0xbf, ...html]) : html;
+    return utf8 ? new Uint8Array(Buffer.concat([Uint8Array.of(0xef, 0xbb, 0xbf), html])) : html;
   }
   return undefined;
 }
@@ -96,19 +100,51 @@ function chunkHtml(part: Uint8Array): Uint8Array | undefined {
   return undefined;
 }
 
-/** The blocks with each chunk's blocks put in its place, and notices for chunks not read. */
+/** The blocks of each chunk part (read once however many w:altChunk name it), undefined when not HTML. */
+function chunkBlocks(parts: Record<string, Uint8Array>, chunks: AltChunk[], names: Map<string, string>): Map<string, Block[] | undefined> {
+  const blocks = new Map<string, Block[] | undefined>();
+  let expanded = 0;
+  for (const chunk of chunks) {
+    const name = names.get(chunk.id);
+    const part = name ? parts[name] : undefined;
+    if (!name || !part) continue;
+    // Each reference inserts the part's content again: the sum over references is capped.
+    expanded += part.length;
+    if (expanded > MAX_UPLOAD_BYTES) throw tooMuchExpanded(expanded, chunks.length);
+    if (blocks.has(name)) continue;
+    const html = chunkHtml(part);
+    blocks.set(name, html ? extractHtml(html).blocks : undefined);
+  }
+  return blocks;
+}
+
+function tooMuchExpanded(bytes: number, references: number): InputProblem {
+  return new InputProblem(
+    'I-UNREADABLE',
+    `文件无法读取：文档内嵌内容展开后超过 ${MAX_UPLOAD_BYTES / 1024 / 1024} MB（${references} 处内嵌引用），疑似异常文件。`,
+    { reason: 'altchunk expansion', bytes, references },
+  );
+}
+
+/**
+ * The blocks with each chunk's blocks put in its place, and notices for chunks not read. Each
+ * part is read once; the content all references expand to is capped at the upload cap.
+ */
 export function withAltChunks(bytes: Uint8Array, blocks: Block[], chunks: AltChunk[]): { blocks: Block[]; notices: Notice[] } {
   if (chunks.length === 0) return { blocks, notices: [] };
   const names = targets(bytes);
   const wanted = new Set(chunks.map((c) => names.get(c.id)).filter((n): n is string => n !== undefined));
-  const parts = readZip(bytes, (name) => wanted.has(name));
+  const parts = chunkBlocks(
+    readZip(bytes, (name) => wanted.has(name)),
+    chunks,
+    names,
+  );
   const notices: Notice[] = [];
   const out = blocks.slice();
   for (const chunk of [...chunks].reverse()) {
     const name = names.get(chunk.id);
-    const part = name ? parts[name] : undefined;
-    const html = part ? chunkHtml(part) : undefined;
-    if (!html) {
+    const read = name ? parts.get(name) : undefined;
+    if (!read) {
       notices.push({
         code: 'docx-altchunk',
         message: `文档内嵌的其他格式内容（${name ?? chunk.id}）未能读取，其中的文字和表格不在检查范围内。`,
@@ -116,11 +152,11 @@ export function withAltChunks(bytes: Uint8Array, blocks: Block[], chunks: AltChu
       continue;
     }
     const source = { line: chunk.line };
-    const inserted = extractHtml(html).blocks.map(
+    const inserted = read.map(
       (b): Block =>
         b.kind === 'table' ? { ...b, source, rows: b.rows.map((row) => row.map((c) => ({ ...c, source }))) } : { ...b, source },
     );
-    out.splice(chunk.at, 0, ...inserted);
+    insertAll(out, chunk.at, inserted);
   }
   return { blocks: out, notices: notices.reverse() };
 }

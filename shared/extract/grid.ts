@@ -5,6 +5,7 @@
  * `span: true`; holes and short rows are padded with `{ text: '', span: true }`.
  */
 import type { Cell, Source } from '../report/model.ts';
+import { EXTRACT_LIMITS } from './limits.ts';
 
 export interface SpanCell {
   text: string;
@@ -15,9 +16,9 @@ export interface SpanCell {
   pad?: boolean;
 }
 
-/** Upper bounds that keep hostile markup (colspan="100000") from allocating huge grids. */
+/** Upper bounds that keep hostile markup (colspan="100000") from allocating huge grids (limits.ts). */
 const MAX_SPAN = 1000;
-const MAX_COLUMNS = 1000;
+const MAX_COLUMNS = EXTRACT_LIMITS.maxColumns;
 
 function clampSpan(n: number | undefined): number {
   if (n === undefined || !Number.isFinite(n) || n < 1) return 1;

@@ -10,6 +10,7 @@
  * formatting elements across blocks and the adoption agency algorithm.
  */
 import * as F from './html-elements.ts';
+import { EXTRACT_LIMITS, overLimit } from './limits.ts';
 
 export interface HtmlText {
   readonly type: 'text';
@@ -275,6 +276,9 @@ export class TreeBuilder {
     if (head > 0) this.popTo(head);
   }
 
+  /** Elements opened so far (capped: limits.ts). */
+  private elements = 0;
+
   private push(el: HtmlElement): void {
     // as browsers cap the tree depth (512), the deepest element is closed first: this bounds every
     // search up the stack, and the recursion of whoever walks the tree
@@ -290,6 +294,7 @@ export class TreeBuilder {
     this.lastText = undefined;
     if (this.current.name === 'head' && (flags & F.HEAD_CONTENT) === 0) this.closeHead();
     if ((flags & IMPLIES_ENDS) !== 0 && !this.implyEnds(name, flags, start)) return undefined;
+    if (++this.elements > EXTRACT_LIMITS.maxElements) throw overLimit('elements', this.elements, EXTRACT_LIMITS.maxElements);
     const el = element(name, flags, attrs, start);
     if ((flags & F.VOID) !== 0 || (selfClosing && (this.foreign > 0 || (flags & F.FOREIGN) !== 0))) {
       this.insert(el);

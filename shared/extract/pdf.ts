@@ -7,7 +7,9 @@
  * on every block and cell. Encrypted PDFs → I-PDF-ENCRYPTED; no text layer → I-PDF-NO-TEXT;
  * anything pdfjs cannot open → I-UNREADABLE.
  */
+
 import { getDocumentProxy, getResolvedPDFJS } from 'unpdf';
+import { insertAll, maxOf, minOf, pushAll } from '../report/arrays.ts';
 import { InputProblem } from '../report/errors.ts';
 import type { Block, Document, Notice } from '../report/model.ts';
 import { continueTable, type OpenTable, startTable } from './pdf-continued.ts';
@@ -39,7 +41,12 @@ function polyfillTransfer(): void {
   }
 }
 
-export const PDF_LIMITS = { maxPages: 300 };
+/**
+ * Pages read (the rest is dropped with a notice), and pages a PDF may have at all: pdfjs finds a
+ * page by walking the page tree, so with a tree of 100,000 pages each page read costs tens of
+ * milliseconds (RELIABILITY.md, "Resource limits").
+ */
+export const PDF_LIMITS = { maxPages: 300, maxTotalPages: 2000 };
 
 function fail(error: unknown): never {
   const name = (error as { name?: string } | null)?.name;
@@ -103,6 +110,16 @@ async function readPages(bytes: Uint8Array): Promise<{ pages: PageGeometry[]; to
     fail(error);
   }
   try {
+    if (pdf.numPages > PDF_LIMITS.maxTotalPages) {
+      throw new InputProblem(
+        'I-UNREADABLE',
+        `文件无法读取：PDF 共 ${pdf.numPages} 页，超过 ${PDF_LIMITS.maxTotalPages} 页的上限，疑似异常文件。`,
+        {
+          reason: 'too many pages',
+          pages: pdf.numPages,
+        },
+      );
+    }
     const pages: PageGeometry[] = [];
     for (let n = 1; n <= Math.min(pdf.numPages, PDF_LIMITS.maxPages); n++) {
       const page = await pdf.getPage(n);
@@ -205,13 +222,16 @@ function assemble(pages: PageGeometry[]): { blocks: Block[]; unruled: number } {
         .flatMap((l) => l.items),
     );
     const { blocks, lines: flow } = layoutPage({ ...geo, items: geo.items.filter((i) => kept.has(i)) });
-    const left = Math.min(...flow.map((l) => l.x1));
-    const right = Math.max(...flow.map((l) => l.x2));
+    const left = minOf(flow.map((l) => l.x1));
+    const right = maxOf(flow.map((l) => l.x2));
     const page: Entry[] = [
       ...blocks.map((b) => ({ page: geo.page, height: geo.height, top: b.top, table: b, left, right })),
       ...flow.map((l) => ({ page: geo.page, height: geo.height, top: l.y + l.size, line: l, left, right })),
     ];
-    entries.push(...page.sort((a, b) => b.top - a.top));
+    pushAll(
+      entries,
+      page.sort((a, b) => b.top - a.top),
+    );
   }
   const body = bodySize(entries);
   const larger = [...new Set(entries.flatMap((e) => ('line' in e && e.line.size > body * 1.1 ? [Math.round(e.line.size)] : [])))].sort(
@@ -244,7 +264,7 @@ function assemble(pages: PageGeometry[]): { blocks: Block[]; unruled: number } {
           left: e.left,
           right: e.right,
         }));
-        entries.splice(k + 1, 0, ...lines);
+        insertAll(entries, k + 1, lines);
         continue;
       }
       lastPara = undefined;

@@ -7,6 +7,7 @@ import { looksLikeValue, splitLabelValues, splitNumberRun } from '../report/cell
 import type { Block, Cell, Document } from '../report/model.ts';
 import { matchSectionHeading } from '../report/sections.ts';
 import { decode } from './decode.ts';
+import { EXTRACT_LIMITS, overLimit } from './limits.ts';
 import { unflatten } from './unflatten.ts';
 import { isTableLabel, isTitleCell, startsRow } from './vocabulary.ts';
 
@@ -19,6 +20,8 @@ interface Line {
   kind: Kind;
   /** Certainly a table line (may start a table run). */
   strong: boolean;
+  /** The numbers of a `numbers` line. */
+  numbers?: string[];
 }
 
 const EDGE = /^[\s\u00a0\u3000\ufeff\u200b]+|[\s\u00a0\u3000\ufeff\u200b]+$/g;
@@ -48,7 +51,7 @@ function classify(raw: string, no: number): Line {
     line.kind = 'pipe';
     line.strong = true;
   } else if (looksLikeValue(text)) line.kind = 'value';
-  else if (splitNumberRun(text)) {
+  else if ((line.numbers = splitNumberRun(text))) {
     line.kind = 'numbers';
     line.strong = true;
   } else if (matchSectionHeading(text)) line.kind = 'heading';
@@ -82,7 +85,7 @@ function pipeCells(line: Line): Token[] {
   let s = line.text;
   if (s.startsWith('|')) s = s.slice(1);
   if (s.endsWith('|')) s = s.slice(0, -1);
-  const parts = s.split('|').map(trimCell);
+  const parts = s.split('|', EXTRACT_LIMITS.maxColumns).map(trimCell);
   let last = parts.length - 1;
   while (last >= 0 && parts[last] === '') last--;
   return parts.map((p, i) => ({ text: p, line: line.no, value: looksLikeValue(p), span: i > last ? true : undefined }));
@@ -123,7 +126,7 @@ function buildRows(run: Line[]): Token[][] {
         break;
       case 'tab': {
         flush();
-        rows.push(line.raw.split('\t').map((p) => ({ text: trimCell(p), line: line.no, value: false })));
+        rows.push(line.raw.split('\t', EXTRACT_LIMITS.maxColumns).map((p) => ({ text: trimCell(p), line: line.no, value: false })));
         break;
       }
       case 'pipe': {
@@ -152,7 +155,7 @@ function buildRows(run: Line[]): Token[][] {
         break;
       }
       case 'numbers':
-        for (const p of splitNumberRun(line.text)!) pushValue({ text: p, line: line.no, value: true });
+        for (const p of line.numbers!) pushValue({ text: p, line: line.no, value: true });
         break;
       case 'value':
         pushValue({ text: line.text, line: line.no, value: true });
@@ -201,11 +204,42 @@ function continuesRun(line: Line): boolean {
   return line.kind !== 'heading' && line.kind !== 'prose';
 }
 
+/** The cells a classified line may make (a prose line counts one). */
+function cellsOf(line: Line): number {
+  if (line.numbers) return line.numbers.length;
+  if (line.kind !== 'tab' && line.kind !== 'pipe') return 1;
+  let n = 1;
+  const separator = line.kind === 'tab' ? '\t' : '|';
+  for (let at = line.raw.indexOf(separator); at !== -1 && n < EXTRACT_LIMITS.maxColumns; at = line.raw.indexOf(separator, at + 1)) n++;
+  return n;
+}
+
+/**
+ * The classified lines of a text, within the caps on lines, line length and cells (limits.ts). A
+ * table flattened onto one line is cut back into rows first (unflatten.ts); its pieces keep the
+ * line's number.
+ */
+function linesOf(text: string): Line[] {
+  const { maxLines, maxLineChars, maxCells } = EXTRACT_LIMITS;
+  const raw = text.includes('\r') ? text.split(/\r\n|\r|\n/) : text.split('\n');
+  if (raw.length > maxLines) throw overLimit('lines', raw.length, maxLines);
+  const lines: Line[] = [];
+  let cells = 0;
+  raw.forEach((r, i) => {
+    if (r.length > maxLineChars) throw overLimit('lineChars', r.length, maxLineChars);
+    for (const piece of unflatten(r)) {
+      const line = classify(piece, i + 1);
+      cells += cellsOf(line);
+      if (cells > maxCells) throw overLimit('cells', cells, maxCells);
+      lines.push(line);
+    }
+  });
+  return lines;
+}
+
 /** Text → Document (format 'text'). Reusable by extractors that end up with plain lines. */
 export function textToDocument(text: string): Document {
-  const raw = text.includes('\r') ? text.split(/\r\n|\r|\n/) : text.split('\n');
-  // A table flattened onto one line is cut back into rows first (unflatten.ts); its pieces keep the line's number.
-  const lines = raw.flatMap((r, i) => unflatten(r).map((piece) => classify(piece, i + 1)));
+  const lines = linesOf(text);
   const blocks: Block[] = [];
   let i = 0;
   while (i < lines.length) {

@@ -15,6 +15,7 @@
  * comment or CDATA inside a skipped subtree that spells that close tag would end it early).
  */
 import { Buffer } from 'node:buffer';
+import { EXTRACT_LIMITS, overLimit } from './limits.ts';
 
 export class XmlError extends Error {
   constructor(
@@ -77,6 +78,8 @@ export interface XmlOptions {
   skip?: ReadonlySet<string>;
   /** Deepest element nesting accepted (readers of the tree recurse); default 1000. */
   maxDepth?: number;
+  /** Most elements built (skipped subtrees not counted); more is an I-UNREADABLE InputProblem. Default in limits.ts. */
+  maxElements?: number;
 }
 
 const ENTITIES: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
@@ -245,6 +248,8 @@ function parse(xml: string, bytes: Buffer | undefined, options: XmlOptions): Xml
     : (from: number, to: number): string => xml.slice(from, to);
   const names = new Names(options.skip, slice);
   const maxDepth = options.maxDepth ?? 1000;
+  const maxElements = options.maxElements ?? EXTRACT_LIMITS.maxElements;
+  let elements = 0;
   const stack: XmlElement[] = [];
   let root: XmlElement | undefined;
   let at = xml.charCodeAt(0) === 0xfeff ? 1 : 0;
@@ -311,6 +316,7 @@ function parse(xml: string, bytes: Buffer | undefined, options: XmlOptions): Xml
       if (parent) (parent.children as XmlNode[]).push(el);
       else if (root) throw new XmlError('a second root element', lt);
       else root = el;
+      if (++elements > maxElements) throw overLimit('elements', elements, maxElements);
       if (!selfClosing && stack.push(el) > maxDepth) throw new XmlError(`elements nested deeper than ${maxDepth}`, lt);
     }
   }
