@@ -17,3 +17,18 @@ export function tooLarge(size: number, max: number = MAX_UPLOAD_BYTES): InputPro
     max,
   });
 }
+
+/** How long checking one file may take, and when that time is up (epoch milliseconds). */
+export interface TimeBudget {
+  seconds: number;
+  until: number;
+}
+
+/** The problem of a file whose check ran past its time budget. */
+export function overTime(budget: TimeBudget): InputProblem {
+  return new InputProblem(
+    'I-UNREADABLE',
+    `文件处理超时：${budget.seconds} 秒内未能完成检查，文件可能过大或结构异常。请检查文件（或另存为 PDF、Word）后重新上传。`,
+    { reason: 'time budget', seconds: budget.seconds },
+  );
+}

@@ -31,7 +31,7 @@ export const INPUT_DECLARATIONS: readonly RuleDeclaration[] = [
     edition: 'none',
     title: '文件已损坏或无法读取',
     checks:
-      'The file could not be read: a damaged ZIP/DOCX/PDF, malformed XML, or an internal error while checking it (the message says which).',
+      'The file could not be read: a damaged ZIP/DOCX/PDF, malformed XML, a resource limit passed (zip bomb, too many elements, lines, cells or pages, the check time budget), or an internal error while checking it (the message says which).',
     reads: ['the uploaded bytes'],
   },
   {
@@ -67,7 +67,7 @@ export const INPUT_DECLARATIONS: readonly RuleDeclaration[] = [
     category: 'input',
     edition: 'none',
     title: '文件过大',
-    checks: 'The object is larger than the size cap (20 MB by default) and is not downloaded.',
+    checks: 'The file is larger than the upload cap (20 MB): the pipeline does not download it, the CLI does not read it.',
     reads: ['the uploaded bytes'],
   },
   {

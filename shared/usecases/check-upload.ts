@@ -4,6 +4,7 @@
  * (the message is retried); an error of the domain that is not an InputProblem — a bug — becomes
  * an I-UNREADABLE finding, so that the upload is still stored and answered.
  */
+import type { TimeBudget } from '../report/limits.ts';
 import type { UploadMetadata } from '../report/model.ts';
 import { boilerplateLookups } from '../rules/history/copied-text.ts';
 import { validate } from '../rules/index.ts';
@@ -45,11 +46,12 @@ function failed(error: unknown): Checked {
  * when the document names another (agency, year), the rules run again with that one's previous
  * report; with a previous report, the stored boilerplate of the year is looked up and the rules
  * run once more when it knows any of the report's sentences (asked only about the sentences that
- * can change a finding: boilerplateLookups).
+ * can change a finding: boilerplateLookups). Past the `budget`, the file ends as an input finding
+ * (checked between the stages).
  * @throws the store's errors (never the domain's)
  */
-export async function checkUpload(bytes: Uint8Array, metadata: UploadMetadata, store: ReportStore): Promise<Checked> {
-  const options = { fileName: metadata.fileName, metadata };
+export async function checkUpload(bytes: Uint8Array, metadata: UploadMetadata, store: ReportStore, budget?: TimeBudget): Promise<Checked> {
+  const options = { fileName: metadata.fileName, metadata, ...(budget ? { budget } : {}) };
   const hinted = await previousYearOf(store, metadata.agency, metadata.year);
   let result = await domain(() => checkBytes(bytes, { ...options, ...(hinted ? { previous: hinted.report } : {}) }));
   if (result instanceof DomainFailure) return failed(result.error);

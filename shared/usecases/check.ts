@@ -5,7 +5,7 @@
 import { extract } from '../extract/index.ts';
 import { recognize } from '../recognize/index.ts';
 import { InputProblem } from '../report/errors.ts';
-import { MAX_UPLOAD_BYTES, tooLarge } from '../report/limits.ts';
+import { MAX_UPLOAD_BYTES, overTime, type TimeBudget, tooLarge } from '../report/limits.ts';
 import type { Document, Finding, Report, UploadMetadata } from '../report/model.ts';
 import { isRuleId } from '../rules/catalogue.ts';
 import { validate } from '../rules/index.ts';
@@ -17,6 +17,11 @@ export interface CheckOptions {
   metadata?: UploadMetadata;
   /** The same agency's previous-year report, for the cross-year rules. */
   previous?: Report;
+  /**
+   * When the check must be over (ingest: inside the function's timeout). Looked at between the
+   * stages (extract, recognize, validate): past it, the file ends as an input finding.
+   */
+  budget?: TimeBudget;
 }
 
 /** The Document, the Report and the findings of one file. */
@@ -49,6 +54,10 @@ export function refusedForSize(size: number, max: number = MAX_UPLOAD_BYTES): Ch
   return size > cap ? { findings: [inputFinding(tooLarge(size, cap))] } : undefined;
 }
 
+function timeIsUp(options: CheckOptions): boolean {
+  return options.budget !== undefined && Date.now() >= options.budget.until;
+}
+
 /**
  * Checks one file's bytes: extract (the type sniffed from the bytes) → recognize → validate.
  * @param bytes - the file
@@ -65,6 +74,7 @@ export async function checkBytes(bytes: Uint8Array, options: CheckOptions = {}):
   } catch (error) {
     return { findings: [inputFinding(error)] };
   }
+  if (timeIsUp(options)) return { document, findings: [inputFinding(overTime(options.budget!))] };
   return checkDocument(document, options);
 }
 
@@ -80,6 +90,7 @@ export function checkDocument(document: Document, options: CheckOptions = {}): C
   } catch (error) {
     return { document, findings: [inputFinding(error)] };
   }
+  if (timeIsUp(options)) return { document, findings: [inputFinding(overTime(options.budget!))] };
   const findings = validate({ report, previous: options.previous, metadata: options.metadata });
   return { document, report, findings };
 }

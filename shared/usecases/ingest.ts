@@ -46,7 +46,16 @@ export interface PipelineDeps {
   clock?: Clock;
   /** Objects larger than this are not downloaded (I-TOO-LARGE). Default and upper bound: the upload cap, 20 MB. */
   maxObjectBytes?: number;
+  /** Seconds checking one object may take before it ends as an input finding. Default DEFAULT_CHECK_SECONDS. */
+  checkSeconds?: number;
 }
+
+/**
+ * The ingest function has 90 s for a batch of two messages (infra/stack.ts): two checks of 30 s
+ * leave a third of the time for reading, storing and notifying, so a slow file ends as a finding
+ * rather than a timeout and a redelivery loop (RELIABILITY.md, "Resource limits").
+ */
+export const DEFAULT_CHECK_SECONDS = 30;
 
 export const DEFAULT_MAX_OBJECT_BYTES = MAX_UPLOAD_BYTES;
 
@@ -199,7 +208,8 @@ async function readAndCheck(claimed: Claimed, metadata: UploadMetadata, deps: Pi
   const bytes = await deps.objects.get(
     head.versionId ? { ...ref, versionId: head.versionId } : { ...ref, ...(head.etag ? { etag: head.etag } : {}) },
   );
-  return checkUpload(bytes, metadata, deps.store);
+  const seconds = deps.checkSeconds ?? DEFAULT_CHECK_SECONDS;
+  return checkUpload(bytes, metadata, deps.store, { seconds, until: Date.now() + seconds * 1000 });
 }
 
 function reportIdFor(identity: PartialIdentity, ref: ObjectRef): string {
