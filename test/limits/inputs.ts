@@ -134,6 +134,12 @@ export function manyEntriesDocx(count: number): Uint8Array {
   return zip(entries);
 }
 
+/** A DOCX whose document.xml is `bytes` of one-run paragraphs (1.4 million in 49 MB, under the ZIP caps). */
+export function manyElementsDocx(bytes: number): Uint8Array {
+  const one = paragraph('1');
+  return zip([entry('word/document.xml', documentXml(one.repeat(Math.floor(bytes / one.length))))]);
+}
+
 /** A DOCX whose document.xml declares nested entities (billion laughs) and uses the last. */
 export function billionLaughsDocx(): Uint8Array {
   let dtd = '<!ENTITY l0 "哈哈哈哈哈哈哈哈哈哈">';
@@ -225,14 +231,19 @@ export function bigText(bytes: number): Uint8Array {
   return utf8(SEED.repeat(Math.ceil(bytes / Buffer.byteLength(SEED))));
 }
 
-/** A run of `unit` of about `bytes` UTF-8 bytes, as a line inside table 三 of the seed report. */
-export function runInTable(unit: string, bytes: number): Uint8Array {
-  return utf8(seedWith('二、上年结转', `${unit.repeat(Math.ceil(bytes / Buffer.byteLength(unit)))}\n`));
+/** `prefix` and a run of `unit`, `chars` characters at most in all. */
+export function run(unit: string, chars: number, prefix = ''): string {
+  return prefix + unit.repeat(Math.floor((chars - prefix.length) / unit.length));
 }
 
-/** A run of `unit` of about `bytes` UTF-8 bytes, as the whole file (one line). */
-export function singleLine(unit: string, bytes: number): Uint8Array {
-  return utf8(unit.repeat(Math.ceil(bytes / Buffer.byteLength(unit))));
+/** A line of `chars` characters (a run of `unit` after `prefix`) inside table 三 of the seed report. */
+export function runInTable(unit: string, chars: number, prefix = ''): Uint8Array {
+  return utf8(seedWith('二、上年结转', `${run(unit, chars, prefix)}\n`));
+}
+
+/** A run of `unit`, `chars` characters, as the whole file (one line). */
+export function singleLine(unit: string, chars: number): Uint8Array {
+  return utf8(run(unit, chars));
 }
 
 /** Issue 18's long line: a 400 KB line of `1 ` where table 四's values go. */
