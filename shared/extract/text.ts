@@ -3,6 +3,7 @@
  * flattened tables (tab rows, pipe rows, one cell per line with or without blank lines or a
  * ` |` suffix, numbers run together on one line) are rebuilt into rectangular table blocks.
  */
+import { maxOf } from '../report/arrays.ts';
 import { looksLikeValue, splitLabelValues, splitNumberRun } from '../report/cell-text.ts';
 import type { Block, Cell, Document } from '../report/model.ts';
 import { matchSectionHeading } from '../report/sections.ts';
@@ -192,9 +193,10 @@ function buildRows(run: Line[]): Token[][] {
 function toTable(run: Line[]): Block | undefined {
   const rows = buildRows(run);
   if (rows.length === 0) return undefined;
-  let width = 0;
-  for (const r of rows) width = Math.max(width, r.length);
-  const grid: Cell[][] = rows.map((r) => {
+  // every row is padded to the widest: a row of 200,000 numbers would make each row as wide
+  const width = Math.min(maxOf(rows.map((r) => r.length)), EXTRACT_LIMITS.maxColumns);
+  const grid: Cell[][] = rows.map((row) => {
+    const r = row.length > width ? row.slice(0, width) : row;
     const cells: Cell[] = r.map((t) =>
       t.span ? { text: t.text, span: true, placeholder: true, source: { line: t.line } } : { text: t.text, source: { line: t.line } },
     );

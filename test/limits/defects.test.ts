@@ -61,6 +61,9 @@ describe('a long line of numbers', () => {
     async () => {
       const result = await checkBytes(longValueLine(400 * 1024), { fileName: 'long.txt' });
       expect(inputRules(result.findings)).toEqual([]);
+      // its 204,800 numbers stop at the 1,000th column (every row of the table was padded to 204,800 cells)
+      const widths = result.document!.blocks.flatMap((b) => (b.kind === 'table' ? [b.rows[0]!.length] : []));
+      expect(Math.max(...widths)).toBe(1000);
       expect(result.report?.agency).toBe('黑龙江省工业和信息化厅');
       expect(result.report?.cells['s3.new_received.natural']).toBe(12);
     },
