@@ -8,6 +8,7 @@ import { looksLikeValue, splitLabelValues, splitNumberRun } from '../report/cell
 import type { Block, Cell, Document } from '../report/model.ts';
 import { matchSectionHeading } from '../report/sections.ts';
 import { decode } from './decode.ts';
+import { isSpace } from './grid.ts';
 import { EXTRACT_LIMITS, overLimit } from './limits.ts';
 import { unflatten } from './unflatten.ts';
 import { isTableLabel, isTitleCell, startsRow } from './vocabulary.ts';
@@ -25,7 +26,6 @@ interface Line {
   numbers?: string[];
 }
 
-const EDGE = /^[\s\u00a0\u3000\ufeff\u200b]+|[\s\u00a0\u3000\ufeff\u200b]+$/g;
 const MAX_LABEL = 48;
 const T4_HEADER_START = /^行政复议\s*行政诉讼/;
 
@@ -42,9 +42,15 @@ function isT4Header(text: string): boolean {
 }
 
 function trimCell(text: string): string {
-  // String#trim covers NBSP, U+3000 and U+FEFF; zero-width spaces are rare.
+  // String#trim covers NBSP, U+3000 and U+FEFF; zero-width spaces are rare. A loop, not
+  // /^[\s\u200b]+|[\s\u200b]+$/g: that backtracks quadratically over a long inner run of spaces.
   const t = text.trim();
-  return t.includes('\u200b') ? t.replace(EDGE, '') : t;
+  if (!t.includes('\u200b')) return t;
+  let from = 0;
+  let to = t.length;
+  while (from < to && isSpace(t.charCodeAt(from))) from++;
+  while (to > from && isSpace(t.charCodeAt(to - 1))) to--;
+  return t.slice(from, to);
 }
 
 /** Markdown heading markers (`## 三、…`): the heading is the text after them. */

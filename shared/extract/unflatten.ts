@@ -88,7 +88,33 @@ function anchors(normalized: string): number[] {
   return out;
 }
 
-const TRAILING_NUMBERS = /^(.*?\S)\s+((?:[+\-−]?\d+(?:\.\d+)?\s+){9,}[+\-−]?\d+(?:\.\d+)?)\s*$/;
+const NUMBER = /^[+\-−]?\d+(?:\.\d+)?$/;
+const SPACE = /\s/;
+
+/**
+ * The label and the run of at least ten space-separated numbers that ends the text, or undefined:
+ * what /^(.*?\S)\s+((?:[+\-−]?\d+(?:\.\d+)?\s+){9,}[+\-−]?\d+(?:\.\d+)?)\s*$/ matches, read from
+ * the end token by token. That expression backtracks quadratically on a long line of numbers
+ * ending in something else (100,000 characters: 34 s).
+ */
+function trailingNumbers(text: string): [string, string] | undefined {
+  const body = text.trimEnd();
+  let labelEnd = body.length;
+  let first = body.length;
+  let count = 0;
+  while (labelEnd > 0) {
+    let from = labelEnd;
+    while (from > 0 && !SPACE.test(body[from - 1]!)) from--;
+    if (!NUMBER.test(body.slice(from, labelEnd))) break;
+    let before = from;
+    while (before > 0 && SPACE.test(body[before - 1]!)) before--;
+    if (before === 0 || before === from) break; // the label: nothing, or no space, before this number
+    count++;
+    first = from;
+    labelEnd = before;
+  }
+  return count >= 10 ? [body.slice(0, labelEnd), body.slice(first)] : undefined;
+}
 /** A long run of digits glued to table 四's header words (its 15 values without spaces). */
 const TRAILING_RUN = /^(.*?\D)(\d{10,})\s*$/;
 
@@ -96,7 +122,9 @@ const TRAILING_RUN = /^(.*?\D)(\d{10,})\s*$/;
 function tidy(piece: string, labelEnd: number | undefined): string[] {
   let text = piece;
   if (labelEnd !== undefined && /^\d/.test(text.slice(labelEnd))) text = `${text.slice(0, labelEnd)} ${text.slice(labelEnd)}`;
-  const m = TRAILING_NUMBERS.exec(text) ?? (/结果维持.*结果维持/.test(text) ? TRAILING_RUN.exec(text) : null);
+  const numbers = trailingNumbers(text);
+  if (numbers) return numbers;
+  const m = /结果维持.*结果维持/.test(text) ? TRAILING_RUN.exec(text) : null;
   return m ? [m[1]!.trimEnd(), m[2]!] : [text];
 }
 

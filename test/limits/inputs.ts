@@ -231,14 +231,23 @@ export function bigText(bytes: number): Uint8Array {
   return utf8(SEED.repeat(Math.ceil(bytes / Buffer.byteLength(SEED))));
 }
 
-/** `prefix` and a run of `unit`, `chars` characters at most in all. */
-export function run(unit: string, chars: number, prefix = ''): string {
-  return prefix + unit.repeat(Math.floor((chars - prefix.length) / unit.length));
+/** A run of `unit` between `prefix` and `suffix`, `chars` characters at most in all. */
+export function run(unit: string, chars: number, prefix = '', suffix = ''): string {
+  return prefix + unit.repeat(Math.floor((chars - prefix.length - suffix.length) / unit.length)) + suffix;
 }
 
-/** A line of `chars` characters (a run of `unit` after `prefix`) inside table 三 of the seed report. */
-export function runInTable(unit: string, chars: number, prefix = ''): Uint8Array {
-  return utf8(seedWith('二、上年结转', `${run(unit, chars, prefix)}\n`));
+/** A line of `chars` characters (a run of `unit` between `prefix` and `suffix`) inside table 三 of the seed report. */
+export function runInTable(unit: string, chars: number, prefix = '', suffix = ''): Uint8Array {
+  return utf8(seedWith('二、上年结转', `${run(unit, chars, prefix, suffix)}\n`));
+}
+
+/** The start of a table flattened onto one line: template anchors that make unflatten.ts cut it. */
+export const FLATTENED = '一、总体情况 二、主动公开政府信息情况 第二十条第（一）项 信息内容 本年制发件数 规章 5 ';
+
+/** An HTML page whose one table cell holds a run of `unit` between `prefix` and `suffix`, `chars` characters. */
+export function runInHtmlCell(unit: string, chars: number, prefix = '', suffix = ''): Uint8Array {
+  const html = HTML.replace('<td', `<td>${run(unit, chars, prefix, suffix)}</td><td`);
+  return utf8(html);
 }
 
 /** A run of `unit`, `chars` characters, as the whole file (one line). */

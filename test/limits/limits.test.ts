@@ -126,12 +126,32 @@ describe('read, within the caps', () => {
     { name: 'pipes', unit: '|' },
     { name: 'full stops', unit: '。', prefix: '一、' },
     { name: 'table 四 header words (the regular expression was quadratic)', unit: '结果维持', prefix: '行政复议行政诉讼' },
+    { name: 'spaces before a zero-width space (the cell trim was quadratic)', unit: ' ', prefix: 'a', suffix: 'b\u200b' },
+    {
+      name: 'numbers ending in a word, on a flattened table line (unflatten was quadratic)',
+      unit: '1 ',
+      prefix: input.FLATTENED,
+      suffix: 'x',
+    },
   ])(
     'a 1 MB line of $name inside table 三 is read',
-    async ({ unit, prefix }) => {
-      const result = await checkBytes(input.runInTable(unit, EXTRACT_LIMITS.maxLineChars, prefix));
+    async ({ unit, prefix, suffix }) => {
+      const result = await checkBytes(input.runInTable(unit, EXTRACT_LIMITS.maxLineChars, prefix, suffix));
       expect(result.findings.filter((f) => f.category === 'input')).toEqual([]);
       expect(result.report?.cells['s3.new_received.natural']).toBe(12);
+    },
+    HANG,
+  );
+
+  it.each([
+    { name: 'spaces before a zero-width space', unit: ' ', prefix: '1', suffix: '\u200b' },
+    { name: 'numbers', unit: '1 ' },
+  ])(
+    'a 1 MB run of $name in an HTML table cell is read',
+    async ({ unit, prefix, suffix }) => {
+      const result = await checkBytes(input.runInHtmlCell(unit, EXTRACT_LIMITS.maxLineChars, prefix, suffix));
+      expect(result.findings.filter((f) => f.category === 'input')).toEqual([]);
+      expect(result.report?.agency).toBe('黑龙江省工业和信息化厅');
     },
     HANG,
   );

@@ -24,10 +24,10 @@ interface Case {
   fileName?: string;
 }
 
-const runs = (unit: string, label: string, prefix = ''): Case[] =>
+const runs = (unit: string, label: string, prefix = '', suffix = ''): Case[] =>
   [100_000, 1_000_000].map((chars) => ({
     name: `${label}, ${chars / 1000} K chars in table 三`,
-    make: () => input.runInTable(unit, chars, prefix),
+    make: () => input.runInTable(unit, chars, prefix, suffix),
   }));
 
 const CASES: Case[] = [
@@ -58,6 +58,10 @@ const CASES: Case[] = [
   ...runs('|', 'pipes'),
   ...runs('。', 'full stops 。 after 一、', '一、'),
   ...runs('结果维持', '结果维持 after 行政复议行政诉讼', '行政复议行政诉讼'),
+  ...runs(' ', 'spaces before U+200B', 'a', 'b\u200b'),
+  ...runs('1 ', '`1 ` ending in a word, flattened table line', input.FLATTENED, 'x'),
+  { name: 'spaces before U+200B, 1000 K chars in an HTML cell', make: () => input.runInHtmlCell(' ', 1_000_000, '1', '\u200b') },
+  { name: '`1 `, 1000 K chars in an HTML cell', make: () => input.runInHtmlCell('1 ', 1_000_000) },
 ];
 
 interface Measured {
@@ -75,7 +79,9 @@ async function measureOne(name: string): Promise<Measured> {
   const result = await checkBytes(bytes, { fileName: c.fileName ?? 'upload' });
   const ms = performance.now() - start;
   const inputFinding = result.findings.find((f) => f.category === 'input');
-  const outcome = inputFinding ? `${inputFinding.ruleId} ${inputFinding.message.slice(0, 40)}` : `report, ${result.findings.length} findings`;
+  const outcome = inputFinding
+    ? `${inputFinding.ruleId} ${inputFinding.message.slice(0, 40)}`
+    : `report, ${result.findings.length} findings`;
   return { ms, rssMb: process.resourceUsage().maxRSS / KB, bytes: bytes.length, outcome };
 }
 
