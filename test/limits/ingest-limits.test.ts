@@ -1,6 +1,7 @@
 /**
- * The processing-time budget of ingest (issue 18): a check that runs past it ends as a stored
- * input finding and one message, not a Lambda timeout and a redelivery loop. Against s3rver and
+ * Ingest's own limits (issue 18): the upload cap applied from the object's size before any
+ * download, and the processing-time budget: a check that runs past it ends as a stored input
+ * finding and one message, not a Lambda timeout and a redelivery loop. Against s3rver and
  * dynalite; the notifier records. A budget of 0 s is over as soon as extraction ends.
  */
 import { readFileSync } from 'node:fs';
@@ -30,6 +31,32 @@ function deps(checkSeconds?: number) {
   };
   return { d, sent };
 }
+
+describe('the upload cap in ingest', () => {
+  it("a 21 MB object is answered with I-TOO-LARGE from its HEAD, never downloaded, with the CLI's message", async () => {
+    const ref = { bucket: BUCKET, key: 'uploads/2022/黑龙江省工业和信息化厅/大文件.txt' };
+    await putObject(servers.s3, ref.key, new Uint8Array(21 * 1024 * 1024).fill(0x31));
+    const { d, sent } = deps();
+    const source = d.objects;
+    const gets: string[] = [];
+    const counted: PipelineDeps = {
+      ...d,
+      objects: {
+        head: (r) => source.head(r),
+        get: (r) => {
+          gets.push(r.key);
+          return source.get(r);
+        },
+      },
+    };
+    const outcome = await ingestObject(ref, counted);
+    expect(outcome).toMatchObject({ kind: 'processed', inputRuleId: 'I-TOO-LARGE' });
+    expect(gets).toEqual([]);
+    expect(sent.map((u) => u.findings.map((f) => f.finding.message))).toEqual([
+      ['文件大小为 21.0 MB，超过 20.0 MB 的上限，未作检查。请压缩或拆分后重新上传。'],
+    ]);
+  });
+});
 
 describe('the check time budget in ingest', () => {
   it('the default budget leaves a third of the 90 s timeout for two messages', () => {
