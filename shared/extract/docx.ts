@@ -17,6 +17,7 @@ import { InputProblem } from '../report/errors.ts';
 import type { Block, Document } from '../report/model.ts';
 import { type AltChunk, withAltChunks } from './docx-chunks.ts';
 import { cleanText, expandGrid, type SpanCell, trimGrid } from './grid.ts';
+import { EXTRACT_LIMITS, overLimit } from './limits.ts';
 import { parseXml, type XmlElement, XmlError } from './xml.ts';
 import { readZip } from './zip.ts';
 
@@ -172,6 +173,7 @@ class DocxReader {
         case 'w:t':
         case 'm:t': // text of an equation (Office Math)
           for (const t of c.children) if (typeof t === 'string') out.text += t;
+          if (out.text.length > EXTRACT_LIMITS.maxLineChars) throw overLimit('lineChars', out.text.length, EXTRACT_LIMITS.maxLineChars);
           break;
         case 'w:tab':
         case 'w:ptab':

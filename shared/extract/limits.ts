@@ -15,7 +15,7 @@ export const EXTRACT_LIMITS = {
   maxColumns: 1000,
   /** Lines of a text file. */
   maxLines: 50_000,
-  /** Characters of one line of a text file. */
+  /** Characters of one line of a text file, or of one DOCX paragraph. */
   maxLineChars: 1_000_000,
   /** Table cells of a text file (numbers on a line, tab and pipe cells). */
   maxCells: 500_000,

@@ -140,6 +140,11 @@ export function manyElementsDocx(bytes: number): Uint8Array {
   return zip([entry('word/document.xml', documentXml(one.repeat(Math.floor(bytes / one.length))))]);
 }
 
+/** A DOCX whose one paragraph holds `chars` characters of text in one run (a 40 MB run is under the ZIP caps). */
+export function longParagraphDocx(chars: number): Uint8Array {
+  return zip([entry('word/document.xml', documentXml(paragraph(run('年报内容 ', chars))))]);
+}
+
 /** A DOCX whose document.xml declares nested entities (billion laughs) and uses the last. */
 export function billionLaughsDocx(): Uint8Array {
   let dtd = '<!ENTITY l0 "哈哈哈哈哈哈哈哈哈哈">';

@@ -50,6 +50,12 @@ const REFUSED: Refused[] = [
     ruleId: 'I-UNREADABLE',
     message: /文档元素过多/,
   },
+  {
+    name: 'a DOCX paragraph of 14 million characters',
+    make: () => input.longParagraphDocx(14_000_000),
+    ruleId: 'I-UNREADABLE',
+    message: /单行字符数过多/,
+  },
   { name: 'XML entity expansion (billion laughs)', make: () => input.billionLaughsDocx(), ruleId: 'I-UNREADABLE', message: /正文结构无效/ },
   {
     name: 'HTML with a million cells (1,000 × 1,000)',

@@ -43,6 +43,7 @@ const CASES: Case[] = [
   { name: 'DOCX zip bomb, 1 GiB declared as 4 KB', make: () => input.zipBombDocx('lying') },
   { name: 'ZIP with 100,000 entries', make: () => input.manyEntriesDocx(100_000) },
   { name: 'DOCX, 49 MB document.xml, 1.4M paragraphs', make: () => input.manyElementsDocx(49 * MB) },
+  { name: 'DOCX, one paragraph of 14M characters (40 MB)', make: () => input.longParagraphDocx(14_000_000) },
   { name: 'XML billion laughs', make: () => input.billionLaughsDocx() },
   { name: 'XML external entities', make: () => input.externalEntityDocx('http://127.0.0.1:9/') },
   { name: 'HTML nested 100,000 levels (read)', make: () => input.nestedHtml(100_000) },
