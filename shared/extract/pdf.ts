@@ -44,9 +44,11 @@ function polyfillTransfer(): void {
 /**
  * Pages read (the rest is dropped with a notice), and pages a PDF may have at all: pdfjs finds a
  * page by walking the page tree, so with a tree of 100,000 pages each page read costs tens of
- * milliseconds (RELIABILITY.md, "Resource limits").
+ * milliseconds (RELIABILITY.md, "Resource limits"). A page drawing more line segments than
+ * maxSegments (a table page draws a few hundred) is read without its rules: finding tables in
+ * the segments grows faster than their number (60,000 segments: 6.6 s), text alignment does not.
  */
-export const PDF_LIMITS = { maxPages: 300, maxTotalPages: 2000 };
+export const PDF_LIMITS = { maxPages: 300, maxTotalPages: 2000, maxSegments: 10_000 };
 
 function fail(error: unknown): never {
   const name = (error as { name?: string } | null)?.name;
@@ -130,7 +132,8 @@ async function readPages(bytes: Uint8Array): Promise<{ pages: PageGeometry[]; to
         page.commonObjs.has(name) ? (page.commonObjs.get(name) as FontMetrics) : undefined;
       const content = readOperators(ops, OPS, fontOf, normalizeUnicode);
       const items = content.items.flatMap((i) => (i.str.trim() === '' ? [] : [{ ...i, x: i.x - x0, y: i.y - y0 }]));
-      const segments = content.segments.map((g) => ({ x1: g.x1 - x0, x2: g.x2 - x0, y1: g.y1 - y0, y2: g.y2 - y0 }));
+      const drawn = content.segments.length > PDF_LIMITS.maxSegments ? [] : content.segments;
+      const segments = drawn.map((g) => ({ x1: g.x1 - x0, x2: g.x2 - x0, y1: g.y1 - y0, y2: g.y2 - y0 }));
       pages.push({ page: n, width: x1 - x0, height: y1 - y0, items: dedupe(items), segments });
     }
     const info = (await pdf.getMetadata().catch(() => ({ info: undefined }))).info as { Title?: unknown } | undefined;

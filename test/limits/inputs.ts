@@ -196,6 +196,24 @@ export function manyPagesPdf(pages: number): Uint8Array {
   const kids = Array.from({ length: pages }, (_, i) => `${i + 3} 0 R`).join(' ');
   objects.push(`<< /Type /Pages /Kids [${kids}] /Count ${pages} >>`);
   for (let i = 0; i < pages; i++) objects.push('<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >>');
+  return pdf(objects);
+}
+
+/** A one-page PDF with a line of text and `count` short line segments drawn (a table page draws a few hundred). */
+export function manySegmentsPdf(count: number): Uint8Array {
+  let ops = 'BT /F1 12 Tf 72 400 Td (annual report) Tj ET\n';
+  for (let i = 0; i < count; i++) ops += `${20 + (i % 500)} ${20 + (i % 700)} m ${30 + (i % 500)} ${20 + (i % 700)} l S\n`;
+  return pdf([
+    '<< /Type /Catalog /Pages 2 0 R >>',
+    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 5 0 R >> >> /Contents 4 0 R >>',
+    `<< /Length ${ops.length} >>\nstream\n${ops}\nendstream`,
+    '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>',
+  ]);
+}
+
+/** A PDF of the given objects (1 is the catalog), with its cross-reference table. */
+function pdf(objects: string[]): Uint8Array {
   let out = '%PDF-1.4\n';
   const offsets: number[] = [];
   objects.forEach((body, i) => {

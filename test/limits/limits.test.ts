@@ -115,6 +115,16 @@ describe('read, within the caps', () => {
   );
 
   it(
+    'a PDF page drawing 60,000 line segments is read without its rules (finding tables in them grows faster than their number)',
+    async () => {
+      const result = await checkBytes(input.manySegmentsPdf(60_000), { fileName: 'x.pdf' });
+      expect(result.findings.map((f) => f.ruleId)).toEqual(['I-NOT-A-REPORT']);
+      expect(result.document?.blocks).toEqual([{ kind: 'paragraph', text: 'annual report', source: { page: 1, y: expect.any(Number) } }]);
+    },
+    HANG,
+  );
+
+  it(
     'a PDF of 2,000 pages (the most accepted) is opened and read: its pages are empty, so I-PDF-NO-TEXT',
     async () => {
       const result = await checkBytes(input.manyPagesPdf(2000), { fileName: 'x.pdf' });

@@ -51,6 +51,7 @@ const CASES: Case[] = [
   { name: 'HTML 1 row × 1,000,000 cells', make: () => input.manyCellsHtml(1, 1_000_000) },
   { name: 'PDF of 100,000 pages', make: () => input.manyPagesPdf(100_000), fileName: 'x.pdf' },
   { name: 'PDF of 2,000 pages (read)', make: () => input.manyPagesPdf(2000), fileName: 'x.pdf' },
+  { name: 'PDF page of 60,000 line segments (read, rules dropped)', make: () => input.manySegmentsPdf(60_000), fileName: 'x.pdf' },
   { name: 'PDF cut in half', make: () => input.truncatedPdf(0.5), fileName: 'x.pdf' },
   { name: '1 MB of random bytes named .pdf', make: () => input.randomBytes(MB), fileName: 'x.pdf' },
   ...runs('1', 'digits'),
