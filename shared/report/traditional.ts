@@ -15,31 +15,47 @@ import { EDITIONS, SECTION_HEADINGS, T2, T3_COLUMNS, T3_GROUP_LABELS, T3_HEADER_
 type Dict = string | Dict[];
 
 let traditional: Set<string> | undefined;
+let changed: Set<string> | undefined;
 let convert: ((text: string) => string) | undefined;
 
-/** Every character OpenCC's Traditional → Simplified tables change. */
+/** Every character OpenCC's Traditional → Simplified tables change (the Taiwan table or the mainland one). */
 function characters(): Set<string> {
   if (traditional) return traditional;
   const set = new Set<string>();
-  const add = (d: Dict): void => {
+  const taiwan = new Map<string, string>();
+  const mainland = new Map<string, string>();
+  const add = (d: Dict, into: Map<string, string>): void => {
     if (Array.isArray(d)) {
-      for (const x of d) add(x);
+      for (const x of d) add(x, into);
       return;
     }
     for (const pair of d.split('|')) {
       const [from, to] = pair.split(' ');
-      if (from && to && from !== to && [...from].length === 1) set.add(from);
+      if (from && to && from !== to && [...from].length === 1) {
+        set.add(from);
+        if (!into.has(from)) into.set(from, to);
+      }
     }
   };
-  for (const d of [...OpenCC.Locale.from.twp, ...OpenCC.Locale.to.cn] as Dict[]) add(d);
+  for (const d of OpenCC.Locale.from.twp as Dict[]) add(d, taiwan);
+  for (const d of OpenCC.Locale.to.cn as Dict[]) add(d, mainland);
   traditional = set;
+  // A dozen characters come back to themselves through both tables (秘 → 祕 → 秘, 核, 群): the
+  // template's own 属于国家秘密 holds one, and building the converter for it cost every cold
+  // start ~35 ms (issue 17). They alone never make a text Traditional.
+  changed = new Set(
+    [...set].filter((ch) => {
+      const tw = taiwan.get(ch) ?? ch;
+      return (mainland.get(tw) ?? tw) !== ch;
+    }),
+  );
   return set;
 }
 
 /** True when the text holds a character that the conversion to Simplified would change. */
 export function hasTraditional(text: string): boolean {
-  const set = characters();
-  for (const ch of text) if (set.has(ch)) return true;
+  characters();
+  for (const ch of text) if (changed?.has(ch)) return true;
   return false;
 }
 

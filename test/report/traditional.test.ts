@@ -21,4 +21,17 @@ describe('Traditional script (family 5)', () => {
     expect(hasTraditional(text)).toBe(false);
     expect(toSimplified(text)).toBe(text);
   });
+
+  it.each([
+    { text: '属于国家秘密', traditional: false, simplified: '属于国家秘密' },
+    { text: '群众审核', traditional: false, simplified: '群众审核' },
+    { text: '屬於國家秘密', traditional: true, simplified: '属于国家秘密' },
+    { text: '国家祕密', traditional: true, simplified: '国家秘密' },
+  ])(
+    '$text: Traditional is $traditional (a character that comes back to itself through both tables is not)',
+    ({ text, traditional, simplified }) => {
+      expect(hasTraditional(text)).toBe(traditional);
+      expect(toSimplified(text)).toBe(simplified);
+    },
+  );
 });
