@@ -4,6 +4,7 @@
  * decoding of object keys exactly as real S3 encodes them.
  */
 import { z } from 'zod';
+import type { ObjectRef } from '../../shared/usecases/ports.ts';
 
 export const S3EventRecordSchema = z.object({
   eventSource: z.literal('aws:s3'),
@@ -66,7 +67,7 @@ export function encodeS3Key(key: string): string {
 }
 
 /** S3 event → the objects it announces as created (other event types are not ours). */
-export function createdObjects(n: z.infer<typeof S3EventSchema>): { bucket: string; key: string; versionId?: string; etag?: string }[] {
+export function createdObjects(n: z.infer<typeof S3EventSchema>): ObjectRef[] {
   return n.Records.filter((r) => r.eventName.startsWith('ObjectCreated:')).map((r) => {
     const etag = r.s3.object.eTag?.replace(/"/g, '');
     return {
@@ -74,6 +75,7 @@ export function createdObjects(n: z.infer<typeof S3EventSchema>): { bucket: stri
       key: decodeS3Key(r.s3.object.key),
       ...(r.s3.object.versionId ? { versionId: r.s3.object.versionId } : {}),
       ...(etag ? { etag } : {}),
+      ...(r.eventTime ? { eventTime: r.eventTime } : {}),
     };
   });
 }

@@ -35,6 +35,7 @@ import {
   unidentifiedReportIdOf,
   type VersionRecord,
 } from './records.ts';
+import { uploadTimeOf } from './upload-time.ts';
 
 export { ProcessingInProgress };
 
@@ -269,7 +270,7 @@ function versionRecordOf({ claimed, upload, checked, identity, reportId, compare
     size: claimed.head.size,
     ...(claimed.head.contentType ? { contentType: claimed.head.contentType } : {}),
     processedAt: claimed.processedAt,
-    ...(claimed.head.lastModified ? { uploadedAt: claimed.head.lastModified } : {}),
+    ...withUploadTime(uploadTimeOf(claimed.ref, claimed.head)),
     rulesetVersion: RULESET_VERSION,
     ...(inputRuleId ? { inputRuleId } : {}),
     sectionCount: report?.sections.length ?? 0,
@@ -297,4 +298,8 @@ async function followUpStored(reportId: string, versionId: string, deps: Pipelin
     ...(used ? { usedPrevious: used } : {}),
   };
   return followUps(year, followUpDeps(deps, clock));
+}
+
+function withUploadTime(uploadedAt: string | undefined): { uploadedAt?: string } {
+  return uploadedAt ? { uploadedAt } : {};
 }

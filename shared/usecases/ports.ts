@@ -24,6 +24,8 @@ export interface ObjectRef {
   versionId?: string;
   /** The ETag (no quotes) named by the event: the bytes it announced (what identifies them when the bucket keeps no versions). */
   etag?: string;
+  /** The event's time (ISO-8601, milliseconds): see upload-time.ts. */
+  eventTime?: string;
 }
 
 /** What a HEAD of the object says. */

@@ -70,11 +70,17 @@ describe('the local stack end to end', () => {
         }),
       ),
     ) as Record<Upload['name'], Upload>;
-    uploadRun = await runScript(
-      'bin/nianbao.mjs',
-      ['upload', '--prefix', 'e2e', '--timeout', '30', SEED, BROKEN, garbage],
-      stackEnv(stack.dataDir),
-    );
+    // The broken copy is a newer upload of the founding report, made once the first is processed:
+    // the latest version is the last upload, and two uploads put at one instant have no order.
+    const runs = [];
+    for (const batch of [[SEED, garbage], [BROKEN]]) {
+      runs.push(await runScript('bin/nianbao.mjs', ['upload', '--prefix', 'e2e', '--timeout', '30', ...batch], stackEnv(stack.dataDir)));
+    }
+    uploadRun = {
+      code: Math.max(...runs.map((r) => r.code ?? 2)),
+      stdout: runs.map((r) => r.stdout).join(''),
+      stderr: runs.map((r) => r.stderr).join(''),
+    };
     const response = await fetch(stack.endpoints.inboxApi);
     mail = z.array(MailMessageSchema).parse(await response.json());
   }, 90_000);
@@ -96,7 +102,7 @@ describe('the local stack end to end', () => {
     expect(stack.endpoints.bucket).toBe('nianbao-local');
   });
 
-  it('npm run upload uploaded the three files and printed their outcomes (exit 1: error findings)', () => {
+  it('npm run upload uploaded the three files (in two runs) and printed their outcomes (exit 1: error findings)', () => {
     expect(uploadRun.code, uploadRun.stderr).toBe(1);
     for (const u of Object.values(uploads)) expect(uploadRun.stdout).toContain(`${u.key} → `);
     expect(uploadRun.stdout).toContain(`${AGENCY} 2022`);

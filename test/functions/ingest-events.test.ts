@@ -13,7 +13,12 @@ describe('S3 notifications in SQS messages', () => {
     if (isTestEvent(n)) return;
     expect(n.Records[0]!.s3.object.key).toContain('+2022');
     expect(createdObjects(n)).toEqual([
-      { bucket: 'nianbao-uploads', key: 'uploads/2022/黑龙江省工业和信息化厅 2022年报.txt', etag: 'ad386407a4ee15cb9ecc67473296ce3c' },
+      {
+        bucket: 'nianbao-uploads',
+        key: 'uploads/2022/黑龙江省工业和信息化厅 2022年报.txt',
+        etag: 'ad386407a4ee15cb9ecc67473296ce3c',
+        eventTime: '2026-11-29T06:00:00.000Z',
+      },
     ]);
   });
 

@@ -58,7 +58,7 @@ describe('s3rver events → SQS-shaped S3 notifications', () => {
     expect(body.Records[0]!.s3.object.key).toBe('uploads/%E9%BB%91%E9%BE%99%E6%B1%9F+%E6%8A%A5%E5%91%8A+%282%29.txt');
     const notification = parseNotification(record.body);
     expect('Records' in notification && createdObjects(notification)).toEqual([
-      { bucket: 'nianbao-local', key: 'uploads/黑龙江 报告 (2).txt', etag: 'abc123' },
+      { bucket: 'nianbao-local', key: 'uploads/黑龙江 报告 (2).txt', etag: 'abc123', eventTime: '2026-11-29T06:00:00.000Z' },
     ]);
   });
 });
