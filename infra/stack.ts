@@ -124,7 +124,7 @@ export class NianbaoStack extends Stack {
     this.ingestFunction = new BundledFunction(this, 'IngestFunction', {
       entry: props.ingestEntry ?? DEFAULT_INGEST_ENTRY,
       description: 'nianbao ingest: extract, recognize, validate, store and notify one upload',
-      shipPdfjs: true,
+      shipLazyModules: true,
       memorySize: INGEST_MEMORY_MB,
       timeout: INGEST_TIMEOUT,
       ...(ingestConcurrency !== undefined ? { reservedConcurrentExecutions: ingestConcurrency } : {}),

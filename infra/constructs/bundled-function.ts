@@ -3,7 +3,6 @@
  * with its own log group and a role that carries no AWS managed policy: the only permissions it
  * starts with are writing to its own log group; everything else is granted by the stack.
  */
-import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type Duration, RemovalPolicy } from 'aws-cdk-lib';
@@ -35,22 +34,40 @@ export const ESM_REQUIRE_BANNER = [
  */
 export const ZOD_ALIAS = fileURLToPath(new URL('../../functions/api/zod-lean.ts', import.meta.url));
 
-/**
- * pdf.js (unpdf's serverless build, ~1.6 MB), which unpdf loads with `import('unpdf/pdfjs')`:
- * kept out of a bundle that sets `shipPdfjs` and shipped beside it as node_modules/unpdf (its
- * package.json for the `./pdfjs` export, and the file), so that only a PDF loads and compiles it.
- * Inside the bundle it cost ~33 ms of every cold start even unevaluated (npm run bench).
- */
-export const PDFJS_MODULE = 'unpdf/pdfjs';
-/** unpdf's files shipped beside the bundle, relative to the package directory. */
-export const PDFJS_FILES = ['package.json', 'dist/pdfjs.mjs'] as const;
-/** The unpdf package directory (its entry is dist/index.*). */
-export const UNPDF_DIR = dirname(dirname(createRequire(import.meta.url).resolve('unpdf')));
+/** A package the bundle imports lazily, kept out of it and shipped beside it as node_modules/<name>. */
+export interface ShippedModule {
+  /** The specifier the code imports (esbuild external). */
+  specifier: string;
+  /** The package directory's name under node_modules. */
+  name: string;
+  /** The files and folders shipped, relative to the package directory. */
+  files: readonly string[];
+}
 
-/** Shell commands that copy pdf.js beside a bundle in `outputDir` (NodejsFunction afterBundling hook). */
-export function pdfjsCopyCommands(outputDir: string): string[] {
-  const target = join(outputDir, 'node_modules', 'unpdf');
-  return [`mkdir -p "${join(target, 'dist')}"`, ...PDFJS_FILES.map((file) => `cp "${join(UNPDF_DIR, file)}" "${join(target, file)}"`)];
+/**
+ * Packages a function loads only for some uploads, each with a dynamic import: inside the bundle
+ * they were parsed and compiled on every cold start even unevaluated (npm run bench). pdf.js
+ * (unpdf's serverless build, ~1.6 MB, `import('unpdf/pdfjs')`: only a PDF loads it; ~33 ms) and
+ * pinyin-pro (~460 KB: only a text with pinyin annotations, shared/extract/pinyin.ts).
+ */
+export const SHIPPED_MODULES: readonly ShippedModule[] = [
+  { specifier: 'unpdf/pdfjs', name: 'unpdf', files: ['package.json', 'dist/pdfjs.mjs'] },
+  { specifier: 'pinyin-pro', name: 'pinyin-pro', files: ['package.json', 'dist/esm'] },
+];
+
+/** The directory of an installed package (the project's own node_modules: not every package exports its package.json). */
+export function packageDir(name: string): string {
+  return join(PROJECT_ROOT, 'node_modules', name);
+}
+
+/** Shell commands that copy the shipped modules beside a bundle in `outputDir` (NodejsFunction afterBundling hook). */
+export function shippedCopyCommands(outputDir: string): string[] {
+  return SHIPPED_MODULES.flatMap((m) => {
+    const target = join(outputDir, 'node_modules', m.name);
+    return m.files.map(
+      (file) => `mkdir -p "${dirname(join(target, file))}" && cp -R "${join(packageDir(m.name), file)}" "${join(target, file)}"`,
+    );
+  });
 }
 
 export const LAMBDA_RUNTIME = lambda.Runtime.NODEJS_22_X;
@@ -66,8 +83,8 @@ export interface BundledFunctionProps {
   reservedConcurrentExecutions?: number;
   /** How long the function's logs are kept. */
   logRetention?: logs.RetentionDays;
-  /** Ship pdf.js beside the bundle instead of inside it (PDFJS_MODULE): functions that read PDFs. */
-  shipPdfjs?: boolean;
+  /** Ship the lazily loaded packages (SHIPPED_MODULES: pdf.js, pinyin-pro) beside the bundle: the ingest function. */
+  shipLazyModules?: boolean;
 }
 
 export class BundledFunction extends Construct {
@@ -115,14 +132,14 @@ export class BundledFunction extends Construct {
         minify: true,
         sourceMap: true,
         // Bundle the AWS SDK too: the versions tested here (3.1169.0) are the versions that run,
-        // independent of the SDK the Lambda runtime happens to ship. Only pdf.js may stay out.
-        externalModules: props.shipPdfjs ? [PDFJS_MODULE] : [],
-        ...(props.shipPdfjs
+        // independent of the SDK the Lambda runtime happens to ship. Only SHIPPED_MODULES stay out.
+        externalModules: props.shipLazyModules ? SHIPPED_MODULES.map((m) => m.specifier) : [],
+        ...(props.shipLazyModules
           ? {
               commandHooks: {
                 beforeBundling: () => [],
                 beforeInstall: () => [],
-                afterBundling: (_inputDir: string, outputDir: string) => pdfjsCopyCommands(outputDir),
+                afterBundling: (_inputDir: string, outputDir: string) => shippedCopyCommands(outputDir),
               },
             }
           : {}),

@@ -38,8 +38,8 @@ function timeNode(script: string): number {
 
 /** The functions measured: name, entry, goal (ms). */
 export const COLD_START_FUNCTIONS = [
-  { name: 'api', entry: 'functions/api/handler.ts', goalMs: 80, shipPdfjs: false },
-  { name: 'ingest', entry: 'functions/ingest/handler.ts', goalMs: 150, shipPdfjs: true },
+  { name: 'api', entry: 'functions/api/handler.ts', goalMs: 80, shipLazyModules: false },
+  { name: 'ingest', entry: 'functions/ingest/handler.ts', goalMs: 150, shipLazyModules: true },
 ] as const;
 
 export interface ColdStart {
@@ -52,7 +52,7 @@ export interface ColdStart {
 export async function benchColdStart(fn: (typeof COLD_START_FUNCTIONS)[number]): Promise<ColdStart> {
   const dir = mkdtempSync(join(tmpdir(), `nianbao-${fn.name}-bench-`));
   try {
-    const outfile = await bundleFunction(join(root, fn.entry), dir, { shipPdfjs: fn.shipPdfjs });
+    const outfile = await bundleFunction(join(root, fn.entry), dir, { shipLazyModules: fn.shipLazyModules });
     const url = pathToFileURL(outfile).href;
     const importScript = `const m = await import(${JSON.stringify(url)}); if (typeof m.handler !== 'function') process.exit(3);`;
     // In-process: from the start of the import to the module being ready (no process start-up).

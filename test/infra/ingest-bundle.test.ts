@@ -3,7 +3,8 @@
  * the stack bundles it, together with the checkBytes facade it runs on every upload (the same
  * modules, bundled once), and a fresh node process loads the bundle and checks one report in each
  * format: fflate and the HTML parser must work from inside one minified ESM file, and pdf.js from
- * the only files shipped beside it (node_modules/unpdf, as the stack's afterBundling hook copies).
+ * the only files shipped beside it (node_modules/unpdf, as the stack's afterBundling hook copies), and
+ * pinyin-pro likewise (a text with pinyin annotations).
  */
 import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -19,6 +20,8 @@ import { bundleFunction } from '../support/bundle.ts';
 const root = join(import.meta.dirname, '..', '..');
 const NAME = 'zhujian-2021-ed2021';
 const FILES = ['txt', 'html', 'docx', 'pdf'].map((ext) => join(FORMATS_DIR, `${NAME}.${ext}`));
+/** The same report with pinyin after polyphonic characters: pinyin-pro, shipped beside the bundle, removes it. */
+const PINYIN = join(root, 'test', 'fixtures', 'families', '06-pinyin.txt');
 
 let dir: string;
 let results: { file: string; handler: string; format?: string; cells?: Record<string, unknown>; ruleIds: string[] }[];
@@ -33,12 +36,12 @@ beforeAll(async () => {
       `export { checkBytes } from ${JSON.stringify(join(root, 'shared/usecases/check.ts'))};`,
     ].join('\n'),
   );
-  const bundle = await bundleFunction(entry, join(dir, 'out'), { shipPdfjs: true });
+  const bundle = await bundleFunction(entry, join(dir, 'out'), { shipLazyModules: true });
   const script = `
     import { readFileSync } from 'node:fs';
     const { handler, checkBytes } = await import(${JSON.stringify(pathToFileURL(bundle).href)});
     const out = [];
-    for (const file of ${JSON.stringify(FILES)}) {
+    for (const file of ${JSON.stringify([...FILES, PINYIN])}) {
       const r = await checkBytes(new Uint8Array(readFileSync(file)));
       out.push({ file, handler: typeof handler, format: r.document?.format, cells: r.report?.cells, ruleIds: r.findings.map((f) => f.ruleId) });
     }
@@ -59,7 +62,7 @@ describe('ingest bundle', () => {
   const spec = loadSpecs().find((s) => s.name === NAME)!;
 
   it('exports the handler', () => {
-    expect(results.map((r) => r.handler)).toEqual(['function', 'function', 'function', 'function']);
+    expect(results.map((r) => r.handler)).toEqual(['function', 'function', 'function', 'function', 'function']);
   });
 
   it.each(['text', 'html', 'docx', 'pdf'])('reads the %s file: every cell of the spec', (format) => {
@@ -68,8 +71,14 @@ describe('ingest bundle', () => {
   });
 
   it('the four formats give the same findings', () => {
-    const sets = results.map((r) => r.ruleIds.filter((id) => !id.startsWith('I-')).sort());
+    const sets = results.slice(0, FILES.length).map((r) => r.ruleIds.filter((id) => !id.startsWith('I-')).sort());
     expect(sets[0]!.length).toBeGreaterThan(0);
     for (const s of sets.slice(1)) expect(s).toEqual(sets[0]);
+  });
+
+  it('reads a text with pinyin annotations through the shipped pinyin-pro: every cell, no label variant', () => {
+    const r = results.find((x) => x.file === PINYIN);
+    expect(r?.cells).toEqual(spec.cells);
+    expect(r?.ruleIds).not.toContain('C-LABEL-VARIANT');
   });
 });
