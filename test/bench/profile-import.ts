@@ -9,8 +9,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { build } from 'esbuild';
-import { ESM_REQUIRE_BANNER, SHIPPED_MODULES, ZOD_ALIAS } from '../../infra/constructs/bundled-function.ts';
+import { bundleFunction } from '../support/bundle.ts';
 
 interface ProfileNode {
   id: number;
@@ -25,20 +24,7 @@ interface Profile {
 const RUNS = 5;
 const entry = process.argv[2] ?? 'functions/ingest/handler.ts';
 const dir = mkdtempSync(join(tmpdir(), 'nianbao-profile-'));
-const outfile = join(dir, 'index.mjs');
-await build({
-  entryPoints: [entry],
-  outfile,
-  bundle: true,
-  platform: 'node',
-  format: 'esm',
-  target: 'node22',
-  mainFields: ['module', 'main'],
-  banner: { js: ESM_REQUIRE_BANNER },
-  alias: { zod: ZOD_ALIAS },
-  external: SHIPPED_MODULES.map((m) => m.specifier),
-  logLevel: 'silent',
-});
+const outfile = await bundleFunction(entry, dir, { shipLazyModules: true, minify: false });
 
 /** The first line of each module in the bundle, with the module's name. */
 const marks: { line: number; name: string }[] = [];

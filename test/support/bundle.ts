@@ -9,7 +9,11 @@ import { join } from 'node:path';
 import { build } from 'esbuild';
 import { ESM_REQUIRE_BANNER, packageDir, SHIPPED_MODULES, ZOD_ALIAS } from '../../infra/constructs/bundled-function.ts';
 
-export async function bundleFunction(entry: string, dir: string, options: { shipLazyModules?: boolean } = {}): Promise<string> {
+export async function bundleFunction(
+  entry: string,
+  dir: string,
+  options: { shipLazyModules?: boolean; minify?: boolean } = {},
+): Promise<string> {
   const outfile = join(dir, 'index.mjs');
   await build({
     entryPoints: [entry],
@@ -19,7 +23,7 @@ export async function bundleFunction(entry: string, dir: string, options: { ship
     format: 'esm',
     target: 'node22',
     mainFields: ['module', 'main'],
-    minify: true,
+    minify: options.minify ?? true,
     banner: { js: ESM_REQUIRE_BANNER },
     alias: { zod: ZOD_ALIAS },
     external: options.shipLazyModules ? SHIPPED_MODULES.map((m) => m.specifier) : [],
