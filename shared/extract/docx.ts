@@ -11,6 +11,10 @@
  * field codes (w:instrText) are not text, field results are; mc:AlternateContent gives its first
  * mc:Choice (else its mc:Fallback), never both; hyperlinks, smart tags, custom XML and content
  * controls (w:sdt at block, row, cell and run level) are read through.
+ *
+ * Length (~370 lines): one walk over the document's elements, whose cases share the paragraph,
+ * table and cap state of that walk; the pieces that stand alone are already apart (docx-chunks.ts
+ * for altChunk parts, grid.ts, xml.ts, zip.ts).
  */
 import { pushAll } from '../report/arrays.ts';
 import { InputProblem } from '../report/errors.ts';

@@ -3,6 +3,10 @@
  * rowspan/colspan expanded into a rectangular grid (grid.ts); scripts, styles and navigation
  * chrome ignored; h1–h6 and bold one-line <p>/<div> as headings; <img> as image blocks; <title>
  * as the title. `source.line` is the 1-based line of the element's start tag in the source.
+ *
+ * Length (~370 lines): one walk over the parsed tree turning elements into blocks, with the
+ * heading, table and chrome decisions it makes on the way; parsing (html-parse.ts, html-tree.ts),
+ * charset (html-charset.ts), element classes (html-elements.ts) and grids (grid.ts) stand apart.
  */
 import type { Block, Document } from '../report/model.ts';
 import { cleanText, expandGrid, isSpace, type SpanCell, trimGrid } from './grid.ts';

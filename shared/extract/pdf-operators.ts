@@ -5,6 +5,9 @@
  * canvas renderer does (the text rendering matrix of PDF 32000 §9.4.4), so the positions are where
  * a reader sees the glyphs. Reading text here instead of calling getTextContent as well spares
  * pdfjs a second parse of every page. No pdfjs import: the op codes and fonts are passed in.
+ *
+ * Length (~335 lines): one interpreter over one graphics and text state (the state, its matrix
+ * arithmetic and the operators that change it); split, every part would take the whole state.
  */
 import type { Segment } from './pdf-layout.ts';
 import type { TextItem } from './pdf-text.ts';
