@@ -70,6 +70,43 @@ export function shippedCopyCommands(outputDir: string): string[] {
   });
 }
 
+/** A worker thread a function starts: its script is bundled on its own and shipped beside index.mjs. */
+export interface WorkerBundle {
+  /** The worker's TypeScript entry, relative to the repository root. */
+  entry: string;
+  /** The file name beside index.mjs: the code starts it as `new URL('./<outfile>', import.meta.url)`. */
+  outfile: string;
+}
+
+/** The ingest function's PDF worker (shared/extract/pdf-isolated.ts): pdf.js runs there, with a heap cap and a time limit. */
+export const WORKER_BUNDLES: readonly WorkerBundle[] = [{ entry: 'shared/extract/pdf-worker.ts', outfile: 'pdf-worker.mjs' }];
+
+/** The esbuild command line (after the executable) that bundles one worker into `outputDir`, like the function: ESM, node22, minified. */
+export function workerEsbuildArgs(worker: WorkerBundle, outputDir: string, minify = true): string[] {
+  return [
+    join(PROJECT_ROOT, worker.entry),
+    '--bundle',
+    '--platform=node',
+    '--format=esm',
+    '--target=node22',
+    '--main-fields=module,main',
+    `--outfile=${join(outputDir, worker.outfile)}`,
+    '--log-level=warning',
+    ...(minify ? ['--minify', '--sourcemap'] : []),
+    ...SHIPPED_MODULES.map((m) => `--external:${m.specifier}`),
+  ];
+}
+
+/** The esbuild executable installed with the project (the one aws-lambda-nodejs bundles with). */
+export const ESBUILD_BIN = join(PROJECT_ROOT, 'node_modules', '.bin', 'esbuild');
+
+const shellQuote = (arg: string): string => `'${arg.replaceAll("'", "'\\''")}'`;
+
+/** Shell commands that bundle the workers beside a bundle in `outputDir` (NodejsFunction afterBundling hook). */
+export function workerBuildCommands(outputDir: string): string[] {
+  return WORKER_BUNDLES.map((w) => [ESBUILD_BIN, ...workerEsbuildArgs(w, outputDir)].map(shellQuote).join(' '));
+}
+
 export const LAMBDA_RUNTIME = lambda.Runtime.NODEJS_22_X;
 export const LAMBDA_ARCHITECTURE = lambda.Architecture.ARM_64;
 
@@ -83,7 +120,10 @@ export interface BundledFunctionProps {
   reservedConcurrentExecutions?: number;
   /** How long the function's logs are kept. */
   logRetention?: logs.RetentionDays;
-  /** Ship the lazily loaded packages (SHIPPED_MODULES: pdf.js, pinyin-pro) beside the bundle: the ingest function. */
+  /**
+   * Ship the lazily loaded packages (SHIPPED_MODULES: pdf.js, pinyin-pro) and the worker scripts
+   * (WORKER_BUNDLES: the PDF worker) beside the bundle: the ingest function.
+   */
   shipLazyModules?: boolean;
 }
 
@@ -139,7 +179,10 @@ export class BundledFunction extends Construct {
               commandHooks: {
                 beforeBundling: () => [],
                 beforeInstall: () => [],
-                afterBundling: (_inputDir: string, outputDir: string) => shippedCopyCommands(outputDir),
+                afterBundling: (_inputDir: string, outputDir: string) => [
+                  ...shippedCopyCommands(outputDir),
+                  ...workerBuildCommands(outputDir),
+                ],
               },
             }
           : {}),

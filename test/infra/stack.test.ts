@@ -21,6 +21,8 @@ import {
   MAX_OBJECT_BYTES,
 } from '../../infra/stack.ts';
 import { TABLE_DEFINITION } from '../../shared/adapters/dynamodb/table-definition.ts';
+import { readPagesIsolated } from '../../shared/extract/pdf-isolated.ts';
+import type { PdfPages } from '../../shared/extract/pdf-read.ts';
 import type { Synthesized } from './synth.ts';
 import { ROOT, resourcesOf, synth } from './synth.ts';
 
@@ -84,6 +86,27 @@ describe('handlers and bundling', () => {
     expect(bundle.startsWith("import { createRequire as __nbCreateRequire } from 'node:module';")).toBe(true);
     expect(bundle).toContain('const require = __nbCreateRequire(import.meta.url);');
     expect(readFileSync(join(asset, 'index.mjs.map'), 'utf8').length).toBeGreaterThan(0);
+  });
+
+  it('the ingest asset ships the PDF worker beside index.mjs; in plain Node it reads a PDF as the source tree does', async () => {
+    const code = props('AWS::Lambda::Function', s.logicalId(s.stack.ingestFunction.fn)).Code as { S3Key: string };
+    const asset = join(s.outdir, `asset.${code.S3Key.replace(/\.zip$/, '')}`);
+    const pdf = join(ROOT, 'test', 'fixtures', 'formats', 'zhujian-2021-ed2021.pdf');
+    // the worker protocol of shared/extract/pdf-worker.ts: 'ready', then one reply per request
+    const script = `
+      import { Worker } from 'node:worker_threads';
+      import { readFileSync } from 'node:fs';
+      const w = new Worker(${JSON.stringify(join(asset, 'pdf-worker.mjs'))}, { execArgv: [] });
+      w.on('message', (m) => {
+        if (m === 'ready') return w.postMessage({ id: 7, bytes: new Uint8Array(readFileSync(${JSON.stringify(pdf)})) });
+        process.stdout.write(JSON.stringify(m));
+        void w.terminate();
+      });`;
+    const out = execFileSync(process.execPath, ['--input-type=module', '-e', script], { cwd: asset, encoding: 'utf8' });
+    const reply = JSON.parse(out) as { id: number; pages: PdfPages };
+    expect(reply.id).toBe(7);
+    expect(reply.pages.pages.length).toBeGreaterThan(0);
+    expect(reply.pages).toEqual(JSON.parse(JSON.stringify(await readPagesIsolated(new Uint8Array(readFileSync(pdf))))));
   });
 
   it('the api bundle loads in plain Node (no vitest loader) and answers GET /health', () => {

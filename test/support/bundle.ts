@@ -1,13 +1,23 @@
 /**
  * Bundles an entry module the way infra/constructs/bundled-function.ts bundles every Lambda
  * (esbuild, node, ESM, node22, minified, createRequire banner, zod alias, AWS SDK included; with
- * `shipLazyModules`, SHIPPED_MODULES (pdf.js, pinyin-pro) copied beside it as the stack's afterBundling hook does) into `dir/index.mjs`,
+ * `shipLazyModules`, SHIPPED_MODULES (pdf.js, pinyin-pro) copied and WORKER_BUNDLES (the PDF worker)
+ * built beside it, with the same esbuild command line, as the stack's afterBundling hook does) into `dir/index.mjs`,
  * so tests and benchmarks load what the stack would deploy.
  */
+import { execFileSync } from 'node:child_process';
 import { cpSync } from 'node:fs';
 import { join } from 'node:path';
 import { build } from 'esbuild';
-import { ESM_REQUIRE_BANNER, packageDir, SHIPPED_MODULES, ZOD_ALIAS } from '../../infra/constructs/bundled-function.ts';
+import {
+  ESBUILD_BIN,
+  ESM_REQUIRE_BANNER,
+  packageDir,
+  SHIPPED_MODULES,
+  WORKER_BUNDLES,
+  workerEsbuildArgs,
+  ZOD_ALIAS,
+} from '../../infra/constructs/bundled-function.ts';
 
 export async function bundleFunction(
   entry: string,
@@ -33,6 +43,7 @@ export async function bundleFunction(
     for (const m of SHIPPED_MODULES) {
       for (const file of m.files) cpSync(join(packageDir(m.name), file), join(dir, 'node_modules', m.name, file), { recursive: true });
     }
+    for (const w of WORKER_BUNDLES) execFileSync(ESBUILD_BIN, workerEsbuildArgs(w, dir, options.minify ?? true));
   }
   return outfile;
 }
