@@ -227,6 +227,11 @@ function pdf(objects: string[]): Uint8Array {
   return utf8(out);
 }
 
+/** A file of test/fixtures/fuzz (the inputs the fuzzer found failing). */
+export function fuzzFixture(name: string): Uint8Array {
+  return new Uint8Array(readFileSync(join(FIXTURES, 'fuzz', name)));
+}
+
 /** The seed PDF cut at `fraction` of its length. */
 export function truncatedPdf(fraction: number): Uint8Array {
   return new Uint8Array(PDF.subarray(0, Math.floor(PDF.length * fraction)));

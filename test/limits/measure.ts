@@ -4,7 +4,8 @@
  * process of its own with a V8 heap capped at HEAP_MIB (`--max-old-space-size`), so a case that
  * needs more dies instead of being reported: "ok" in the heap column is the bound, proven. The
  * time is checkBytes alone (generating the input is not counted); peak RSS is the child's maximum
- * resident set, Node and the loaded modules included (about 100 MB before any input).
+ * resident set, Node and the loaded modules included (about 100 MB before any input), and the
+ * PDF worker thread's too: pdf.js runs there under its own heap cap (shared/extract/pdf-isolated.ts).
  *
  *   npx tsx test/limits/measure.ts            all cases, a Markdown table on stdout
  *   npx tsx test/limits/measure.ts --case X   one case (what the parent runs in each child)
@@ -52,6 +53,12 @@ const CASES: Case[] = [
   { name: 'PDF of 100,000 pages', make: () => input.manyPagesPdf(100_000), fileName: 'x.pdf' },
   { name: 'PDF of 2,000 pages (read)', make: () => input.manyPagesPdf(2000), fileName: 'x.pdf' },
   { name: 'PDF page of 60,000 line segments (read, rules dropped)', make: () => input.manySegmentsPdf(60_000), fileName: 'x.pdf' },
+  { name: 'PDF page of 200,000 line segments (read, rules dropped)', make: () => input.manySegmentsPdf(200_000), fileName: 'x.pdf' },
+  {
+    name: 'PDF whose damaged fonts grow pdf.js without bound (fuzz case 9380)',
+    make: () => input.fuzzFixture('pdf-font-memory.pdf'),
+    fileName: 'x.pdf',
+  },
   { name: 'PDF cut in half', make: () => input.truncatedPdf(0.5), fileName: 'x.pdf' },
   { name: '1 MB of random bytes named .pdf', make: () => input.randomBytes(MB), fileName: 'x.pdf' },
   ...runs('1', 'digits'),

@@ -3,16 +3,14 @@
  * the two pdf.js defects the fuzzer found (test/fixtures/fuzz) end as a report or an input finding
  * for their own file, and the next file is read by a fresh worker as if nothing had happened.
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { extractPdf } from '../../../shared/extract/pdf.ts';
 import { PDF_WORKER_LIMITS } from '../../../shared/extract/pdf-isolated.ts';
 import { checkBytes } from '../../../shared/usecases/check.ts';
+import { fuzzFixture as fuzzed } from '../../limits/inputs.ts';
 import { problemOfAsync } from '../../support/problem.ts';
 import { fixture } from './fixtures.ts';
 
-const fuzzed = (name: string) => new Uint8Array(readFileSync(join(import.meta.dirname, '..', '..', 'fixtures', 'fuzz', name)));
 const GOOD = 'zhujian-2021-ed2021.pdf';
 const headings = async (bytes: Uint8Array) => (await extractPdf(bytes)).blocks.filter((b) => b.kind === 'heading').map((b) => b.text);
 
