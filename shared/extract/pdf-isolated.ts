@@ -56,8 +56,11 @@ function retire(r: Running): void {
   void r.worker.terminate();
 }
 
+/** What the officer can do about a PDF that pdf.js cannot read within the limits. */
+const ADVICE = '请用原文档重新导出 PDF（或上传 Word 版本）后重新上传。';
+
 const unreadable = (message: string, reason: string): InputProblem =>
-  new InputProblem('I-UNREADABLE', `文件已损坏或无法读取：${message}`, { reason });
+  new InputProblem('I-UNREADABLE', `文件已损坏或无法读取：${message}${ADVICE}`, { reason });
 
 /** Sends one file to the worker and waits for its pages, its death or the time limit. */
 async function readIn(r: Running, bytes: Uint8Array): Promise<PdfPages> {

@@ -29,7 +29,7 @@ describe('pdf.js isolated in a worker thread', () => {
     const [bad, good] = await Promise.all([problemOfAsync(() => extractPdf(fuzzed('pdf-font-memory.pdf'))), headings(fixture(GOOD))]);
     expect(bad).toMatchObject({
       ruleId: 'I-UNREADABLE',
-      message: `文件已损坏或无法读取：读取 PDF 所需内存超过 ${PDF_WORKER_LIMITS.heapMb} MB 的上限，文件结构可能异常。`,
+      message: `文件已损坏或无法读取：读取 PDF 所需内存超过 ${PDF_WORKER_LIMITS.heapMb} MB 的上限，文件结构可能异常。请用原文档重新导出 PDF（或上传 Word 版本）后重新上传。`,
     });
     expect(good).toContain('六、其他需要报告的事项');
     expect(await headings(fixture(GOOD))).toContain('一、总体情况');
@@ -39,7 +39,8 @@ describe('pdf.js isolated in a worker thread', () => {
     PDF_WORKER_LIMITS.maxMs = 1;
     expect(await problemOfAsync(() => extractPdf(fixture(GOOD)))).toMatchObject({
       ruleId: 'I-UNREADABLE',
-      message: '文件已损坏或无法读取：读取 PDF 超过 0.001 秒的时限，文件结构可能异常。',
+      message:
+        '文件已损坏或无法读取：读取 PDF 超过 0.001 秒的时限，文件结构可能异常。请用原文档重新导出 PDF（或上传 Word 版本）后重新上传。',
     });
     Object.assign(PDF_WORKER_LIMITS, limits);
     expect(await headings(fixture(GOOD))).toContain('一、总体情况');
