@@ -4,92 +4,13 @@
  * ` |` suffix, numbers run together on one line) are rebuilt into rectangular table blocks.
  */
 import { maxOf } from '../report/arrays.ts';
-import { looksLikeValue, splitLabelValues, splitNumberRun } from '../report/cell-text.ts';
+import { looksLikeValue, splitLabelValues } from '../report/cell-text.ts';
 import type { Block, Cell, Document } from '../report/model.ts';
-import { matchSectionHeading } from '../report/sections.ts';
 import { decode } from './decode.ts';
-import { isSpace } from './grid.ts';
 import { EXTRACT_LIMITS, overLimit } from './limits.ts';
+import { classify, type Line, trimCell } from './text-lines.ts';
 import { unflatten } from './unflatten.ts';
-import { isTableLabel, isTitleCell, startsRow } from './vocabulary.ts';
-
-type Kind = 'empty' | 'blankcell' | 'tab' | 'pipe' | 'value' | 'numbers' | 'heading' | 'labelvalues' | 'label' | 'prose';
-
-interface Line {
-  no: number;
-  raw: string;
-  text: string;
-  kind: Kind;
-  /** Certainly a table line (may start a table run). */
-  strong: boolean;
-  /** The numbers of a `numbers` line. */
-  numbers?: string[];
-}
-
-const MAX_LABEL = 48;
-const T4_HEADER_START = /^行政复议\s*行政诉讼/;
-
-/**
- * Table 四's header words run together: `行政复议 行政诉讼 … 结果维持 … 结果纠正`. Found with indexOf:
- * the regular expression /^行政复议\s*行政诉讼.*结果维持.*结果纠正/ backtracks quadratically on a long
- * line holding 结果维持 many times (30,000 characters: 0.2 s; 1 MB: minutes).
- */
-function isT4Header(text: string): boolean {
-  const start = T4_HEADER_START.exec(text);
-  if (!start) return false;
-  const kept = text.indexOf('结果维持', start[0].length);
-  return kept !== -1 && text.indexOf('结果纠正', kept + 4) !== -1;
-}
-
-function trimCell(text: string): string {
-  // String#trim covers NBSP, U+3000 and U+FEFF; zero-width spaces are rare. A loop, not
-  // /^[\s\u200b]+|[\s\u200b]+$/g: that backtracks quadratically over a long inner run of spaces.
-  const t = text.trim();
-  if (!t.includes('\u200b')) return t;
-  let from = 0;
-  let to = t.length;
-  while (from < to && isSpace(t.charCodeAt(from))) from++;
-  while (to > from && isSpace(t.charCodeAt(to - 1))) to--;
-  return t.slice(from, to);
-}
-
-/** Markdown heading markers (`## 三、…`): the heading is the text after them. */
-const MD_HEADING = /^#{1,6}\s+/;
-/** A markdown table's rule line (`|---|:---:|`): not a row. */
-const MD_RULE = /^\|?(?:\s*:?-{3,}:?\s*\|)+\s*:?-*:?\s*$/;
-
-function classify(raw: string, no: number): Line {
-  const text = trimCell(raw).replace(MD_HEADING, '');
-  const line: Line = { no, raw, text, kind: 'prose', strong: false };
-  if (raw.length === 0 || MD_RULE.test(text)) line.kind = 'empty';
-  else if (text.length === 0) line.kind = 'blankcell';
-  else if (raw.includes('\t')) {
-    line.kind = 'tab';
-    line.strong = true;
-  } else if (text.includes('|')) {
-    line.kind = 'pipe';
-    line.strong = true;
-  } else if (looksLikeValue(text)) line.kind = 'value';
-  else if ((line.numbers = splitNumberRun(text))) {
-    line.kind = 'numbers';
-    line.strong = true;
-  } else if (matchSectionHeading(text)) line.kind = 'heading';
-  else if (isT4Header(text) && !/[。；;]/.test(text)) {
-    // Table 四's header words run together (`行政复议行政诉讼结果维持结果纠正…`): a table line.
-    line.kind = 'label';
-    line.strong = true;
-  } else if (text.length <= MAX_LABEL + 60 && !/[。；;]/.test(text) && splitLabelValues(text)) {
-    // `行政许可 21 +19 40`: a row of PDF text.
-    line.kind = 'labelvalues';
-    const { label } = splitLabelValues(text)!;
-    line.strong = isTableLabel(label) || startsRow(label);
-  } else if (text.length <= MAX_LABEL && !/[。；;]/.test(text)) {
-    line.kind = 'label';
-    // Several template labels on one line (`行政复议 行政诉讼`, PDF text) are table text too.
-    line.strong = isTableLabel(text) || (/\s/.test(text) && text.split(/[\s\u00a0\u3000]+/).every(isTableLabel));
-  }
-  return line;
-}
+import { isTitleCell, startsRow } from './vocabulary.ts';
 
 interface Token {
   text: string;
@@ -117,6 +38,8 @@ function pipeCells(line: Line): Token[] {
  */
 function buildRows(run: Line[]): Token[][] {
   const rows: Token[][] = [];
+  const separated = pipeSeparated(run);
+  let afterLone = false;
   let cur: Token[] | null = null;
   let curHasValues = false;
   const flush = (): void => {
@@ -140,6 +63,9 @@ function buildRows(run: Line[]): Token[][] {
     cur.push(t);
   };
   for (const line of run) {
+    const lone = line.kind === 'pipe' && line.text === '|';
+    const secondLone = lone && afterLone;
+    if (line.kind !== 'empty') afterLone = lone;
     switch (line.kind) {
       case 'empty':
         break;
@@ -155,7 +81,8 @@ function buildRows(run: Line[]): Token[][] {
           // A lone `|` inside a labelled row is one of its blank cells (a separator after the row's
           // last cell becomes a surplus blank, which reading the row trims); anywhere else (between
           // tables, under a title) a line of separators or merge placeholders.
-          if (line.text === '|' && cur) pushValue({ text: '', line: line.no, value: false });
+          // Where a lone `|` follows every cell (`pipeSeparated`), only a second one in a row is a blank.
+          if (lone && cur && (!separated || secondLone)) pushValue({ text: '', line: line.no, value: false });
           break;
         }
         const only = filled[0];
@@ -167,6 +94,12 @@ function buildRows(run: Line[]): Token[][] {
           if (only.value || only.text === '') pushValue(only);
           else pushLabel(only);
           if (pipes > 1) flush();
+          break;
+        }
+        if (cur && !curHasValues && filled.some((c) => c.value) && filled.every((c) => c.value || c.text === '')) {
+          // A row's label on a line of its own (`规章 |`), its values on the next (`0 | 0 | 0 |`): one row.
+          for (const c of cells) if (!c.span) pushValue(c);
+          flush();
           break;
         }
         flush();
@@ -194,6 +127,29 @@ function buildRows(run: Line[]): Token[][] {
   }
   flush();
   return rows;
+}
+
+/**
+ * One cell per line with a lone `|` line after every cell (`规章`, `|`, `0`, `|`, `0`, `|`): no cell
+ * carries a pipe of its own (`规章 |`), no value line stands next to another cell's line without a
+ * `|` between them (header words wrapped onto two lines may), and there are several `|` lines. Then the `|` lines separate cells; elsewhere a
+ * lone `|` is itself a blank cell (`35`, `6`, `|`, `0`: docs/formats.md).
+ */
+function pipeSeparated(run: Line[]): boolean {
+  const isValue = (l: Line): boolean => l.kind === 'value' || l.kind === 'numbers' || l.kind === 'blankcell';
+  let lone = 0;
+  let prev: Line | undefined;
+  for (const line of run) {
+    if (line.kind === 'empty') continue;
+    if (line.kind === 'pipe' && line.text === '|') {
+      lone++;
+      prev = undefined;
+      continue;
+    }
+    if (line.kind === 'pipe' || (prev && (isValue(prev) || isValue(line)))) return false;
+    prev = line;
+  }
+  return lone >= 4;
 }
 
 function toTable(run: Line[]): Block | undefined {

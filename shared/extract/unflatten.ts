@@ -4,7 +4,9 @@
  * together: `规章 | | | | 行政规范性文件 | 4 | 0 | 4 | 第二十条第(五)项 | …`) are cut back into
  * lines before the template's row labels, sub-table titles and section headings, so that the
  * table rebuilding of text.ts sees one row per line. Only lines that carry the shape of a table
- * (a sub-table title, the table-三 note, or the 信息内容 header) are cut; prose is left alone.
+ * (a sub-table title, the table-三 note, or the 信息内容 header) are cut; prose is left alone. A
+ * short line that is a template row label glued to one run of digits (`规章000`) gets a space
+ * after the label; cutting the run into cells is the decoder's (shared/recognize/decode-row.ts).
  */
 import { pushAll } from '../report/arrays.ts';
 import { normalizeLabel } from '../report/normalize.ts';
@@ -128,12 +130,21 @@ function tidy(piece: string, labelEnd: number | undefined): string[] {
   return m ? [m[1]!.trimEnd(), m[2]!] : [text];
 }
 
+/** A row on a line of its own whose label is glued to one run of digits (`规章000`): a space between them. */
+function unglued(line: string): string {
+  if (!/\p{Script=Han}\d+\s*$/u.test(line)) return line;
+  const normalized = aligned(line);
+  const start = normalized.length - normalized.trimStart().length;
+  const label = LABELS.find((l) => normalized.startsWith(l, start) && /^\d+\s*$/.test(normalized.slice(start + l.length)));
+  return label ? `${line.slice(0, start + label.length)} ${line.slice(start + label.length)}` : line;
+}
+
 /**
  * The lines a raw line becomes: itself, or its pieces cut before every template anchor.
  * @param line - one line of decoded text
  */
 export function unflatten(line: string): string[] {
-  if (line.length < MIN_LENGTH) return [line];
+  if (line.length < MIN_LENGTH) return [unglued(line)];
   const normalized = aligned(line);
   if (!SHAPE.test(normalized)) return [line];
   const at = anchors(normalized);
