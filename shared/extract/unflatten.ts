@@ -10,6 +10,7 @@
  */
 import { pushAll } from '../report/arrays.ts';
 import { normalizeLabel } from '../report/normalize.ts';
+import { matchSectionHeading } from '../report/sections.ts';
 import { EDITIONS, SECTION_HEADINGS, T2, T3_GROUP_LABELS, T3_ROWS } from '../report/template.ts';
 
 const MIN_LENGTH = 80;
@@ -117,6 +118,9 @@ function trailingNumbers(text: string): [string, string] | undefined {
   }
   return count >= 10 ? [body.slice(0, labelEnd), body.slice(first)] : undefined;
 }
+/** After a row label: its value, then a numbered part of the text (`(二)…`, `（二）…`). */
+const NEXT_PART = /^(\s*-?\d+(?:\.\d+)?)\s*([(（][一二三四五六七八九十]+[)）].*)$/s;
+
 /** A long run of digits glued to table 四's header words (its 15 values without spaces). */
 const TRAILING_RUN = /^(.*?\D)(\d{10,})\s*$/;
 
@@ -124,10 +128,30 @@ const TRAILING_RUN = /^(.*?\D)(\d{10,})\s*$/;
 function tidy(piece: string, labelEnd: number | undefined): string[] {
   let text = piece;
   if (labelEnd !== undefined && /^\d/.test(text.slice(labelEnd))) text = `${text.slice(0, labelEnd)} ${text.slice(labelEnd)}`;
+  // The last row of a table, its number, then the text's next numbered part (`行政事业性收费5949.09(二)主动公开…`).
+  const after = labelEnd === undefined ? null : NEXT_PART.exec(text.slice(labelEnd));
+  if (after) return [text.slice(0, labelEnd! + after[1]!.length), after[2]!];
   const numbers = trailingNumbers(text);
   if (numbers) return numbers;
   const m = /结果维持.*结果维持/.test(text) ? TRAILING_RUN.exec(text) : null;
   return m ? [m[1]!.trimEnd(), m[2]!] : [text];
+}
+
+/** Where a section heading's own words may end (`…及改进措施`, `…及明年工作计划`, `…与行政诉讼情况`). */
+const HEADING_END = /(?:情况|事项|措施|计划)/g;
+
+/**
+ * The length of a numbered section heading in its own words that the text runs on from
+ * (`五、存在的主要问题及改进措施今年以来，…`): the shortest start of the piece that ends in one
+ * of HEADING_END's words and that the heading matcher accepts, or undefined.
+ */
+function variantHeadingEnd(piece: string): number | undefined {
+  if (!/^[一二三四五六]、/.test(piece)) return undefined;
+  for (const m of piece.slice(0, 45).matchAll(HEADING_END)) {
+    const end = m.index + m[0].length;
+    if (matchSectionHeading(piece.slice(0, end))) return end;
+  }
+  return undefined;
 }
 
 /** A row on a line of its own whose label is glued to one run of digits (`规章000`): a space between them. */
@@ -154,10 +178,10 @@ export function unflatten(line: string): string[] {
   for (let i = 0; i + 1 < cuts.length; i++) {
     const piece = line.slice(cuts[i], cuts[i + 1]);
     if (piece.trim() === '') continue;
-    const heading = HEADINGS.find((h) => normalized.startsWith(h, cuts[i]!));
-    if (heading && piece.length > heading.length) {
-      out.push(piece.slice(0, heading.length));
-      pushAll(out, tidy(piece.slice(heading.length).trim(), undefined));
+    const heading = HEADINGS.find((h) => normalized.startsWith(h, cuts[i]!))?.length ?? variantHeadingEnd(piece);
+    if (heading && piece.length > heading) {
+      out.push(piece.slice(0, heading));
+      pushAll(out, tidy(piece.slice(heading).trim(), undefined));
       continue;
     }
     const label = LABELS.find((l) => normalized.startsWith(l, cuts[i]!));

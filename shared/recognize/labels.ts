@@ -2,7 +2,7 @@
  * Matching labels of the Document's table cells onto the template (docs/template.md "Reading a cell": rows of table 二
  * and 三, columns by their position in the concatenated header text.
  */
-import { minOf } from '../report/arrays.ts';
+import { minOf, pushAll } from '../report/arrays.ts';
 import { normalizeLabel, stripAnnotation, toSimplified } from '../report/normalize.ts';
 import { type Column, EDITIONS, type Edition, T2, T3_GROUP_LABELS, T3_ROWS, type T3Group, type TableId } from '../report/template.ts';
 
@@ -223,5 +223,26 @@ export function findColumns(columns: readonly Column[], header: readonly HeaderC
     }
     hits.push(hit);
   }
+  for (const c of columns) if (!hits.some((h) => h.key === c.key)) pushAll(hits, misspelledColumn(c, text, hits));
   return hits.sort((a, b) => a.at - b.at);
+}
+
+/**
+ * A column whose label is printed with one character wrong (`先行有效件数`, `本年废纸件数`): the
+ * one place in the header, outside the columns found, that differs from the label (five
+ * characters or more) in exactly one character. Anything else: not found.
+ */
+function misspelledColumn(c: Column, text: string, hits: readonly ColumnHit[]): ColumnHit[] {
+  const label = normalizeLabel(c.label);
+  if (label.length < 5) return [];
+  const places: number[] = [];
+  for (let at = 0; at + label.length <= text.length; at++) {
+    if (hits.some((h) => at < h.end && at + label.length > h.at)) continue;
+    let wrong = 0;
+    for (let i = 0; i < label.length && wrong < 2; i++) if (text[at + i] !== label[i]) wrong++;
+    if (wrong === 1) places.push(at);
+  }
+  if (places.length !== 1) return [];
+  const at = places[0]!;
+  return [{ key: c.key, label: c.label, at, end: at + label.length, found: text.slice(at, at + label.length) }];
 }

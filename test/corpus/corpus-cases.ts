@@ -29,6 +29,13 @@ export const ExpectedSchema = z.object({
   table_style: z.string().optional(),
   values: z.record(z.string(), CellValueSchema),
   report_inconsistencies: z.array(z.object({ rule: z.string(), cells: z.array(z.string()) })).optional(),
+  /**
+   * What the report itself leaves out of the template (a row or column it does not print): the
+   * missing-errors these cause are true. `cells`: the template cells of the omitted row or column.
+   */
+  report_omissions: z
+    .array(z.object({ rule: z.enum(['C-ROW-MISSING', 'C-COL-MISSING', 'C-TABLE-MISSING']), cells: z.array(z.string()) }))
+    .optional(),
   notes: z.string().optional(),
 });
 export type Expected = z.infer<typeof ExpectedSchema>;
@@ -90,6 +97,24 @@ export async function runCase(c: CorpusCase, dir = corpusDir): Promise<CaseResul
   }
   const cells = Object.keys(c.expected.values).length;
   return { name: c.name, family: familyOf(c), report, findings, cells, exact: cells - misses.length, misses };
+}
+
+const MISSING_RULES = new Set(['C-SECTION-MISSING', 'C-TABLE-MISSING', 'C-ROW-MISSING', 'C-COL-MISSING']);
+
+/**
+ * The missing-errors (a section, table, row or column reported missing) of a complete report that
+ * its `report_omissions` do not explain — as a person would call them, false — as `RULE cells`;
+ * and how many listed omissions were found. Incomplete reports have none (they are cut).
+ */
+export function missingErrors(c: CorpusCase, r: CaseResult): { unexplained: string[]; omissionsFound: number } {
+  const omissions = c.expected.report_omissions ?? [];
+  const errors = r.findings.filter((f) => f.severity === 'error' && MISSING_RULES.has(f.ruleId));
+  const explains = (o: (typeof omissions)[number], f: Finding) =>
+    o.rule === f.ruleId && (f.cells ?? []).length > 0 && (f.cells ?? []).every((k) => o.cells.includes(k));
+  const unexplained = c.expected.complete
+    ? errors.filter((f) => !omissions.some((o) => explains(o, f))).map((f) => `${f.ruleId} ${f.cells?.join(',') ?? ''}`.trim())
+    : [];
+  return { unexplained, omissionsFound: omissions.filter((o) => errors.some((f) => explains(o, f))).length };
 }
 
 /** The names of the original corpus (sets.json): the reports the tests of other parts were written around. */

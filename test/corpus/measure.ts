@@ -14,15 +14,13 @@ import { parseArgs } from 'node:util';
 import { analyze } from '../../shared/rules/arithmetic/identities.ts';
 import { allProse } from '../../shared/rules/support.ts';
 import { compare, mentions } from '../../shared/rules/text/quantities.ts';
-import { type CaseResult, type CorpusCase, corpusDir, loadCorpus, runCase } from './corpus-cases.ts';
+import { type CaseResult, type CorpusCase, corpusDir, loadCorpus, missingErrors, runCase } from './corpus-cases.ts';
 
 interface Sets {
   original: string[];
   sealed: string[];
   open: string[];
 }
-
-const MISSING_RULES = new Set(['C-SECTION-MISSING', 'C-TABLE-MISSING', 'C-ROW-MISSING', 'C-COL-MISSING']);
 
 function selectCases(all: CorpusCase[], set: string): CorpusCase[] {
   if (set === 'all') return all;
@@ -56,9 +54,7 @@ const pct = (a: number, b: number) => (b === 0 ? '—' : `${((100 * a) / b).toFi
 
 function falseErrors(c: CorpusCase, r: CaseResult): { missing: string[]; kErrors: string[]; kFound: number } {
   const errors = r.findings.filter((f) => f.severity === 'error');
-  const missing = c.expected.complete
-    ? errors.filter((f) => MISSING_RULES.has(f.ruleId)).map((f) => `${f.ruleId} ${f.cells?.join(',') ?? ''}`.trim())
-    : [];
+  const missing = missingErrors(c, r).unexplained;
   const listed = c.expected.report_inconsistencies ?? [];
   const listedRules = new Set(listed.map((i) => i.rule));
   const kErrors = errors.filter((f) => f.ruleId.startsWith('K-') && !listedRules.has(f.ruleId)).map((f) => f.ruleId);
