@@ -167,6 +167,18 @@ const cases: RuleCase[] = [
     message: ['任何一种读法', `本年新收申请为 ${received}`, `本年新收与上年结转之和为 ${received + carried}`],
   },
   {
+    name: 'items of information classed 不予公开, counted in 条, are not requests',
+    rule: 'T-NUM-TEXT-TABLE',
+    report: () => withSection(r21, 2, '全年制发政府信息349条，其中主动公开124条、依申请公开173条、不予公开52条，不予公开信息数52条。'),
+    fires: 0,
+  },
+  {
+    name: 'requests counted in 条 where the phrase says 申请 are still compared',
+    rule: 'T-NUM-TEXT-TABLE',
+    report: () => withSection(r21, 3, `共收到政府信息公开申请 ${received + carried + 7} 条。`),
+    fires: 1,
+  },
+  {
     name: '受理 of a reconsideration is not a request',
     rule: 'T-NUM-TEXT-TABLE',
     // The number is the table's reconsideration total: only the 受理 reading could fire.

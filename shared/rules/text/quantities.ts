@@ -5,6 +5,7 @@
  * (予以公开及部分公开) are compared with the matching sum. A phrase that may mean more than one
  * thing (受理: the requests newly received, or those plus the ones carried over) carries every
  * plausible reading and is flagged only when it matches none; 办理 stays skipped as too vague.
+ * A count in 条 without the word 申请 is of information items, not requests (countsInformation).
  */
 import { type Edition, T3_ROWS, t3Key, t4Key } from '../../report/template.ts';
 
@@ -107,6 +108,15 @@ export interface Mention {
 }
 
 /** Every mention of a known quantity in the prose that refers to the report year. */
+/**
+ * Items of information (`不予公开96条`, `不予公开信息数137条`: how the year's documents were
+ * classed, 主动公开 / 依申请公开 / 不予公开), not requests: counted in 条 without the word 申请.
+ * Requests are counted in 件 (`不予公开3件`), or in 条 where the phrase says 申请 (`收到申请2条`).
+ */
+function countsInformation(phrase: string): boolean {
+  return /条$/.test(phrase) && !phrase.includes('申请') && !/行政复议|行政诉讼/.test(phrase);
+}
+
 export function mentions(text: string, year: number | null): Mention[] {
   const out: Mention[] = [];
   // Each hint is searched for once, not once per quantity that lists it.
@@ -119,6 +129,7 @@ export function mentions(text: string, year: number | null): Mention[] {
       if (OTHER_TIME.test(before)) continue;
       const years = [...before.matchAll(/(\d{4})\s*年/g)].map((y) => Number(y[1]));
       if (year !== null && years.some((y) => y !== year)) continue;
+      if (countsInformation(m[0])) continue;
       out.push({ quantity, stated: Number(m[1]), text: m[0] });
     }
   }
