@@ -40,6 +40,8 @@ function buildRows(run: Line[]): Token[][] {
   const rows: Token[][] = [];
   const separated = pipeSeparated(run);
   let afterLone = false;
+  /** The last line was one label with a ` |` suffix (`规章 |`). */
+  let suffixLabel = false;
   let cur: Token[] | null = null;
   let curHasValues = false;
   const flush = (): void => {
@@ -65,7 +67,15 @@ function buildRows(run: Line[]): Token[][] {
   for (const line of run) {
     const lone = line.kind === 'pipe' && line.text === '|';
     const secondLone = lone && afterLone;
-    if (line.kind !== 'empty') afterLone = lone;
+    const afterSuffixLabel = suffixLabel;
+    if (line.kind !== 'empty') {
+      afterLone = lone;
+      suffixLabel =
+        line.kind === 'pipe' &&
+        !line.text.startsWith('|') &&
+        /^[^|]*[^|\s][^|]*\|[\s|]*$/.test(line.text) &&
+        !looksLikeValue(line.text.replace(/\|/g, '').trim());
+    }
     switch (line.kind) {
       case 'empty':
         break;
@@ -96,8 +106,10 @@ function buildRows(run: Line[]): Token[][] {
           if (pipes > 1) flush();
           break;
         }
-        if (cur && !curHasValues && filled.some((c) => c.value) && filled.every((c) => c.value || c.text === '')) {
-          // A row's label on a line of its own (`规章 |`), its values on the next (`0 | 0 | 0 |`): one row.
+        if (afterSuffixLabel && cur && !curHasValues && filled.some((c) => c.value) && filled.every((c) => c.value || c.text === '')) {
+          // A row's label on a line of its own with a ` |` suffix (`规章 |`), its values on the next
+          // (`0 | 0 | 0 |`): one row. Not after a bare label line: converters that set labels and
+          // values apart (markdown `| 1 | 0 |` rows under loose label lines) keep them out of order.
           for (const c of cells) if (!c.span) pushValue(c);
           flush();
           break;

@@ -32,7 +32,8 @@ describe('one-line tables (unflatten)', () => {
   });
 
   it('cuts a section heading in its own words off the text that runs on from it', () => {
-    const text = '，较上年增长10%。四、结转下年度继续办理0000000四、政府信息公开行政复议与行政诉讼情况2023年，没有政府信息公开行政复议、行政诉讼。五、存在的主要问题及明年工作计划2024年，我局继续';
+    const text =
+      '，较上年增长10%。四、结转下年度继续办理0000000四、政府信息公开行政复议与行政诉讼情况2023年，没有政府信息公开行政复议、行政诉讼。五、存在的主要问题及明年工作计划2024年，我局继续';
     const line = `第二十条第（八）项信息内容本年收费金额（单位：万元）行政事业性收费0（本列数据的勾稽关系${text}`;
     const out = unflatten(line);
     expect(out).toContain('四、政府信息公开行政复议与行政诉讼情况');
@@ -43,6 +44,9 @@ describe('one-line tables (unflatten)', () => {
   it('ends the last row at its value when the text goes on with a numbered part', () => {
     const line =
       '第二十条第（六）项信息内容本年处理决定数量行政处罚0行政强制0第二十条第（八）项信息内容本年收费金额（单位：万元）行政事业性收费5949.09(二)主动公开政府信息的主要类别2023年，在主动公开的107条政府信息中';
-    expect(unflatten(line).slice(-2)).toEqual(['行政事业性收费 5949.09', '(二)主动公开政府信息的主要类别2023年，在主动公开的107条政府信息中']);
+    expect(unflatten(line).slice(-2)).toEqual([
+      '行政事业性收费 5949.09',
+      '(二)主动公开政府信息的主要类别2023年，在主动公开的107条政府信息中',
+    ]);
   });
 });
