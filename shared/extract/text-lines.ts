@@ -53,6 +53,14 @@ const MD_HEADING = /^#{1,6}\s+/;
 /** A markdown table's rule line (`|---|:---:|`): not a row. */
 const MD_RULE = /^\|?(?:\s*:?-{3,}:?\s*\|)+\s*:?-*:?\s*$/;
 
+/**
+ * Numbers with spaces inside are one value (`1 523`), unless the digits start with a zero
+ * (`0 00 0 0 0 00`): no number is written so, it is a run of cells with some separators lost.
+ */
+function spacedZeros(text: string): boolean {
+  return /\s/.test(text.trim()) && /^0\d/.test(text.replace(/[\s\u00a0\u3000]+/g, ''));
+}
+
 export function classify(raw: string, no: number): Line {
   const text = trimCell(raw).replace(MD_HEADING, '');
   const line: Line = { no, raw, text, kind: 'prose', strong: false };
@@ -64,7 +72,7 @@ export function classify(raw: string, no: number): Line {
   } else if (text.includes('|')) {
     line.kind = 'pipe';
     line.strong = true;
-  } else if (looksLikeValue(text)) line.kind = 'value';
+  } else if (looksLikeValue(text) && !spacedZeros(text)) line.kind = 'value';
   else if ((line.numbers = splitNumberRun(text))) {
     line.kind = 'numbers';
     line.strong = true;

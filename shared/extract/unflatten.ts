@@ -121,8 +121,8 @@ function trailingNumbers(text: string): [string, string] | undefined {
 /** After a row label: its value, then a numbered part of the text (`(二)…`, `（二）…`). */
 const NEXT_PART = /^(\s*-?\d+(?:\.\d+)?)\s*([(（][一二三四五六七八九十]+[)）].*)$/s;
 
-/** A long run of digits glued to table 四's header words (its 15 values without spaces). */
-const TRAILING_RUN = /^(.*?\D)(\d{10,})\s*$/;
+/** A long run of digits glued to table 四's header words (its 15 values without spaces), and what follows it. */
+const TRAILING_RUN = /^(.*?\D)(\d{10,})\s*([一二三四五六七八九十]、.*)?$/s;
 
 /** A piece: the label glued to its digits gets a space; a long run of numbers at the end goes on a line of its own. */
 function tidy(piece: string, labelEnd: number | undefined): string[] {
@@ -133,8 +133,9 @@ function tidy(piece: string, labelEnd: number | undefined): string[] {
   if (after) return [text.slice(0, labelEnd! + after[1]!.length), after[2]!];
   const numbers = trailingNumbers(text);
   if (numbers) return numbers;
+  // The run may be followed by a part of the text's own (`…总计000000000000000五、信息处理费收取情况…`).
   const m = /结果维持.*结果维持/.test(text) ? TRAILING_RUN.exec(text) : null;
-  return m ? [m[1]!.trimEnd(), m[2]!] : [text];
+  return m ? [m[1]!.trimEnd(), m[2]!, ...(m[3] ? [m[3]] : [])] : [text];
 }
 
 /** Where a section heading's own words may end (`…及改进措施`, `…及明年工作计划`, `…与行政诉讼情况`). */

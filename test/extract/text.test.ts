@@ -114,6 +114,13 @@ describe('textToDocument: flattened tables', () => {
     expect(grid(t!)[1]![2]).toBe('1');
   });
 
+  it('spaced digits are one number (`1 523`) unless they start with a zero (`0 00 0`: cells whose separators were partly lost)', () => {
+    const [t] = tables(textToDocument('行政复议\t行政诉讼\n0 00 0 0 0 00 00 0 00 00'));
+    expect(grid(t!)[1]!.filter((c) => c !== '')).toEqual(['0', '00', '0', '0', '0', '00', '00', '0', '00', '00']);
+    const [one] = tables(textToDocument('第二十条第（五）项\n行政许可\n1 523'));
+    expect(grid(one!).flat()).toContain('1 523');
+  });
+
   it('short prose after a table is given back as paragraphs; at the end of the text the run is kept (cut)', () => {
     const closed = textToDocument('第二十条第（五）项\n行政许可\n3\n注：数据来自系统\n五、存在的主要问题及改进情况');
     expect(closed.blocks.map((b) => b.kind)).toEqual(['table', 'paragraph', 'heading']);

@@ -41,6 +41,13 @@ describe('one-line tables (unflatten)', () => {
     expect(out).toContain('2024年，我局继续');
   });
 
+  it("cuts table 四's run of values off the text's next part glued to it", () => {
+    const line = `第二十条第（八）项信息内容本年收费金额（单位：万元）行政事业性收费0四、政府信息公开行政复议、行政诉讼情况行政复议行政诉讼结果维持结果纠正其他结果尚未审结总计未经复议直接起诉复议后起诉结果维持结果纠正其他结果尚未审结总计结果维持结果纠正其他结果尚未审结总计000000000000000五、信息处理费收取情况通知收取件数通知收取金额（元）实际收取金额（元）000`;
+    const out = unflatten(line);
+    expect(out).toContain('000000000000000');
+    expect(out.at(-1)).toBe('五、信息处理费收取情况通知收取件数通知收取金额（元）实际收取金额（元）000');
+  });
+
   it('ends the last row at its value when the text goes on with a numbered part', () => {
     const line =
       '第二十条第（六）项信息内容本年处理决定数量行政处罚0行政强制0第二十条第（八）项信息内容本年收费金额（单位：万元）行政事业性收费5949.09(二)主动公开政府信息的主要类别2023年，在主动公开的107条政府信息中';
