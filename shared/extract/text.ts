@@ -153,8 +153,9 @@ function pipeSeparated(run: Line[]): boolean {
   let prev: Line | undefined;
   for (const line of run) {
     if (line.kind === 'empty') continue;
-    if (line.kind === 'pipe' && line.text === '|') {
-      lone++;
+    if (line.kind === 'pipe' && /^\|+$/.test(line.text)) {
+      // `||`, `|||||`: a row's merged remainder, a separator too
+      if (line.text === '|') lone++;
       prev = undefined;
       continue;
     }
