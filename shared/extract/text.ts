@@ -93,6 +93,11 @@ function buildRows(run: Line[]): Token[][] {
           // tables, under a title) a line of separators or merge placeholders.
           // Where a lone `|` follows every cell (`pipeSeparated`), only a second one in a row is a blank.
           if (lone && cur && (!separated || secondLone)) pushValue({ text: '', line: line.no, value: false });
+          // `| ||` under a label with a ` |` suffix: a blank last cell, then the row's merged remainder.
+          if (afterSuffixLabel && cur && /^\|[\s\u00a0]+\|[\s|]*$/.test(line.text)) {
+            pushValue({ text: '', line: line.no, value: false });
+            flush();
+          }
           break;
         }
         const only = filled[0];

@@ -114,6 +114,23 @@ describe('textToDocument: flattened tables', () => {
     expect(grid(t!)[1]![2]).toBe('1');
   });
 
+  it('one cell per line with a ` |` suffix: `| ||` under a label is its blank last cell, then the row ends', () => {
+    const [t] = tables(
+      textToDocument(
+        ['第二十条第(六)项 | |||', '信息内容 |', '本年处理决定数量 | ||', '行政处罚 |', '3 | ||', '行政强制 |', '| ||'].join('\n'),
+      ),
+    );
+    const coercion = t!.rows.find((r) => r[0]!.text === '行政强制')!;
+    // a cell of its own, not the padding that makes the grid rectangular (span)
+    expect(coercion[1]).toMatchObject({ text: '' });
+    expect(coercion[1]!.span).toBeUndefined();
+    expect(
+      grid(t!)
+        .find((r) => r[0] === '行政处罚')!
+        .slice(0, 2),
+    ).toEqual(['行政处罚', '3']);
+  });
+
   it('spaced digits are one number (`1 523`) unless they start with a zero (`0 00 0`: cells whose separators were partly lost)', () => {
     const [t] = tables(textToDocument('行政复议\t行政诉讼\n0 00 0 0 0 00 00 0 00 00'));
     expect(grid(t!)[1]!.filter((c) => c !== '')).toEqual(['0', '00', '0', '0', '0', '00', '00', '0', '00', '00']);
