@@ -177,7 +177,10 @@ export function unflatten(line: string): string[] {
   const cuts = [0, ...at.filter((a) => a > 0), line.length];
   const out: string[] = [];
   for (let i = 0; i + 1 < cuts.length; i++) {
-    const piece = line.slice(cuts[i], cuts[i + 1]);
+    let piece = line.slice(cuts[i], cuts[i + 1]);
+    // An enumerator typed twice (`…0000000三三、本年度办理结果`): the first belongs to neither piece.
+    const next = line.slice(cuts[i + 1], cuts[i + 1]! + 2);
+    if (/\d[一二三四五六七八九十]$/.test(piece) && next === `${piece.at(-1)}、`) piece = piece.slice(0, -1);
     if (piece.trim() === '') continue;
     const heading = HEADINGS.find((h) => normalized.startsWith(h, cuts[i]!))?.length ?? variantHeadingEnd(piece);
     if (heading && piece.length > heading) {

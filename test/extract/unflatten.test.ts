@@ -48,6 +48,12 @@ describe('one-line tables (unflatten)', () => {
     expect(out.at(-1)).toBe('五、信息处理费收取情况通知收取件数通知收取金额（元）实际收取金额（元）000');
   });
 
+  it('drops an enumerator typed twice between a digit run and the row it numbers', () => {
+    const line =
+      '（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）申请人情况自然人法人或其他组织总计商业企业科研机构社会公益组织法律服务机构其他一、本年新收政府信息公开申请数量0000000二、上年结转政府信息公开申请数量0000000三三、本年度办理结果（一）予以公开0000000';
+    expect(unflatten(line)).toContain('二、上年结转政府信息公开申请数量 0000000');
+  });
+
   it('ends the last row at its value when the text goes on with a numbered part', () => {
     const line =
       '第二十条第（六）项信息内容本年处理决定数量行政处罚0行政强制0第二十条第（八）项信息内容本年收费金额（单位：万元）行政事业性收费5949.09(二)主动公开政府信息的主要类别2023年，在主动公开的107条政府信息中';
