@@ -116,9 +116,11 @@ export function decodeRow(tokens: readonly RowToken[], n: number, options: RowOp
   if (values.length === n) return { kind: 'read', cells: values, by: 'as-is' };
   if (values.length > n) {
     const trimmed = trim(values, n);
-    return trimmed
-      ? { kind: 'read', cells: trimmed, by: 'trimmed' }
-      : { kind: 'ambiguous', cause: 'surplus', reason: `有 ${values.length} 个数值，多于 ${n} 栏` };
+    if (trimmed) return { kind: 'read', cells: trimmed, by: 'trimmed' };
+    // The text's last row, full, then one token more where the text is cut: the start of the next
+    // row's label (`2` of `2.其他法律…`), not a cell of this one.
+    if (options.isLast && values.length === n + 1) return { kind: 'read', cells: values.slice(0, n), by: 'cut' };
+    return { kind: 'ambiguous', cause: 'surplus', reason: `有 ${values.length} 个数值，多于 ${n} 栏` };
   }
   // Fewer values than cells. Placeholders after the values make up the row: they are blank cells.
   if (all.length === n) return { kind: 'read', cells: all.map((c) => (isBlankText(c.text) ? blank(c) : c)), by: 'blanks' };

@@ -104,7 +104,8 @@ function distance(a: string, b: string): number {
 function misspelled(cands: readonly Candidate[], s: string): RowMatch | undefined {
   const prefix = ENUMERATOR.exec(s)?.[0];
   const b = bare(s);
-  if (!prefix || b.length < 4) return undefined;
+  if (!prefix) return oneCharOff(cands, b);
+  if (b.length < 4) return undefined;
   const scored = cands
     .filter((c) => c.forms.some((f) => !f.alias && f.n.startsWith(prefix)))
     .map((c) => ({ c, d: minOf(c.forms.filter((f) => f.n.startsWith(prefix)).map((f) => distance(bare(f.n), b))) }))
@@ -112,6 +113,24 @@ function misspelled(cands: readonly Candidate[], s: string): RowMatch | undefine
   const best = scored[0];
   if (!best || best.d > Math.floor(b.length / 3) || (scored[1] && scored[1].d - best.d < 2)) return undefined;
   return { key: best.c.key, canonical: best.c.canonical, via: 'misspelled' };
+}
+
+/**
+ * A label without an enumerator printed with one character wrong (`行政事业型收费`): the one row
+ * whose label (five characters or more) differs from it in exactly one character.
+ */
+function oneCharOff(cands: readonly Candidate[], b: string): RowMatch | undefined {
+  if (b.length < 5) return undefined;
+  const near = cands.filter((c) =>
+    c.forms.some((f) => {
+      const l = bare(f.n);
+      if (l.length !== b.length) return false;
+      let wrong = 0;
+      for (let i = 0; i < l.length && wrong < 2; i++) if (l[i] !== b[i]) wrong++;
+      return wrong === 1;
+    }),
+  );
+  return near.length === 1 ? { key: near[0]!.key, canonical: near[0]!.canonical, via: 'misspelled' } : undefined;
 }
 
 // ---- table 二 -------------------------------------------------------------------------------

@@ -39,21 +39,41 @@ function matchRowLabel(r: RowView, match: (t: string) => RowMatch | undefined): 
   return undefined;
 }
 
-export function mapT2(c: Capture, edition: Edition, acc: Accumulator): TableFinding {
-  const f = finding(c);
-  const own = T2[edition].find((s) => s.id === c.id);
-  const other: Edition = edition === '2019' ? '2021' : '2019';
-  const sub: SubTable = own ?? T2[other].find((s) => s.id === c.id)!;
-  const subEdition = own ? edition : other;
-  const data: { r: RowView; hit?: { m: RowMatch & { otherEdition: boolean }; text: string } }[] = [];
+type DataRow = { r: RowView; hit?: { m: RowMatch & { otherEdition: boolean }; text: string } };
+
+/** The sub-table's rows under their header, their labels matched in `edition`'s sub-table. */
+function splitRows(c: Capture, edition: Edition): { data: DataRow[]; header: RowView[] } {
+  const data: DataRow[] = [];
   const header: RowView[] = [];
   for (const r of c.rows) {
-    const hit = matchRowLabel(r, (t) => matchT2Row(c.id, subEdition, t)) as
-      | { m: RowMatch & { otherEdition: boolean }; text: string }
-      | undefined;
+    const hit = matchRowLabel(r, (t) => matchT2Row(c.id, edition, t)) as DataRow['hit'];
     if (hit || r.hasValues) data.push({ r, hit });
     else if (data.length === 0) header.push(r);
   }
+  return { data, header };
+}
+
+/**
+ * The edition a sub-table is read in: the report's, unless its header names none of that
+ * edition's columns and every column of the other's (`本年收费金额` under a 2019 table 二: editions
+ * mixed within table 二, family 14). The mixing itself is E-EDITION-MIXED's.
+ */
+function subTableEdition(c: Capture, edition: Edition): Edition {
+  const other: Edition = edition === '2019' ? '2021' : '2019';
+  const own = T2[edition].find((s) => s.id === c.id);
+  const theirs = T2[other].find((s) => s.id === c.id);
+  if (!own) return other;
+  if (!theirs) return edition;
+  const { header } = splitRows(c, edition);
+  if (readHeader(header, /信息内容/g, own.columns).hits.length > 0) return edition;
+  return readHeader(header, /信息内容/g, theirs.columns).hits.length === theirs.columns.length ? other : edition;
+}
+
+export function mapT2(c: Capture, edition: Edition, acc: Accumulator): TableFinding {
+  const f = finding(c);
+  const subEdition = subTableEdition(c, edition);
+  const sub: SubTable = T2[subEdition].find((s) => s.id === c.id)!;
+  const { data, header } = splitRows(c, subEdition);
   const { h, hits } = readHeader(header, /信息内容/g, sub.columns);
   // A header cut off by the end of the text says nothing about missing columns.
   if (h.cells.length > 0 && !(c.cut && data.length === 0)) {

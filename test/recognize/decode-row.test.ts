@@ -22,6 +22,15 @@ describe('digitSplits', () => {
 });
 
 describe('decodeRow', () => {
+  it("the last row of a cut text, full, with one token more: the token is the next label's start, not a cell", () => {
+    const seven = ['0', '0', '0', '0', '0', '0', '0'];
+    const last = decodeRow(tokens(...seven, '2'), 7, { isLast: true });
+    expect(last).toMatchObject({ kind: 'read', by: 'cut' });
+    expect(texts(last)).toEqual(seven);
+    expect(decodeRow(tokens(...seven, '2'), 7)).toMatchObject({ kind: 'ambiguous', cause: 'surplus' });
+    expect(decodeRow(tokens(...seven, '2', '3'), 7, { isLast: true })).toMatchObject({ kind: 'ambiguous', cause: 'surplus' });
+  });
+
   it('reads the tokens as they stand when they fill the row', () => {
     const d = decodeRow(tokens('1', '2', '3'), 3);
     expect(d).toMatchObject({ kind: 'read', by: 'as-is' });
