@@ -67,6 +67,7 @@ function buildRows(run: Line[]): Token[][] {
   for (const line of run) {
     const lone = line.kind === 'pipe' && line.text === '|';
     const secondLone = lone && afterLone;
+    const wasLone = afterLone;
     const afterSuffixLabel = suffixLabel;
     if (line.kind !== 'empty') {
       afterLone = lone;
@@ -109,6 +110,14 @@ function buildRows(run: Line[]): Token[][] {
           if (only.value || only.text === '') pushValue(only);
           else pushLabel(only);
           if (pipes > 1) flush();
+          break;
+        }
+        if (wasLone && cur && line.text.startsWith('|') && filled.every((c) => c.value)) {
+          // A row written a cell per line, blanks as lone `|` lines, its last cell as `| 25 |`:
+          // every line closes one cell, so the leading `|` closes one more blank.
+          pushValue({ text: '', line: line.no, value: false });
+          for (const c of filled) pushValue(c);
+          flush();
           break;
         }
         if (afterSuffixLabel && cur && !curHasValues && filled.some((c) => c.value) && filled.every((c) => c.value || c.text === '')) {
