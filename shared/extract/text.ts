@@ -42,6 +42,8 @@ function buildRows(run: Line[]): Token[][] {
   let afterLone = false;
   /** The last line was one label with a ` |` suffix (`规章 |`). */
   let suffixLabel = false;
+  /** The pipe row just pushed, if it may go on with lone `|` lines (its last cell a value, a trailing `|`). */
+  let openable: Token[] | null = null;
   let cur: Token[] | null = null;
   let curHasValues = false;
   const flush = (): void => {
@@ -70,6 +72,7 @@ function buildRows(run: Line[]): Token[][] {
     const wasLone = afterLone;
     const afterSuffixLabel = suffixLabel;
     if (line.kind !== 'empty') {
+      if (!lone) openable = null;
       afterLone = lone;
       suffixLabel =
         line.kind === 'pipe' &&
@@ -92,6 +95,12 @@ function buildRows(run: Line[]): Token[][] {
           // A lone `|` inside a labelled row is one of its blank cells (a separator after the row's
           // last cell becomes a surplus blank, which reading the row trims); anywhere else (between
           // tables, under a title) a line of separators or merge placeholders.
+          // A pipe row's first cells (`一、本年新收… | 25 |`) and its blanks a lone `|` line each:
+          // the row goes on.
+          if (lone && !cur && openable && rows.at(-1) === openable) {
+            cur = rows.pop()!.filter((t) => !t.span);
+            curHasValues = true;
+          }
           // Where a lone `|` follows every cell (`pipeSeparated`), only a second one in a row is a blank.
           if (lone && cur && (!separated || secondLone)) pushValue({ text: '', line: line.no, value: false });
           // `| ||` under a label with a ` |` suffix: a blank last cell, then the row's merged remainder.
@@ -130,6 +139,7 @@ function buildRows(run: Line[]): Token[][] {
         }
         flush();
         rows.push(cells);
+        if (!line.text.startsWith('|') && /\|\s*$/.test(line.text) && filled.at(-1)?.value) openable = cells;
         break;
       }
       case 'numbers':

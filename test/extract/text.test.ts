@@ -158,6 +158,33 @@ describe('textToDocument: flattened tables', () => {
     ]);
   });
 
+  it('a pipe row with its first cells (`label | 25 |`), then a lone `|` line per blank and `| 25 |`: one row', () => {
+    const [t] = tables(
+      textToDocument(
+        [
+          '（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和） |',
+          '一、本年新收政府信息公开申请数量 | 25 |',
+          '|',
+          '|',
+          '|',
+          '|',
+          '| 25 |',
+          '二、上年结转政府信息公开申请数量 |',
+        ].join('\n'),
+      ),
+    );
+    const row = t!.rows.find((r) => r[0]!.text.startsWith('一、'))!;
+    expect(row.slice(1, 8).map((c) => [c.text, c.span ?? false])).toEqual([
+      ['25', false],
+      ['', false],
+      ['', false],
+      ['', false],
+      ['', false],
+      ['', false],
+      ['25', false],
+    ]);
+  });
+
   it('spaced digits are one number (`1 523`) unless they start with a zero (`0 00 0`: cells whose separators were partly lost)', () => {
     const [t] = tables(textToDocument('行政复议\t行政诉讼\n0 00 0 0 0 00 00 0 00 00'));
     expect(grid(t!)[1]!.filter((c) => c !== '')).toEqual(['0', '00', '0', '0', '0', '00', '00', '0', '00', '00']);
