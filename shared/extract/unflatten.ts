@@ -121,6 +121,15 @@ function trailingNumbers(text: string): [string, string] | undefined {
 /** After a row label: its value, then a numbered part of the text (`(二)…`, `（二）…`). */
 const NEXT_PART = /^(\s*-?\d+(?:\.\d+)?)\s*([(（][一二三四五六七八九十]+[)）].*)$/s;
 
+/**
+ * Inside a row's piece, where a numbered row starts although its label is not the template's word
+ * for word (`…00000002.其他法律和行政法规禁止公开0000000`, `（六）其他处理1.申请人…不再受理…`):
+ * before a digit, a dot and a Chinese character, anywhere but at the piece's start.
+ */
+const NEXT_NUMBERED_ROW = /(?<=.)(?=[1-9]\.\p{Script=Han})/u;
+/** Such a row: its numbered label, then its run of digits. */
+const NUMBERED_ROW_RUN = /^([1-9]\.\D+?)(\d+)$/u;
+
 /** A long run of digits glued to table 四's header words (its 15 values without spaces), and what follows it. */
 const TRAILING_RUN = /^(.*?\D)(\d{10,})\s*([一二三四五六七八九十]、.*)?$/s;
 
@@ -189,7 +198,13 @@ export function unflatten(line: string): string[] {
       continue;
     }
     const label = LABELS.find((l) => normalized.startsWith(l, cuts[i]!));
-    pushAll(out, tidy(piece.trimEnd(), label?.length));
+    if (!label) {
+      pushAll(out, tidy(piece.trimEnd(), undefined));
+      continue;
+    }
+    const [first, ...more] = piece.trimEnd().split(NEXT_NUMBERED_ROW);
+    pushAll(out, tidy(first!, label.length));
+    for (const row of more) out.push(row.replace(NUMBERED_ROW_RUN, '$1 $2'));
   }
   return out;
 }

@@ -57,6 +57,16 @@ describe('one-line tables (unflatten)', () => {
     expect(out.find((l) => l.includes('本年度办理结果'))).toMatch(/^三、本年度办理结果/);
   });
 
+  it('cuts before a numbered row whose label is not the template word for word', () => {
+    // pingtan_junshanpq_2025 (the corpus): 和 inserted in row 2, 受理 for 处理 in （六）'s row 1
+    const line =
+      '第二十条第（八）项信息内容本年收费金额（单位：万元）行政事业性收费0三、收到和处理政府信息公开申请情况（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）（三）不予公开1.属于国家秘密00000002.其他法律和行政法规禁止公开00000003.危及“三安全一稳定”0000000（六）其他处理1.申请人无正当理由逾期不补正、行政机关不再受理其政府信息公开申请0000000';
+    const out = unflatten(line);
+    expect(out).toContain('1.属于国家秘密 0000000');
+    expect(out).toContain('2.其他法律和行政法规禁止公开 0000000');
+    expect(out).toContain('1.申请人无正当理由逾期不补正、行政机关不再受理其政府信息公开申请 0000000');
+  });
+
   it('ends the last row at its value when the text goes on with a numbered part', () => {
     const line =
       '第二十条第（六）项信息内容本年处理决定数量行政处罚0行政强制0第二十条第（八）项信息内容本年收费金额（单位：万元）行政事业性收费5949.09(二)主动公开政府信息的主要类别2023年，在主动公开的107条政府信息中';
