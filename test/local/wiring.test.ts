@@ -14,47 +14,41 @@ const keyOf = (event: SQSEvent) =>
   (JSON.parse(event.Records[0]!.body) as { Records: { s3: { object: { key: string } } }[] }).Records[0]!.s3.object.key;
 const ok: SQSBatchResponse = { batchItemFailures: [] };
 
+/** A wiring whose handler takes 5 ms a message and records the keys it saw and the most messages it had at once. */
+function recordingWiring(concurrency: number) {
+  const seen: string[] = [];
+  let concurrent = 0;
+  let most = 0;
+  const wiring = createWiring({
+    concurrency,
+    handler: async (event) => {
+      most = Math.max(most, ++concurrent);
+      await new Promise((r) => setTimeout(r, 5));
+      seen.push(keyOf(event));
+      concurrent--;
+      return ok;
+    },
+  });
+  return { wiring, seen, maxConcurrent: () => most };
+}
+
 describe('wiring of S3 events to the ingest handler', () => {
   it('delivers uploads in order with concurrency 1, and ignores keys outside uploads/', async () => {
-    const seen: string[] = [];
-    let concurrent = 0;
-    let maxConcurrent = 0;
-    const wiring = createWiring({
-      concurrency: 1,
-      handler: async (event) => {
-        maxConcurrent = Math.max(maxConcurrent, ++concurrent);
-        await new Promise((r) => setTimeout(r, 5));
-        seen.push(keyOf(event));
-        concurrent--;
-        return ok;
-      },
-    });
+    const { wiring, seen, maxConcurrent } = recordingWiring(1);
     for (const key of ['uploads/a.txt', 'other/b.txt', 'uploads/c d.txt']) wiring.deliver(object(key));
     await wiring.idle();
     expect(seen).toEqual(['uploads/a.txt', 'uploads/c+d.txt']);
-    expect(maxConcurrent).toBe(1);
+    expect(maxConcurrent()).toBe(1);
     expect(wiring.pending()).toBe(0);
   });
 
   it('handles several messages at once, never more than its bound, and every one exactly once', async () => {
-    const seen: string[] = [];
-    let concurrent = 0;
-    let maxConcurrent = 0;
-    const wiring = createWiring({
-      concurrency: 3,
-      handler: async (event) => {
-        maxConcurrent = Math.max(maxConcurrent, ++concurrent);
-        await new Promise((r) => setTimeout(r, 5));
-        seen.push(keyOf(event));
-        concurrent--;
-        return ok;
-      },
-    });
+    const { wiring, seen, maxConcurrent } = recordingWiring(3);
     const keys = Array.from({ length: 10 }, (_, i) => `uploads/${i}.txt`);
     for (const key of keys) wiring.deliver(object(key));
     expect(wiring.pending()).toBe(10);
     await wiring.idle();
-    expect(maxConcurrent).toBe(3);
+    expect(maxConcurrent()).toBe(3);
     expect(seen.sort()).toEqual([...keys].sort());
     expect(wiring.pending()).toBe(0);
   });
