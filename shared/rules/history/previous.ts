@@ -35,6 +35,12 @@ export function consecutiveOf(ctx: RuleContext): YearPair | undefined {
   return pair && pair.previousYear === pair.year - 1 ? pair : undefined;
 }
 
+/** The 2019 report before the 2020 one, both on the 2019 tables (rules comparing 2019-edition cells across the years). */
+export function pair2019EditionOf(ctx: RuleContext): YearPair | undefined {
+  const pair = consecutiveOf(ctx);
+  return pair?.year === 2020 && pair.report.edition === '2019' && pair.previous.edition === '2019' ? pair : undefined;
+}
+
 /**
  * A stock figure (现行有效件数, 对外公开总数量, 上一年项目数量, 结转): only a number is an
  * operand; a blank or "/" stock is not read as 0 across years (it may just be unfilled).

@@ -2,7 +2,7 @@ import { t2Key } from '../../report/template.ts';
 import { t2RowName } from '../labels.ts';
 import type { Draft, Rule } from '../rule.ts';
 import { fmt } from '../support.ts';
-import { consecutiveOf, flow, stock } from './previous.ts';
+import { flow, pair2019EditionOf, stock } from './previous.ts';
 
 const ROWS = ['license', 'other_services', 'penalty', 'coercion', 'fees'] as const;
 
@@ -19,8 +19,8 @@ export const rule: Rule = {
   checks: 'For license, other_services, penalty, coercion, fees: `prev (2020) ≠ prev (2019) + delta (2019)` (X3).',
   reads: ['s2.*.prev (2020)', 's2.*.prev and s2.*.delta (2019)'],
   check(ctx) {
-    const pair = consecutiveOf(ctx);
-    if (pair?.year !== 2020 || pair.report.edition !== '2019' || pair.previous.edition !== '2019') return [];
+    const pair = pair2019EditionOf(ctx);
+    if (!pair) return [];
     const { report, previous, year, previousYear } = pair;
     const out: Draft[] = [];
     for (const row of ROWS) {

@@ -2,7 +2,7 @@ import { t2Key } from '../../report/template.ts';
 import { t2RowName } from '../labels.ts';
 import type { Draft, Rule } from '../rule.ts';
 import { fmt } from '../support.ts';
-import { consecutiveOf, flow, stock } from './previous.ts';
+import { flow, pair2019EditionOf, stock } from './previous.ts';
 
 const ROWS = ['regulations', 'normative'] as const;
 
@@ -19,8 +19,8 @@ export const rule: Rule = {
   checks: '`total (2020) < total (2019)` for 规章 or 规范性文件 (X4).',
   reads: ['s2.regulations.total', 's2.normative.total', 'the same cells of the previous year'],
   check(ctx) {
-    const pair = consecutiveOf(ctx);
-    if (pair?.year !== 2020 || pair.report.edition !== '2019' || pair.previous.edition !== '2019') return [];
+    const pair = pair2019EditionOf(ctx);
+    if (!pair) return [];
     const { report, previous, year, previousYear } = pair;
     const out: Draft[] = [];
     for (const row of ROWS) {
