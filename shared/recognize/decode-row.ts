@@ -18,7 +18,7 @@ export interface RowToken {
 }
 
 /** How a reading came about. */
-export type ReadingKind = 'as-is' | 'trimmed' | 'blanks' | 'split' | 'identity' | 'cut';
+export type ReadingKind = 'as-is' | 'trimmed' | 'blanks' | 'split' | 'identity' | 'cut' | 'uniform';
 
 export type RowDecision =
   | { kind: 'read'; cells: Cell[]; by: ReadingKind }
@@ -120,6 +120,11 @@ export function decodeRow(tokens: readonly RowToken[], n: number, options: RowOp
     // The text's last row, full, then one token more where the text is cut: the start of the next
     // row's label (`2` of `2.其他法律…`), not a cell of this one.
     if (options.isLast && values.length === n + 1) return { kind: 'read', cells: values.slice(0, n), by: 'cut' };
+    // More values than cells, all the same number (`行政处罚 | 0 | 0 | 0` under one column): whichever
+    // of them the cells hold, they hold that number.
+    if (values.every((c) => c.text.trim() === values[0]!.text.trim()) && /^\d+$/.test(values[0]!.text.trim())) {
+      return { kind: 'read', cells: values.slice(0, n), by: 'uniform' };
+    }
     return { kind: 'ambiguous', cause: 'surplus', reason: `有 ${values.length} 个数值，多于 ${n} 栏` };
   }
   // Fewer values than cells. Placeholders after the values make up the row: they are blank cells.

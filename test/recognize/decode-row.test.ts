@@ -31,6 +31,13 @@ describe('decodeRow', () => {
     expect(decodeRow(tokens(...seven, '2', '3'), 7, { isLast: true })).toMatchObject({ kind: 'ambiguous', cause: 'surplus' });
   });
 
+  it('more values than cells, all the same number: the cells hold that number whichever they are', () => {
+    const d = decodeRow(tokens('0', '0', '0'), 1);
+    expect(d).toMatchObject({ kind: 'read', by: 'uniform' });
+    expect(texts(d)).toEqual(['0']);
+    expect(decodeRow(tokens('0', '1', '0'), 1)).toMatchObject({ kind: 'ambiguous', cause: 'surplus' });
+  });
+
   it('reads the tokens as they stand when they fill the row', () => {
     const d = decodeRow(tokens('1', '2', '3'), 3);
     expect(d).toMatchObject({ kind: 'read', by: 'as-is' });
