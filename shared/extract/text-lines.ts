@@ -61,6 +61,15 @@ function spacedZeros(text: string): boolean {
   return /\s/.test(text.trim()) && /^0\d/.test(text.replace(/[\s\u00a0\u3000]+/g, ''));
 }
 
+/**
+ * A template row label followed by a long note in parentheses (Hubei's table 二: `规范性文件(行政机关
+ * 制定发布的决定、公告…一般情况下属于规范性文件)`): a label however long the note.
+ */
+function annotatedLabel(text: string): boolean {
+  const m = /^([^(（]{2,20})[(（].*[)）]$/s.exec(text);
+  return m !== null && isTableLabel(m[1]!.trim());
+}
+
 export function classify(raw: string, no: number): Line {
   const text = trimCell(raw).replace(MD_HEADING, '');
   const line: Line = { no, raw, text, kind: 'prose', strong: false };
@@ -86,7 +95,7 @@ export function classify(raw: string, no: number): Line {
     line.kind = 'labelvalues';
     const { label } = splitLabelValues(text)!;
     line.strong = isTableLabel(label) || startsRow(label);
-  } else if (text.length <= MAX_LABEL && !/[。；;]/.test(text)) {
+  } else if ((text.length <= MAX_LABEL && !/[。；;]/.test(text)) || annotatedLabel(text)) {
     line.kind = 'label';
     // Several template labels on one line (`行政复议 行政诉讼`, PDF text) are table text too.
     line.strong = isTableLabel(text) || (/\s/.test(text) && text.split(/[\s\u00a0\u3000]+/).every(isTableLabel));

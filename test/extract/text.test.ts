@@ -174,6 +174,13 @@ describe('textToDocument: flattened tables', () => {
     expect(ownCells(t!, '一、')).toEqual(['25', '', '', '', '', '', '25']);
   });
 
+  it('a row label with a long note in parentheses (Hubei) is a label, however long the note', () => {
+    const note =
+      '规范性文件(行政机关制定发布的决定、公告、通告、意见、通知,以及标题采用“规定”“办法”“细则”“规范”“规程”“规则”等字样的公文,一般情况下属于规范性文件)';
+    const [t] = tables(textToDocument(['第二十条第(一)项', '信息内容', '本年新制作数量', '规章', '0', note, '34', '4', '47'].join('\n')));
+    expect(ownCells(t!, '规范性文件')).toEqual(['34', '4', '47']);
+  });
+
   it('spaced digits are one number (`1 523`) unless they start with a zero (`0 00 0`: cells whose separators were partly lost)', () => {
     const [t] = tables(textToDocument('行政复议\t行政诉讼\n0 00 0 0 0 00 00 0 00 00'));
     expect(grid(t!)[1]!.filter((c) => c !== '')).toEqual(['0', '00', '0', '0', '0', '00', '00', '0', '00', '00']);
