@@ -30,6 +30,9 @@ describe('textToDocument: prose and headings', () => {
   });
 });
 
+/** `n` lines holding a lone `|`. */
+const loneBars = (n: number): string[] => Array.from({ length: n }, () => '|');
+
 /** The texts of a row's cells after its label, up to the first padding cell (span): the cells the text gave it. */
 const ownCells = (t: TableBlock, start: string): string[] => {
   const row = t.rows.find((r) => r[0]!.text.startsWith(start))!.slice(1);
@@ -144,11 +147,7 @@ describe('textToDocument: flattened tables', () => {
         [
           '（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和） |',
           '二、上年结转政府信息公开申请数量 |',
-          '|',
-          '|',
-          '|',
-          '|',
-          '|',
+          ...loneBars(5),
           '| 0 |',
         ].join('\n'),
       ),
@@ -162,10 +161,7 @@ describe('textToDocument: flattened tables', () => {
         [
           '（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和） |',
           '一、本年新收政府信息公开申请数量 | 25 |',
-          '|',
-          '|',
-          '|',
-          '|',
+          ...loneBars(4),
           '| 25 |',
           '二、上年结转政府信息公开申请数量 |',
         ].join('\n'),
