@@ -53,28 +53,40 @@ function splitRows(c: Capture, edition: Edition): { data: DataRow[]; header: Row
   return { data, header };
 }
 
+/** A sub-table read in one edition: its template, rows and header, and the columns the header names. */
+interface SubReading {
+  edition: Edition;
+  sub: SubTable;
+  data: DataRow[];
+  header: RowView[];
+  read: ReturnType<typeof readHeader>;
+}
+
+function readSub(c: Capture, edition: Edition): SubReading | undefined {
+  const sub = T2[edition].find((s) => s.id === c.id);
+  if (!sub) return undefined;
+  const { data, header } = splitRows(c, edition);
+  return { edition, sub, data, header, read: readHeader(header, /信息内容/g, sub.columns) };
+}
+
 /**
- * The edition a sub-table is read in: the report's, unless its header names none of that
- * edition's columns and every column of the other's (`本年收费金额` under a 2019 table 二: editions
- * mixed within table 二, family 14). The mixing itself is E-EDITION-MIXED's.
+ * The sub-table read in the report's edition, unless its header names none of that edition's
+ * columns and every column of the other's (`本年收费金额` under a 2019 table 二: editions mixed
+ * within table 二, family 14): then in the other's. The mixing itself is E-EDITION-MIXED's.
  */
-function subTableEdition(c: Capture, edition: Edition): Edition {
+function subTableReading(c: Capture, edition: Edition): SubReading {
   const other: Edition = edition === '2019' ? '2021' : '2019';
-  const own = T2[edition].find((s) => s.id === c.id);
-  const theirs = T2[other].find((s) => s.id === c.id);
-  if (!own) return other;
-  if (!theirs) return edition;
-  const { header } = splitRows(c, edition);
-  if (readHeader(header, /信息内容/g, own.columns).hits.length > 0) return edition;
-  return readHeader(header, /信息内容/g, theirs.columns).hits.length === theirs.columns.length ? other : edition;
+  const own = readSub(c, edition);
+  if (own && own.read.hits.length > 0) return own;
+  const theirs = readSub(c, other);
+  if (!own) return theirs!;
+  return theirs && theirs.read.hits.length === theirs.sub.columns.length ? theirs : own;
 }
 
 export function mapT2(c: Capture, edition: Edition, acc: Accumulator): TableFinding {
   const f = finding(c);
-  const subEdition = subTableEdition(c, edition);
-  const sub: SubTable = T2[subEdition].find((s) => s.id === c.id)!;
-  const { data, header } = splitRows(c, subEdition);
-  const { h, hits } = readHeader(header, /信息内容/g, sub.columns);
+  const { edition: subEdition, sub, data, read } = subTableReading(c, edition);
+  const { h, hits } = read;
   // A header cut off by the end of the text says nothing about missing columns.
   if (h.cells.length > 0 && !(c.cut && data.length === 0)) {
     f.missingColumns = sub.columns.filter((col) => !hits.some((x) => x.key === col.key)).map((col) => col.key);
