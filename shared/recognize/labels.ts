@@ -124,10 +124,7 @@ function oneCharOff(cands: readonly Candidate[], b: string): RowMatch | undefine
   const near = cands.filter((c) =>
     c.forms.some((f) => {
       const l = bare(f.n);
-      if (l.length !== b.length) return false;
-      let wrong = 0;
-      for (let i = 0; i < l.length && wrong < 2; i++) if (l[i] !== b[i]) wrong++;
-      return wrong === 1;
+      return l.length === b.length && distance(l, b) === 1;
     }),
   );
   return near.length === 1 ? { key: near[0]!.key, canonical: near[0]!.canonical, via: 'misspelled' } : undefined;
@@ -257,9 +254,7 @@ function misspelledColumn(c: Column, text: string, hits: readonly ColumnHit[]): 
   const places: number[] = [];
   for (let at = 0; at + label.length <= text.length; at++) {
     if (hits.some((h) => at < h.end && at + label.length > h.at)) continue;
-    let wrong = 0;
-    for (let i = 0; i < label.length && wrong < 2; i++) if (text[at + i] !== label[i]) wrong++;
-    if (wrong === 1) places.push(at);
+    if (distance(text.slice(at, at + label.length), label) === 1) places.push(at);
   }
   if (places.length !== 1) return [];
   const at = places[0]!;
