@@ -66,7 +66,11 @@ const unreadable = (message: string, reason: string): InputProblem =>
 async function readIn(r: Running, bytes: Uint8Array): Promise<PdfPages> {
   r.worker.ref();
   try {
-    await r.ready;
+    // A worker that could not start is not kept: the next file tries a new one.
+    await r.ready.catch((error: unknown) => {
+      retire(r);
+      throw error;
+    });
     const id = nextId++;
     const copy = bytes.slice();
     const reply = await new Promise<PdfReply>((resolve, reject) => {
