@@ -39,11 +39,12 @@ function pipeCells(line: Line): Token[] {
 function buildRows(run: Line[]): Token[][] {
   const rows: Token[][] = [];
   const separated = pipeSeparated(run);
-  let afterLone = false;
-  /** The last line was one label with a ` |` suffix (`规章 |`). */
-  let suffixLabel = false;
-  /** The pipe row just pushed, if it may go on with lone `|` lines (its last cell a value, a trailing `|`). */
-  let openable: Token[] | null = null;
+  /**
+   * What the last line that was not empty left, where it changes how a pipe line reads: a lone
+   * `|`; a label with a ` |` suffix whose row is open (`规章 |`); a pipe row that may go on with
+   * lone `|` lines (`一、本年新收… | 25 |`, the last row in `rows`).
+   */
+  let prev: 'lone' | 'suffix-label' | 'open-row' | 'other' = 'other';
   let cur: Token[] | null = null;
   let curHasValues = false;
   const flush = (): void => {
@@ -56,6 +57,7 @@ function buildRows(run: Line[]): Token[][] {
     cur.push(t);
     curHasValues = true;
   };
+  const blank = (line: Line): void => pushValue({ text: '', line: line.no, value: false });
   const pushLabel = (t: Token): void => {
     if (isTitleCell(t.text)) {
       flush();
@@ -67,19 +69,8 @@ function buildRows(run: Line[]): Token[][] {
     cur.push(t);
   };
   for (const line of run) {
-    const lone = line.kind === 'pipe' && line.text === '|';
-    const secondLone = lone && afterLone;
-    const wasLone = afterLone;
-    const afterSuffixLabel = suffixLabel;
-    if (line.kind !== 'empty') {
-      if (!lone) openable = null;
-      afterLone = lone;
-      suffixLabel =
-        line.kind === 'pipe' &&
-        !line.text.startsWith('|') &&
-        /^[^|]*[^|\s][^|]*\|[\s|]*$/.test(line.text) &&
-        !looksLikeValue(line.text.replace(/\|/g, '').trim());
-    }
+    const before = prev;
+    if (line.kind !== 'empty') prev = line.kind === 'pipe' && line.text === '|' ? 'lone' : 'other';
     switch (line.kind) {
       case 'empty':
         break;
@@ -92,20 +83,20 @@ function buildRows(run: Line[]): Token[][] {
         const cells = pipeCells(line);
         const filled = cells.filter((c) => !c.span);
         if (filled.length === 0) {
-          // A lone `|` inside a labelled row is one of its blank cells (a separator after the row's
-          // last cell becomes a surplus blank, which reading the row trims); anywhere else (between
-          // tables, under a title) a line of separators or merge placeholders.
-          // A pipe row's first cells (`一、本年新收… | 25 |`) and its blanks a lone `|` line each:
-          // the row goes on.
-          if (lone && !cur && openable && rows.at(-1) === openable) {
-            cur = rows.pop()!.filter((t) => !t.span);
-            curHasValues = true;
-          }
-          // Where a lone `|` follows every cell (`pipeSeparated`), only a second one in a row is a blank.
-          if (lone && cur && (!separated || secondLone)) pushValue({ text: '', line: line.no, value: false });
-          // `| ||` under a label with a ` |` suffix: a blank last cell, then the row's merged remainder.
-          if (afterSuffixLabel && cur && /^\|[\s\u00a0]+\|[\s|]*$/.test(line.text)) {
-            pushValue({ text: '', line: line.no, value: false });
+          // Pipes only. A lone `|` inside a labelled row is one of its blank cells (a separator
+          // after the row's last cell becomes a surplus blank, which reading the row trims);
+          // anywhere else (between tables, under a title) a line of separators or placeholders.
+          if (prev === 'lone') {
+            // A pipe row's first cells, then its blanks a lone `|` line each: the row goes on.
+            if (!cur && before === 'open-row') {
+              cur = rows.pop()!.filter((t) => !t.span);
+              curHasValues = true;
+            }
+            // Where a lone `|` follows every cell (`pipeSeparated`), only a second one in a row is a blank.
+            if (cur && (!separated || before === 'lone')) blank(line);
+          } else if (before === 'suffix-label' && cur && /^\|[\s\u00a0]+\|[\s|]*$/.test(line.text)) {
+            // `| ||` under a label with a ` |` suffix: a blank last cell, then the row's merged remainder.
+            blank(line);
             flush();
           }
           break;
@@ -115,31 +106,31 @@ function buildRows(run: Line[]): Token[][] {
         if (only && filled.length === 1 && !line.text.startsWith('|') && /^[^|]*\|[\s|]*$/.test(line.text) && (only.value || pipes <= 3)) {
           // One cell per line with a ` |` suffix; more pipes after a row's last cell (`0 | ||`,
           // `对外公开总数量 | |`) end the row. A label with more (`规章 | | | |`) is a pipe row.
-
           if (only.value || only.text === '') pushValue(only);
           else pushLabel(only);
           if (pipes > 1) flush();
+          else if (cur && !curHasValues) prev = 'suffix-label';
           break;
         }
-        if (wasLone && cur && line.text.startsWith('|') && filled.every((c) => c.value)) {
+        if (before === 'lone' && cur && line.text.startsWith('|') && filled.every((c) => c.value)) {
           // A row written a cell per line, blanks as lone `|` lines, its last cell as `| 25 |`:
           // every line closes one cell, so the leading `|` closes one more blank.
-          pushValue({ text: '', line: line.no, value: false });
+          blank(line);
           for (const c of filled) pushValue(c);
           flush();
           break;
         }
-        if (afterSuffixLabel && cur && !curHasValues && filled.some((c) => c.value) && filled.every((c) => c.value || c.text === '')) {
+        if (before === 'suffix-label' && cur && filled.some((c) => c.value) && filled.every((c) => c.value || c.text === '')) {
           // A row's label on a line of its own with a ` |` suffix (`规章 |`), its values on the next
           // (`0 | 0 | 0 |`): one row. Not after a bare label line: converters that set labels and
           // values apart (markdown `| 1 | 0 |` rows under loose label lines) keep them out of order.
-          for (const c of cells) if (!c.span) pushValue(c);
+          for (const c of filled) pushValue(c);
           flush();
           break;
         }
         flush();
         rows.push(cells);
-        if (!line.text.startsWith('|') && /\|\s*$/.test(line.text) && filled.at(-1)?.value) openable = cells;
+        if (!line.text.startsWith('|') && /\|\s*$/.test(line.text) && filled.at(-1)?.value) prev = 'open-row';
         break;
       }
       case 'numbers':
@@ -155,7 +146,7 @@ function buildRows(run: Line[]): Token[][] {
         break;
       }
       case 'blankcell':
-        pushValue({ text: '', line: line.no, value: false });
+        blank(line);
         break;
       default:
         pushLabel({ text: line.text, line: line.no, value: false });
@@ -168,8 +159,9 @@ function buildRows(run: Line[]): Token[][] {
 /**
  * One cell per line with a lone `|` line after every cell (`规章`, `|`, `0`, `|`, `0`, `|`): no cell
  * carries a pipe of its own (`规章 |`), no value line stands next to another cell's line without a
- * `|` between them (header words wrapped onto two lines may), and there are several `|` lines. Then the `|` lines separate cells; elsewhere a
- * lone `|` is itself a blank cell (`35`, `6`, `|`, `0`: docs/formats.md).
+ * `|` between them (header words wrapped onto two lines may), and there are several `|` lines.
+ * Then the `|` lines separate cells; elsewhere a lone `|` is itself a blank cell (`35`, `6`, `|`,
+ * `0`: docs/formats.md).
  */
 function pipeSeparated(run: Line[]): boolean {
   const isValue = (l: Line): boolean => l.kind === 'value' || l.kind === 'numbers' || l.kind === 'blankcell';
