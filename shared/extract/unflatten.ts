@@ -133,10 +133,14 @@ const NUMBERED_ROW_RUN = /^([1-9]\.\D+?)(\d+)$/u;
 /** A long run of digits glued to table 四's header words (its 15 values without spaces), and what follows it. */
 const TRAILING_RUN = /^(.*?\D)(\d{10,})\s*([一二三四五六七八九十]、.*)?$/s;
 
+/** The text with a space after its label (ending at `labelEnd`) when digits follow it directly (`规章000`). */
+function apart(text: string, labelEnd: number): string {
+  return /^\d/.test(text.slice(labelEnd)) ? `${text.slice(0, labelEnd)} ${text.slice(labelEnd)}` : text;
+}
+
 /** A piece: the label glued to its digits gets a space; a long run of numbers at the end goes on a line of its own. */
 function tidy(piece: string, labelEnd: number | undefined): string[] {
-  let text = piece;
-  if (labelEnd !== undefined && /^\d/.test(text.slice(labelEnd))) text = `${text.slice(0, labelEnd)} ${text.slice(labelEnd)}`;
+  const text = labelEnd === undefined ? piece : apart(piece, labelEnd);
   // The last row of a table, its number, then the text's next numbered part (`行政事业性收费5949.09(二)主动公开…`).
   const after = labelEnd === undefined ? null : NEXT_PART.exec(text.slice(labelEnd));
   if (after) return [text.slice(0, labelEnd! + after[1]!.length), after[2]!];
@@ -170,7 +174,7 @@ function unglued(line: string): string {
   const normalized = aligned(line);
   const start = normalized.length - normalized.trimStart().length;
   const label = LABELS.find((l) => normalized.startsWith(l, start) && /^\d+\s*$/.test(normalized.slice(start + l.length)));
-  return label ? `${line.slice(0, start + label.length)} ${line.slice(start + label.length)}` : line;
+  return label ? apart(line, start + label.length) : line;
 }
 
 /**
